@@ -1,0 +1,77 @@
+#pragma once
+// What the caller may tell the CSV loader, and what it reports back.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "storage/column_type.hpp"
+#include "storage/table.hpp"
+
+namespace csc {
+
+enum class DateOrder : uint8_t { DayFirst, MonthFirst };
+
+struct LoadOptions {
+  std::optional<char> delimiter;  // sniffed from the first lines when absent
+  // Column name (case-insensitive) -> type. Overridden columns are never re-inferred.
+  std::map<std::string, ColumnType> type_overrides;
+  DateOrder date_order = DateOrder::DayFirst;  // for ambiguous dates like 03/04/2013
+  unsigned threads = 0;                        // 0 = all cores
+  size_t chunk_bytes = 0;                      // 0 = automatic; tests use tiny chunks
+  size_t max_listed = 10000;                   // rejects / warnings listed in full (counts stay exact)
+  uint64_t memory_limit_bytes = 0;             // 0 = the machine's available memory
+};
+
+struct RejectedRow {
+  size_t line = 0;     // 1-based physical line where the record starts
+  std::string reason;  // "expected 11 fields, found 12"
+  std::string text;    // the raw record, shortened to 200 bytes
+};
+
+struct CellWarning {
+  size_t line = 0;
+  size_t column = 0;  // 1-based, as a person counts columns
+  std::string column_name;
+  std::string value;
+  ColumnType expected = ColumnType::Text;
+  std::string reason;  // "not a date", "two-digit year is ambiguous", ...
+};
+
+struct LoadReport {
+  std::string path;
+  size_t rows_read = 0;      // data records (not header, not blank lines)
+  size_t rows_loaded = 0;
+  size_t rows_rejected = 0;  // rows_read == rows_loaded + rows_rejected, always
+  size_t blank_lines = 0;    // skipped, not rows
+  size_t cell_warnings = 0;  // cells nulled because they did not parse as their column's type
+  std::vector<RejectedRow> rejects;    // the first max_listed
+  std::vector<CellWarning> warnings;   // the first max_listed
+  std::vector<std::string> notes;      // e.g. "column 'CHILD' re-read as text: 2,113 values were not integers"
+  double seconds = 0;
+  uint64_t file_bytes = 0;
+  double MegabytesPerSecond() const { return seconds > 0 ? static_cast<double>(file_bytes) / 1e6 / seconds : 0; }
+};
+
+struct LoadResult {
+  TablePtr table;
+  LoadReport report;
+};
+
+// A load that cannot produce a table at all. what() is one line: "file:line:column: message"
+// (line/column only where they apply).
+class LoadError : public std::runtime_error {
+ public:
+  LoadError(std::string file, size_t line, size_t column, const std::string& message);
+  const std::string& file() const { return m_file; }
+  size_t line() const { return m_line; }
+  size_t column() const { return m_column; }
+
+ private:
+  std::string m_file;
+  size_t m_line, m_column;
+};
+
+}  // namespace csc

@@ -1,0 +1,20 @@
+#pragma once
+// Small string helpers shared by ingest, dataset recognition and the CLI.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace csc {
+
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+constexpr char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view Trim(std::string_view s);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+std::string ToLower(std::string_view s);
+std::vector<std::string_view> Split(std::string_view s, char sep);
+// 1234567 -> "1,234,567"
+std::string WithThousands(long long v);
+
+}  // namespace csc
