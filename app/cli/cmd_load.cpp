@@ -1,0 +1,122 @@
+// `csc load FILE... [--json]`: load each file as the explorer would and report what
+// happened to every row.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/command_registry.hpp"
+#include "ingest/csv_loader.hpp"
+#include "ingest/load_report_io.hpp"
+#include "util/atomic_file.hpp"
+#include "util/text.hpp"
+
+namespace csc::cli {
+namespace {
+
+struct LoadArgs {
+  std::vector<std::string> files;
+  bool json = false;
+  size_t list = 10;
+  std::string rejects_csv, warnings_csv;
+  std::vector<std::string> types;
+  std::string delimiter;
+  bool month_first = false;
+  unsigned threads = 0;
+};
+
+std::string Mb(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+void PrintText(const LoadResult& r, size_t list) {
+  const LoadReport& rep = r.report;
+  const Table& t = *r.table;
+  std::printf("%s\n", rep.path.c_str());
+  std::printf("  rows read %s, loaded %s, rejected %s; cell warnings %s; blank lines %s\n",
+              WithThousands(static_cast<long long>(rep.rows_read)).c_str(),
+              WithThousands(static_cast<long long>(rep.rows_loaded)).c_str(),
+              WithThousands(static_cast<long long>(rep.rows_rejected)).c_str(),
+              WithThousands(static_cast<long long>(rep.cell_warnings)).c_str(),
+              WithThousands(static_cast<long long>(rep.blank_lines)).c_str());
+  std::printf("  %s in %.3f s (%.0f MB/s), %s in memory, encoding %s, delimiter '%s'\n", Mb(rep.file_bytes).c_str(),
+              rep.seconds, rep.MegabytesPerSecond(), Mb(t.MemoryBytes()).c_str(), t.provenance().encoding.c_str(),
+              t.provenance().delimiter == '\t' ? "\\t" : std::string(1, t.provenance().delimiter).c_str());
+  std::printf("  %-32s %-9s %12s %12s %12s\n", "column", "type", "nulls", "distinct", "bytes");
+  for (size_t c = 0; c < t.num_columns(); ++c) {
+    const Column& col = t.column(c);
+    std::printf("  %-32s %-9s %12s %12s %12s\n", t.column_name(c).c_str(), std::string(ToString(col.type())).c_str(),
+                WithThousands(static_cast<long long>(col.null_count())).c_str(),
+                WithThousands(static_cast<long long>(col.DistinctCount())).c_str(),
+                WithThousands(static_cast<long long>(col.MemoryBytes())).c_str());
+  }
+  for (const auto& note : rep.notes) std::printf("  note: %s\n", note.c_str());
+  for (size_t i = 0; i < rep.rejects.size() && i < list; ++i)
+    std::printf("  rejected line %zu: %s\n", rep.rejects[i].line, rep.rejects[i].reason.c_str());
+  if (rep.rows_rejected > list && list) std::printf("  ... %zu more rejected rows\n", rep.rows_rejected - list);
+  for (size_t i = 0; i < rep.warnings.size() && i < list; ++i) {
+    const auto& w = rep.warnings[i];
+    std::printf("  warning line %zu, column %zu (%s): '%s' %s\n", w.line, w.column, w.column_name.c_str(),
+                w.value.c_str(), w.reason.c_str());
+  }
+  if (rep.cell_warnings > list && list) std::printf("  ... %zu more cell warnings\n", rep.cell_warnings - list);
+}
+
+int Run(const LoadArgs& args) {
+  LoadOptions options;
+  if (!args.delimiter.empty()) options.delimiter = args.delimiter == "\\t" || args.delimiter == "tab" ? '\t' : args.delimiter[0];
+  if (args.month_first) options.date_order = DateOrder::MonthFirst;
+  options.threads = args.threads;
+  for (const auto& spec : args.types) {
+    const size_t eq = spec.rfind('=');
+    const auto type = eq == std::string::npos ? std::nullopt : ParseColumnType(spec.substr(eq + 1));
+    if (!type) {
+      std::cerr << "csc load: --type expects COLUMN=TYPE with TYPE one of int, decimal, bool, date, datetime, category, "
+                   "text; got '"
+                << spec << "'\n";
+      return 2;
+    }
+    options.type_overrides[spec.substr(0, eq)] = *type;
+  }
+  int exit_code = 0;
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& file : args.files) {
+    try {
+      const LoadResult result = LoadCsvFile(file, options);
+      if (args.json) all.push_back(LoadReportToJson(result));
+      else PrintText(result, args.list);
+      if (!args.rejects_csv.empty()) WriteFileAtomically(args.rejects_csv, RejectsToCsv(result.report));
+      if (!args.warnings_csv.empty()) WriteFileAtomically(args.warnings_csv, WarningsToCsv(result.report));
+    } catch (const LoadError& e) {
+      std::cerr << "csc load: " << e.what() << "\n";
+      if (args.json) all.push_back({{"file", file}, {"error", e.what()}});
+      exit_code = 1;
+    } catch (const std::exception& e) {
+      std::cerr << "csc load: " << file << ": " << e.what() << "\n";
+      exit_code = 1;
+    }
+  }
+  if (args.json) std::cout << (args.files.size() == 1 && !all.empty() ? all[0] : all).dump(2) << "\n";
+  return exit_code;
+}
+
+const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejects, cell warnings and column types",
+                                  [](CLI::App& app) -> std::function<int()> {
+                                    auto args = std::make_shared<LoadArgs>();
+                                    app.add_option("files", args->files, "CSV files")->required()->check(CLI::ExistingPath | CLI::NonexistentPath);
+                                    app.add_flag("--json", args->json, "machine-readable report");
+                                    app.add_option("--list", args->list, "rejects and warnings to print (default 10)");
+                                    app.add_option("--rejects-csv", args->rejects_csv, "write rejected rows to this CSV");
+                                    app.add_option("--warnings-csv", args->warnings_csv, "write cell warnings to this CSV");
+                                    app.add_option("--type", args->types, "force a column's type: COLUMN=TYPE (repeatable)");
+                                    app.add_option("--delimiter", args->delimiter, "',' ';' tab or '|' (sniffed by default)");
+                                    app.add_flag("--month-first", args->month_first, "read ambiguous dates as mm/dd/yyyy");
+                                    app.add_option("--threads", args->threads, "worker threads (default: all cores)");
+                                    return [args] { return Run(*args); };
+                                  });
+
+}  // namespace
+}  // namespace csc::cli

@@ -1,0 +1,357 @@
+#include "ingest/csv_loader.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "async/parallel_for.hpp"
+#include "ingest/chunk_parser.hpp"
+#include "ingest/csv_layout.hpp"
+#include "ingest/csv_tokenizer.hpp"
+#include "ingest/encoding.hpp"
+#include "ingest/mapped_file.hpp"
+#include "ingest/type_inference.hpp"
+#include "storage/column_builder.hpp"
+#include "util/content_hash.hpp"
+#include "util/text.hpp"
+
+namespace csc {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Sample {
+  std::vector<TypeVote> votes;
+  double bytes_per_record = 64;
+};
+
+// Type votes from the first records of chunks spread evenly over the file, so a column
+// whose values change character halfway down (codes, then free text) is noticed.
+Sample SampleTypes(std::string_view text, const CsvLayout& layout, const LoadOptions& options) {
+  constexpr size_t kMaxChunksSampled = 64;
+  constexpr size_t kRecordsPerChunk = 200;
+  constexpr size_t kRecordsFirstChunk = 2000;
+  Sample sample;
+  sample.votes.resize(layout.names.size());
+  CsvTokenizer tokenizer(layout.delimiter);
+  RecordInfo info;
+  size_t bytes = 0, records = 0;
+  const size_t n = layout.chunks.size();
+  const size_t step = std::max<size_t>(1, n / kMaxChunksSampled);
+  for (size_t c = 0; c < n; c += step) {
+    const ChunkTask& task = layout.chunks[c];
+    size_t pos = task.begin;
+    if (task.starts_in_quote) {
+      size_t breaks = 0;
+      pos = SkipToRecordStart(text, pos, true, breaks);
+    }
+    const size_t limit = c == 0 ? kRecordsFirstChunk : kRecordsPerChunk;
+    for (size_t r = 0; r < limit && pos < task.end; ++r) {
+      tokenizer.ReadRecord(text, pos, info);
+      bytes += info.next - pos;
+      pos = info.next;
+      if (tokenizer.IsBlank(info)) continue;
+      ++records;
+      const auto& fields = tokenizer.fields();
+      if (fields.size() < layout.names.size()) continue;  // a ragged row votes for nothing
+      for (size_t i = 0; i < layout.names.size(); ++i) sample.votes[i].Add(fields[i], options.date_order);
+    }
+  }
+  if (records) sample.bytes_per_record = std::max(1.0, static_cast<double>(bytes) / static_cast<double>(records));
+  return sample;
+}
+
+const ColumnType* FindOverride(const LoadOptions& options, const std::string& name) {
+  for (const auto& [key, type] : options.type_overrides)
+    if (EqualsIgnoreCase(Trim(key), name)) return &type;
+  return nullptr;
+}
+
+// One full pass over the chunks: parse in parallel, merge in file order.
+class ChunkedLoad {
+ public:
+  ChunkedLoad(std::string_view text, const CsvLayout& layout, const std::vector<ColumnPlan>& plans,
+              const ParseSettings& settings, size_t expected_rows, unsigned threads, Progress* progress,
+              const CancelToken* cancel)
+      : m_text(text), m_layout(layout), m_plans(plans), m_settings(settings), m_threads(threads),
+        m_progress(progress), m_cancel(cancel) {
+    for (const auto& plan : plans) m_builders.emplace_back(plan.type, expected_rows);
+    m_slots.resize(layout.chunks.size());
+    m_non_null.assign(plans.size(), 0);
+    m_failures.assign(plans.size(), 0);
+    m_widenable.assign(plans.size(), 0);
+    m_text_like.assign(plans.size(), 0);
+  }
+
+  void Run() {
+    const size_t n = m_layout.chunks.size();
+    const unsigned threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(m_threads, n)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back([this] { Work(); });
+    Work();
+    for (auto& t : pool) t.join();
+    if (m_error) std::rethrow_exception(m_error);
+  }
+
+  std::vector<ColumnBuilder>& builders() { return m_builders; }
+  LoadReport& report() { return m_report; }
+  size_t non_null(size_t c) const { return m_non_null[c]; }
+  size_t failures(size_t c) const { return m_failures[c]; }
+  size_t widenable(size_t c) const { return m_widenable[c]; }
+  size_t text_like(size_t c) const { return m_text_like[c]; }
+
+ private:
+  void Work() {
+    const size_t n = m_layout.chunks.size();
+    const size_t window = size_t{m_threads} * 2 + 2;  // bounds memory held in parsed, unmerged chunks
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_abort || m_next_claim >= n || m_next_claim < m_next_merge + window; });
+        if (m_abort || m_next_claim >= n) return;
+        i = m_next_claim++;
+      }
+      try {
+        auto result = std::make_unique<ChunkResult>();
+        ParseChunk(m_text, m_layout.chunks[i], m_plans, m_settings, *result, m_cancel);
+        std::unique_lock lock(m_mutex);
+        m_slots[i] = std::move(result);
+        if (m_merging) continue;  // the merging thread will pick this slot up
+        m_merging = true;
+        while (!m_abort && m_next_merge < n && m_slots[m_next_merge]) {
+          std::unique_ptr<ChunkResult> ready = std::move(m_slots[m_next_merge]);
+          const size_t index = m_next_merge;
+          lock.unlock();
+          Merge(*ready, index);
+          ready.reset();
+          lock.lock();
+          ++m_next_merge;
+          m_cv.notify_all();
+        }
+        m_merging = false;
+      } catch (...) {
+        std::lock_guard lock(m_mutex);
+        if (!m_error) m_error = std::current_exception();
+        m_abort = true;
+        m_merging = false;
+        m_cv.notify_all();
+        return;
+      }
+    }
+  }
+
+  void Merge(ChunkResult& r, size_t index) {
+    for (size_t c = 0; c < m_plans.size(); ++c) {
+      ChunkColumn& col = r.columns[c];
+      ColumnBuilder& b = m_builders[c];
+      switch (m_plans[c].type) {
+        case ColumnType::Category:
+        case ColumnType::Text: {
+          // Local codes are in first-appearance order within the chunk, and chunks merge in
+          // file order, so global codes come out exactly as a serial parse assigns them.
+          std::vector<uint32_t> remap(col.dict.size());
+          for (uint32_t k = 0; k < col.dict.size(); ++k) remap[k] = b.dictionary().Intern(col.dict.Get(k));
+          for (auto& code : col.codes) code = remap.empty() ? 0 : remap[code];
+          b.AppendCodes(col.codes, col.valid);
+          break;
+        }
+        case ColumnType::Decimal: b.AppendDoubles(col.doubles, col.valid); break;
+        default: b.AppendInts(col.ints, col.valid); break;
+      }
+      m_non_null[c] += col.non_null;
+      m_failures[c] += col.failures;
+      m_widenable[c] += col.widenable;
+      m_text_like[c] += col.text_like;
+    }
+    LoadReport& rep = m_report;
+    rep.rows_loaded += r.rows;
+    rep.rows_rejected += r.rows_rejected;
+    rep.blank_lines += r.blank_lines;
+    rep.cell_warnings += r.cell_warnings;
+    for (auto& reject : r.rejects)
+      if (rep.rejects.size() < m_settings.max_listed) rep.rejects.push_back(std::move(reject));
+    for (auto& warning : r.warnings)
+      if (rep.warnings.size() < m_settings.max_listed) rep.warnings.push_back(std::move(warning));
+    if (m_progress) {
+      const ChunkTask& task = m_layout.chunks[index];
+      m_progress->bytes_done.fetch_add(task.end - task.begin, std::memory_order_relaxed);
+      m_progress->rows_done.fetch_add(r.rows + r.rows_rejected, std::memory_order_relaxed);
+    }
+  }
+
+  std::string_view m_text;
+  const CsvLayout& m_layout;
+  const std::vector<ColumnPlan>& m_plans;
+  const ParseSettings& m_settings;
+  unsigned m_threads;
+  Progress* m_progress;
+  const CancelToken* m_cancel;
+
+  std::vector<ColumnBuilder> m_builders;
+  LoadReport m_report;
+  std::vector<size_t> m_non_null, m_failures, m_widenable, m_text_like;
+
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  std::vector<std::unique_ptr<ChunkResult>> m_slots;
+  size_t m_next_claim = 0, m_next_merge = 0;
+  bool m_merging = false;
+  bool m_abort = false;
+  std::exception_ptr m_error;
+};
+
+// After a pass: an auto-typed column whose failures all fit the next wider type is re-read
+// as that type; one where more than 1% of values look like text is re-read as text. Returns
+// true when some column changed type.
+bool Retype(ChunkedLoad& load, std::vector<ColumnPlan>& plans, const std::vector<bool>& automatic,
+            std::vector<std::string>& notes) {
+  bool changed = false;
+  for (size_t c = 0; c < plans.size(); ++c) {
+    const size_t failures = load.failures(c);
+    if (!automatic[c] || failures == 0) continue;
+    ColumnPlan& plan = plans[c];
+    const std::string count = WithThousands(static_cast<long long>(failures));
+    if (load.widenable(c) == failures && (plan.type == ColumnType::Int || plan.type == ColumnType::Date)) {
+      const bool to_decimal = plan.type == ColumnType::Int;
+      plan.type = to_decimal ? ColumnType::Decimal : ColumnType::DateTime;
+      notes.push_back("column '" + plan.name + "' read as " + std::string(ToString(plan.type)) + ": " + count +
+                      (to_decimal ? " values have decimals" : " values have a time of day"));
+      changed = true;
+    } else if (load.text_like(c) * 100 > load.non_null(c)) {
+      notes.push_back("column '" + plan.name + "' read as text: " + count + " values are not " +
+                      std::string(ToString(plan.type)) + "s");
+      plan.type = ColumnType::Category;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+LoadResult LoadText(std::string_view text, const std::string& name, const std::string& encoding,
+                    const LoadOptions& options, Progress* progress, const CancelToken* cancel, Clock::time_point t0,
+                    Provenance prov) {
+  const unsigned threads = options.threads ? options.threads : DefaultThreadCount();
+  CsvLayout layout = PlanCsv(text, name, options, threads);
+  std::string transcoded;
+  std::string used_encoding = encoding;
+  if (!layout.valid_utf8) {
+    TranscodeWindows1252ToUtf8(text, transcoded);
+    text = transcoded;
+    used_encoding = "windows-1252";
+    layout = PlanCsv(text, name, options, threads);
+  }
+  if (cancel && cancel->IsCancelled()) throw Cancelled();
+
+  const Sample sample = SampleTypes(text, layout, options);
+  std::vector<ColumnPlan> plans(layout.names.size());
+  std::vector<bool> automatic(plans.size(), true);
+  for (size_t c = 0; c < plans.size(); ++c) {
+    plans[c].name = layout.names[c];
+    if (const ColumnType* forced = FindOverride(options, plans[c].name)) {
+      plans[c].type = *forced;
+      automatic[c] = false;
+    } else {
+      plans[c].type = sample.votes[c].Decide(plans[c].name);
+    }
+  }
+  ParseSettings settings;
+  settings.delimiter = layout.delimiter;
+  settings.date_order = options.date_order;
+  settings.max_listed = options.max_listed;
+  const size_t body_bytes = layout.chunks.empty() ? 0 : text.size() - layout.chunks.front().begin;
+  const size_t expected_rows = static_cast<size_t>(static_cast<double>(body_bytes) / sample.bytes_per_record * 1.02);
+  if (!layout.chunks.empty()) {
+    const auto& first = layout.chunks.front();
+    settings.expected_rows =
+        static_cast<size_t>(static_cast<double>(first.end - first.begin) / sample.bytes_per_record * 1.1) + 16;
+  }
+
+  std::vector<std::string> notes;
+  for (int attempt = 0;; ++attempt) {
+    if (progress) {
+      progress->bytes_total = body_bytes;
+      progress->bytes_done = 0;
+      progress->rows_done = 0;
+    }
+    auto load = std::make_unique<ChunkedLoad>(text, layout, plans, settings, expected_rows, threads, progress, cancel);
+    load->Run();
+    if (attempt < 2 && Retype(*load, plans, automatic, notes)) continue;
+
+    TableBuilder table;
+    for (size_t c = 0; c < plans.size(); ++c) {
+      ColumnBuilder& b = load->builders()[c];
+      std::optional<ColumnType> final_type;
+      if (IsStringType(plans[c].type) && automatic[c])
+        final_type = ChooseStringType(b.dictionary().size(), load->non_null(c), IsIdLikeName(plans[c].name));
+      table.AddColumn(plans[c].name, b.Finish(final_type));
+    }
+    LoadResult result;
+    result.report = std::move(load->report());
+    LoadReport& rep = result.report;
+    rep.path = name;
+    rep.blank_lines += layout.blank_lines;
+    rep.rows_read = rep.rows_loaded + rep.rows_rejected;
+    rep.notes = std::move(notes);
+    if (encoding != "utf-8" || used_encoding != encoding) rep.notes.push_back("encoding: " + used_encoding);
+    prov.path = name;
+    prov.encoding = used_encoding;
+    prov.delimiter = layout.delimiter;
+    prov.loaded_at = std::chrono::system_clock::now();
+    prov.rows_read = rep.rows_read;
+    prov.rows_rejected = rep.rows_rejected;
+    rep.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    prov.load_seconds = rep.seconds;
+    result.table = table.Finish(std::move(prov));
+    return result;
+  }
+}
+
+LoadResult LoadBytes(std::string_view bytes, const std::string& name, const LoadOptions& options, Progress* progress,
+                     const CancelToken* cancel, Clock::time_point t0) {
+  if (bytes.empty()) throw LoadError(name, 0, 0, "file is empty");
+  Provenance prov;
+  prov.file_bytes = bytes.size();
+  prov.content_hash = ContentHash(bytes, options.threads);
+  const uint64_t limit = options.memory_limit_bytes ? options.memory_limit_bytes : AvailableMemoryBytes();
+  if (limit && bytes.size() > limit)
+    throw LoadError(name, 0, 0,
+                    "file is larger than the memory available to load it (" +
+                        WithThousands(static_cast<long long>(bytes.size() >> 20)) + " MB > " +
+                        WithThousands(static_cast<long long>(limit >> 20)) + " MB)");
+  const ByteOrderMark bom = DetectBom(bytes);
+  std::string_view text = bytes.substr(BomLength(bom));
+  LoadResult result;
+  if (bom == ByteOrderMark::Utf16LE || bom == ByteOrderMark::Utf16BE) {
+    std::string utf8;
+    const bool big = bom == ByteOrderMark::Utf16BE;
+    if (!TranscodeUtf16ToUtf8(text, big, utf8))
+      throw LoadError(name, 0, 0, "truncated UTF-16 text (odd number of bytes)");
+    result = LoadText(utf8, name, big ? "utf-16be" : "utf-16le", options, progress, cancel, t0, prov);
+  } else {
+    result = LoadText(text, name, bom == ByteOrderMark::Utf8 ? "utf-8-bom" : "utf-8", options, progress, cancel, t0, prov);
+  }
+  result.report.file_bytes = bytes.size();
+  return result;
+}
+
+}  // namespace
+
+LoadResult LoadCsvFile(const std::string& path, const LoadOptions& options, Progress* progress,
+                       const CancelToken* cancel) {
+  const auto t0 = Clock::now();
+  MappedFile file(path);
+  if (progress) progress->bytes_total = file.size();
+  return LoadBytes(file.bytes(), path, options, progress, cancel, t0);
+}
+
+LoadResult LoadCsvBytes(std::string_view bytes, const std::string& name, const LoadOptions& options,
+                        Progress* progress, const CancelToken* cancel) {
+  const auto t0 = Clock::now();
+  return LoadBytes(bytes, name, options, progress, cancel, t0);
+}
+
+}  // namespace csc
