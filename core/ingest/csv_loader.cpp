@@ -1,5 +1,6 @@
 #include "ingest/csv_loader.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -28,28 +29,24 @@ struct Sample {
   double bytes_per_record = 64;
 };
 
-// Type votes from the first records of chunks spread evenly over the file, so a column
-// whose values change character halfway down (codes, then free text) is noticed.
+// Type votes from the first records and from records at fixed fractions of the body, so a
+// column whose values change character halfway down (codes, then free text) is noticed.
+// The sample positions depend only on the bytes, never on chunking or thread count, so a
+// parallel load infers exactly what a serial one does.
 Sample SampleTypes(std::string_view text, const CsvLayout& layout, const LoadOptions& options) {
-  constexpr size_t kMaxChunksSampled = 64;
-  constexpr size_t kRecordsPerChunk = 200;
-  constexpr size_t kRecordsFirstChunk = 2000;
+  constexpr size_t kProbes = 64;
+  constexpr size_t kRecordsPerProbe = 200;
+  constexpr size_t kRecordsAtStart = 2000;
   Sample sample;
   sample.votes.resize(layout.names.size());
+  if (layout.chunks.empty()) return sample;
+  const size_t body = layout.chunks.front().begin;
+  const size_t body_bytes = text.size() - body;
   CsvTokenizer tokenizer(layout.delimiter);
   RecordInfo info;
   size_t bytes = 0, records = 0;
-  const size_t n = layout.chunks.size();
-  const size_t step = std::max<size_t>(1, n / kMaxChunksSampled);
-  for (size_t c = 0; c < n; c += step) {
-    const ChunkTask& task = layout.chunks[c];
-    size_t pos = task.begin;
-    if (task.starts_in_quote) {
-      size_t breaks = 0;
-      pos = SkipToRecordStart(text, pos, true, breaks);
-    }
-    const size_t limit = c == 0 ? kRecordsFirstChunk : kRecordsPerChunk;
-    for (size_t r = 0; r < limit && pos < task.end; ++r) {
+  auto read_from = [&](size_t pos, size_t limit) {
+    for (size_t r = 0; r < limit && pos < text.size(); ++r) {
       tokenizer.ReadRecord(text, pos, info);
       bytes += info.next - pos;
       pos = info.next;
@@ -59,6 +56,19 @@ Sample SampleTypes(std::string_view text, const CsvLayout& layout, const LoadOpt
       if (fields.size() < layout.names.size()) continue;  // a ragged row votes for nothing
       for (size_t i = 0; i < layout.names.size(); ++i) sample.votes[i].Add(fields[i], options.date_order);
     }
+  };
+  read_from(body, kRecordsAtStart);
+  for (size_t k = 1; k < kProbes; ++k) {
+    const size_t offset = body + body_bytes / kProbes * k;
+    if (offset <= body + bytes) continue;  // already covered by the opening sample
+    // Quote state at `offset`: the containing chunk's state plus the quotes since its start.
+    auto chunk = std::upper_bound(layout.chunks.begin(), layout.chunks.end(), offset,
+                                  [](size_t o, const ChunkTask& c) { return o < c.begin; }) - 1;
+    const bool in_quote =
+        chunk->starts_in_quote != (std::count(text.begin() + static_cast<ptrdiff_t>(chunk->begin),
+                                              text.begin() + static_cast<ptrdiff_t>(offset), '"') % 2 == 1);
+    size_t breaks = 0;
+    read_from(SkipToRecordStart(text, offset, in_quote, breaks), kRecordsPerProbe);
   }
   if (records) sample.bytes_per_record = std::max(1.0, static_cast<double>(bytes) / static_cast<double>(records));
   return sample;
@@ -219,7 +229,8 @@ bool Retype(ChunkedLoad& load, std::vector<ColumnPlan>& plans, const std::vector
       const bool to_decimal = plan.type == ColumnType::Int;
       plan.type = to_decimal ? ColumnType::Decimal : ColumnType::DateTime;
       notes.push_back("column '" + plan.name + "' read as " + std::string(ToString(plan.type)) + ": " + count +
-                      (to_decimal ? " values have decimals" : " values have a time of day"));
+                      (failures == 1 ? (to_decimal ? " value has decimals" : " value has a time of day")
+                                     : (to_decimal ? " values have decimals" : " values have a time of day")));
       changed = true;
     } else if (load.text_like(c) * 100 > load.non_null(c)) {
       notes.push_back("column '" + plan.name + "' read as text: " + count + " values are not " +

@@ -27,10 +27,14 @@ void TypeVote::Add(std::string_view cell, DateOrder order) {
 ColumnType TypeVote::Decide(std::string_view column_name) const {
   if (IsIdLikeName(column_name)) return ColumnType::Text;
   if (m_non_null == 0) return ColumnType::Category;
-  if (m_bools == m_non_null) return ColumnType::Bool;
-  if (m_ints == m_non_null) return ColumnType::Int;
-  if (m_numbers == m_non_null) return ColumnType::Decimal;
-  if (m_dates == m_non_null) return m_with_time ? ColumnType::DateTime : ColumnType::Date;
+  // Up to 1% of sampled values may be bad cells (the same tolerance the loader applies
+  // before re-reading a column as text): one typo must not turn a number column into text.
+  const size_t tolerated = m_non_null / 100;
+  auto fits = [&](size_t n) { return n + tolerated >= m_non_null && n > 0; };
+  if (fits(m_bools)) return ColumnType::Bool;
+  if (fits(m_ints)) return ColumnType::Int;
+  if (fits(m_numbers)) return ColumnType::Decimal;
+  if (fits(m_dates)) return m_with_time ? ColumnType::DateTime : ColumnType::Date;
   return ColumnType::Category;
 }
 

@@ -118,11 +118,11 @@ ParseStatus ParseInt(std::string_view s, int64_t& out) {
   const size_t digits_at = pos;
   if (pos >= s.size()) return ParseStatus::Invalid;
   if (s[pos] == '0' && s.size() - pos > 1) return ParseStatus::Invalid;  // leading zero: an id
-  uint64_t v = 0;
+  if (s.size() - digits_at > 19) return ParseStatus::Invalid;
+  uint64_t v = 0;  // 19 digits cannot overflow uint64
   for (; pos < s.size(); ++pos) {
     const char c = s[pos];
     if (!IsDigit(c)) return ParseStatus::Invalid;
-    if (pos - digits_at >= 18 && v > (static_cast<uint64_t>(INT64_MAX) - 9) / 10) return ParseStatus::Invalid;
     v = v * 10 + static_cast<uint64_t>(c - '0');
   }
   if (v > static_cast<uint64_t>(INT64_MAX)) return ParseStatus::Invalid;

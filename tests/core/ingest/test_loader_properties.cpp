@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+
+#include "ingest/csv_loader.hpp"
+#include "support/random_csv.hpp"
+#include "support/table_compare.hpp"
+
+using namespace csc;
+
+TEST_CASE("parallel loads with tiny chunks equal a serial load, cell for cell", "[ingest][property]") {
+  for (uint64_t seed = 1; seed <= 60; ++seed) {
+    const auto csv = test::MakeRandomCsv(seed, 150 + seed * 7, seed % 2 == 0);
+    LoadOptions serial;
+    serial.threads = 1;
+    serial.chunk_bytes = size_t{1} << 30;
+    LoadOptions parallel;
+    parallel.threads = 4;
+    parallel.chunk_bytes = 16 + seed * 13 % 300;  // boundaries land inside quoted fields and CRLFs
+    const auto a = LoadCsvBytes(csv.text, "s.csv", serial);
+    const auto b = LoadCsvBytes(csv.text, "p.csv", parallel);
+    INFO("seed " << seed << " chunk " << parallel.chunk_bytes);
+    CHECK(test::DescribeDifference(*a.table, *b.table) == "");
+    CHECK(a.report.rows_read == b.report.rows_read);
+    CHECK(a.report.rows_rejected == b.report.rows_rejected);
+    CHECK(a.report.blank_lines == b.report.blank_lines);
+    CHECK(a.report.cell_warnings == b.report.cell_warnings);
+    REQUIRE(a.report.rejects.size() == b.report.rejects.size());
+    for (size_t i = 0; i < a.report.rejects.size(); ++i) {
+      CHECK(a.report.rejects[i].line == b.report.rejects[i].line);
+      CHECK(a.report.rejects[i].reason == b.report.rejects[i].reason);
+    }
+    REQUIRE(a.report.warnings.size() == b.report.warnings.size());
+    for (size_t i = 0; i < a.report.warnings.size(); ++i) CHECK(a.report.warnings[i].line == b.report.warnings[i].line);
+  }
+}
+
+TEST_CASE("injected ragged rows and bad cells are all accounted for", "[ingest][property]") {
+  for (uint64_t seed = 100; seed < 400; ++seed) {
+    const auto csv = test::MakeRandomCsv(seed, 400 + seed % 200, true);
+    LoadOptions options;
+    options.threads = 2;
+    options.chunk_bytes = 512 + seed % 4096;
+    const auto r = LoadCsvBytes(csv.text, "f.csv", options);
+    INFO("seed " << seed);
+    CHECK(r.report.rows_read == csv.good_rows + csv.ragged_rows);
+    CHECK(r.report.rows_read == r.report.rows_loaded + r.report.rows_rejected);
+    CHECK(r.report.rows_rejected == csv.ragged_rows);
+    CHECK(r.report.rows_loaded == csv.good_rows);
+    CHECK(r.report.blank_lines == csv.blank_lines);
+    CHECK(r.table->num_rows() == csv.good_rows);
+    CHECK(r.table->column(0).type() == ColumnType::Int);
+    CHECK(r.table->column(2).type() == ColumnType::Date);
+    CHECK(r.table->column(5).type() == ColumnType::Bool);
+    // Bad cells sit only in good rows here when their row was not made ragged.
+    CHECK(r.report.cell_warnings <= csv.bad_cells);
+    CHECK(r.report.cell_warnings == r.table->column(0).null_count());
+    for (const auto& w : r.report.warnings) CHECK(w.value.rfind("n/k", 0) == 0);
+  }
+}
