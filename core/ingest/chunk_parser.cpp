@@ -127,10 +127,19 @@ class CellSink {
 
 void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<ColumnPlan>& columns,
                 const ParseSettings& settings, ChunkResult& out, const CancelToken* cancel) {
-  out = ChunkResult{};
+  // `out` may be a recycled result: clear it but keep its memory (fresh pages cost ~10 us each).
+  out.rows = out.rows_rejected = out.blank_lines = out.cell_warnings = 0;
+  out.rejects.clear();
+  out.warnings.clear();
   out.columns.resize(columns.size());
   for (size_t c = 0; c < columns.size(); ++c) {
     auto& col = out.columns[c];
+    col.ints.clear();
+    col.doubles.clear();
+    col.codes.clear();
+    col.valid.clear();
+    col.dict.Clear();
+    col.failures = col.widenable = col.text_like = col.non_null = 0;
     switch (columns[c].type) {
       case ColumnType::Category:
       case ColumnType::Text: col.codes.reserve(settings.expected_rows); break;

@@ -16,6 +16,7 @@ namespace {
 
 struct ChunkScan {
   size_t quotes = 0;
+  std::vector<std::pair<size_t, size_t>> probe_quotes;  // probe offset -> quotes from chunk start
   size_t line_breaks = 0;
   size_t nul_at = std::string_view::npos;
   bool valid_utf8 = true;
@@ -106,12 +107,20 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
   const size_t chunk_bytes = options.chunk_bytes ? options.chunk_bytes : AutoChunkBytes(text.size() - body, threads);
   std::vector<size_t> starts = body < text.size() ? ChunkBoundaries(text, body, chunk_bytes) : std::vector<size_t>{};
   std::vector<ChunkScan> scans(starts.size());
+  size_t probe_step = 4096;
+  while (probe_step * 64 < text.size() - body) probe_step <<= 1;
   ParallelFor(starts.size(), threads, [&](size_t i) {
     const size_t b = starts[i];
     const size_t e = i + 1 < starts.size() ? starts[i + 1] : text.size();
     ChunkScan& s = scans[i];
     const char* p = text.data();
-    s.quotes = static_cast<size_t>(std::count(p + b, p + e, '"'));
+    size_t from = b;
+    for (size_t probe = (b / probe_step + 1) * probe_step; probe < e; probe += probe_step) {
+      s.quotes += static_cast<size_t>(std::count(p + from, p + probe, '"'));
+      s.probe_quotes.emplace_back(probe, s.quotes);
+      from = probe;
+    }
+    s.quotes += static_cast<size_t>(std::count(p + from, p + e, '"'));
     s.line_breaks = CountLineBreaks(text, b, e);
     if (const void* nul = std::memchr(p + b, '\0', e - b)) s.nul_at = static_cast<size_t>(static_cast<const char*>(nul) - p);
     size_t u = b;
@@ -137,6 +146,7 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
     task.starts_in_quote = quotes % 2 == 1;
     task.first_line = chunk_line;
     layout.chunks.push_back(task);
+    for (const auto& [offset, before] : scans[i].probe_quotes) layout.probes.push_back({offset, (quotes + before) % 2 == 1});
     quotes += scans[i].quotes;
     chunk_line += scans[i].line_breaks;
   }

@@ -18,6 +18,13 @@ struct CsvLayout {
   size_t blank_lines = 0;          // blank lines before the header
   std::vector<ChunkTask> chunks;
   bool valid_utf8 = true;          // false: the caller re-reads the bytes as Windows-1252
+  // Quote state at evenly spaced offsets that depend only on the file's size, so type
+  // sampling can start there and see exactly what a serial reader would.
+  struct Probe {
+    size_t offset;
+    bool in_quote;
+  };
+  std::vector<Probe> probes;
 };
 
 // `text` is UTF-8 (or presumed so) without BOM. Throws LoadError for empty / header-only /

@@ -41,7 +41,6 @@ Sample SampleTypes(std::string_view text, const CsvLayout& layout, const LoadOpt
   sample.votes.resize(layout.names.size());
   if (layout.chunks.empty()) return sample;
   const size_t body = layout.chunks.front().begin;
-  const size_t body_bytes = text.size() - body;
   CsvTokenizer tokenizer(layout.delimiter);
   RecordInfo info;
   size_t bytes = 0, records = 0;
@@ -58,17 +57,13 @@ Sample SampleTypes(std::string_view text, const CsvLayout& layout, const LoadOpt
     }
   };
   read_from(body, kRecordsAtStart);
-  for (size_t k = 1; k < kProbes; ++k) {
-    const size_t offset = body + body_bytes / kProbes * k;
-    if (offset <= body + bytes) continue;  // already covered by the opening sample
-    // Quote state at `offset`: the containing chunk's state plus the quotes since its start.
-    auto chunk = std::upper_bound(layout.chunks.begin(), layout.chunks.end(), offset,
-                                  [](size_t o, const ChunkTask& c) { return o < c.begin; }) - 1;
-    const bool in_quote =
-        chunk->starts_in_quote != (std::count(text.begin() + static_cast<ptrdiff_t>(chunk->begin),
-                                              text.begin() + static_cast<ptrdiff_t>(offset), '"') % 2 == 1);
+  const size_t covered = body + bytes;
+  const size_t n = layout.probes.size();
+  for (size_t k = 1; k < kProbes && n; ++k) {
+    const auto& probe = layout.probes[std::min(n - 1, n * k / kProbes)];
+    if (probe.offset <= covered) continue;  // inside the opening sample
     size_t breaks = 0;
-    read_from(SkipToRecordStart(text, offset, in_quote, breaks), kRecordsPerProbe);
+    read_from(SkipToRecordStart(text, probe.offset, probe.in_quote, breaks), kRecordsPerProbe);
   }
   if (records) sample.bytes_per_record = std::max(1.0, static_cast<double>(bytes) / static_cast<double>(records));
   return sample;
@@ -126,7 +121,15 @@ class ChunkedLoad {
         i = m_next_claim++;
       }
       try {
-        auto result = std::make_unique<ChunkResult>();
+        std::unique_ptr<ChunkResult> result;
+        {
+          std::lock_guard lock(m_mutex);
+          if (!m_free.empty()) {
+            result = std::move(m_free.back());
+            m_free.pop_back();
+          }
+        }
+        if (!result) result = std::make_unique<ChunkResult>();
         ParseChunk(m_text, m_layout.chunks[i], m_plans, m_settings, *result, m_cancel);
         std::unique_lock lock(m_mutex);
         m_slots[i] = std::move(result);
@@ -137,8 +140,8 @@ class ChunkedLoad {
           const size_t index = m_next_merge;
           lock.unlock();
           Merge(*ready, index);
-          ready.reset();
           lock.lock();
+          m_free.push_back(std::move(ready));
           ++m_next_merge;
           m_cv.notify_all();
         }
@@ -163,9 +166,8 @@ class ChunkedLoad {
         case ColumnType::Text: {
           // Local codes are in first-appearance order within the chunk, and chunks merge in
           // file order, so global codes come out exactly as a serial parse assigns them.
-          std::vector<uint32_t> remap(col.dict.size());
-          for (uint32_t k = 0; k < col.dict.size(); ++k) remap[k] = b.dictionary().Intern(col.dict.Get(k));
-          for (auto& code : col.codes) code = remap.empty() ? 0 : remap[code];
+          b.dictionary().InternAll(col.dict, m_remap);
+          for (auto& code : col.codes) code = m_remap.empty() ? 0 : m_remap[code];
           b.AppendCodes(col.codes, col.valid);
           break;
         }
@@ -204,10 +206,12 @@ class ChunkedLoad {
   std::vector<ColumnBuilder> m_builders;
   LoadReport m_report;
   std::vector<size_t> m_non_null, m_failures, m_widenable, m_text_like;
+  std::vector<uint32_t> m_remap;  // used only by the merging thread
 
   std::mutex m_mutex;
   std::condition_variable m_cv;
   std::vector<std::unique_ptr<ChunkResult>> m_slots;
+  std::vector<std::unique_ptr<ChunkResult>> m_free;  // merged results, recycled
   size_t m_next_claim = 0, m_next_merge = 0;
   bool m_merging = false;
   bool m_abort = false;

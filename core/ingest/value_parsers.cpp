@@ -105,6 +105,8 @@ ParseStatus ParseDateParts(std::string_view s, DateOrder order, DateParts& p) {
 }  // namespace
 
 bool IsNullToken(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.size() > 3 && s.front() != ' ' && s.back() != ' ' && s.size() != 4) return false;  // the common case
   s = Trim(s);
   if (s.empty()) return true;
   if (s.size() > 4) return false;

@@ -2,11 +2,13 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace csc {
 
-uint64_t HashString(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+uint64_t HashLongString(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 StringDictionary::StringDictionary(std::string blob, std::vector<uint32_t> offsets)
     : m_blob(std::move(blob)), m_offsets(std::move(offsets)) {}
@@ -32,6 +34,26 @@ size_t StringDictionary::MemoryBytes() const {
   return m_blob.capacity() + m_offsets.capacity() * sizeof(uint32_t) + m_index.capacity() * sizeof(uint32_t);
 }
 
+namespace {
+// Equality for the short strings that make up nearly every dictionary, without a call
+// to memcmp: overlapping word loads, all within both strings' bounds.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+  auto word = [](const char* p, size_t k) {
+    uint64_t v = 0;
+    std::memcpy(&v, p, k);
+    return v;
+  };
+  if (n >= 8) return word(a.data(), 8) == word(b.data(), 8) && word(a.data() + n - 8, 8) == word(b.data() + n - 8, 8);
+  if (n >= 4) return word(a.data(), 4) == word(b.data(), 4) && word(a.data() + n - 4, 4) == word(b.data() + n - 4, 4);
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+}  // namespace
+
 uint32_t StringDictionaryBuilder::Intern(std::string_view value) {
   if (m_slots.empty()) Rehash(64);
   const uint64_t h = HashString(value);
@@ -41,7 +63,7 @@ uint32_t StringDictionaryBuilder::Intern(std::string_view value) {
   for (; m_slots[i]; i = (i + 1) & mask) {
     if ((m_slots[i] & 0xFFFFFFFF00000000ull) == tag) {
       const uint32_t code = static_cast<uint32_t>(m_slots[i]) - 1;
-      if (Get(code) == value) return code;
+      if (SameBytes(Get(code), value)) return code;
     }
   }
   const uint32_t code = size();
@@ -52,6 +74,41 @@ uint32_t StringDictionaryBuilder::Intern(std::string_view value) {
   m_slots[i] = tag | (code + 1ull);
   if (size_t{size()} * 2 > m_slots.size()) Rehash(m_slots.size() * 2);
   return code;
+}
+
+void StringDictionaryBuilder::InternAll(const StringDictionaryBuilder& other, std::vector<uint32_t>& remap) {
+  constexpr uint32_t kBatch = 32;
+  const uint32_t n = other.size();
+  remap.resize(n);
+  if (m_slots.empty()) Rehash(64);
+  uint64_t hashes[kBatch];
+  uint32_t candidates[kBatch];
+  for (uint32_t base = 0; base < n; base += kBatch) {
+    const uint32_t count = std::min(kBatch, n - base);
+    const size_t mask = m_slots.size() - 1;
+    // Stage 1: hash, and start loading each value's first slot.
+    for (uint32_t j = 0; j < count; ++j) {
+      hashes[j] = HashString(other.Get(base + j));
+      __builtin_prefetch(&m_slots[hashes[j] & mask]);
+    }
+    // Stage 2: read the slots; where the tag matches, start loading the entry's text.
+    for (uint32_t j = 0; j < count; ++j) {
+      const uint64_t slot = m_slots[hashes[j] & mask];
+      candidates[j] = UINT32_MAX;
+      if (slot && (slot & 0xFFFFFFFF00000000ull) == (hashes[j] & 0xFFFFFFFF00000000ull)) {
+        candidates[j] = static_cast<uint32_t>(slot) - 1;
+        __builtin_prefetch(&m_offsets[candidates[j]]);
+      }
+    }
+    for (uint32_t j = 0; j < count; ++j)
+      if (candidates[j] != UINT32_MAX) __builtin_prefetch(m_blob.data() + m_offsets[candidates[j]]);
+    // Stage 3: confirm hits; anything else takes the ordinary path (which may insert).
+    for (uint32_t j = 0; j < count; ++j) {
+      const std::string_view value = other.Get(base + j);
+      if (candidates[j] != UINT32_MAX && SameBytes(Get(candidates[j]), value)) remap[base + j] = candidates[j];
+      else remap[base + j] = Intern(value);
+    }
+  }
 }
 
 std::optional<uint32_t> StringDictionaryBuilder::Find(std::string_view value) const {
@@ -75,6 +132,12 @@ void StringDictionaryBuilder::Rehash(size_t slots) {
     fresh[i] = (h & 0xFFFFFFFF00000000ull) | (code + 1ull);
   }
   m_slots.swap(fresh);
+}
+
+void StringDictionaryBuilder::Clear() {
+  m_blob.clear();
+  m_offsets.assign(1, 0);
+  std::fill(m_slots.begin(), m_slots.end(), 0);
 }
 
 DictionaryPtr StringDictionaryBuilder::Finish() {

@@ -3,6 +3,7 @@
 // first appearance. Immutable once built; value -> code lookup builds its index lazily
 // (only the query parser needs it), so a loaded table does not pay for a hash table.
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -43,6 +44,12 @@ class StringDictionaryBuilder {
     return std::string_view(m_blob.data() + m_offsets[code], m_offsets[code + 1] - m_offsets[code]);
   }
   DictionaryPtr Finish();
+  // Interns every value of `other` in its code order: remap[k] = code of other.Get(k).
+  // Equivalent to calling Intern() for each, but overlaps the cache misses of a large
+  // dictionary (the loader's merge of chunk-local dictionaries of ids).
+  void InternAll(const StringDictionaryBuilder& other, std::vector<uint32_t>& remap);
+  // Empties the builder but keeps its memory, for reuse on the next chunk.
+  void Clear();
 
  private:
   void Rehash(size_t slots);
@@ -51,6 +58,39 @@ class StringDictionaryBuilder {
   std::vector<uint64_t> m_slots;  // (hash high 32 bits << 32) | (code + 1); 0 = empty
 };
 
-uint64_t HashString(std::string_view s);
+// Short strings (codes, wards, ids: nearly every cell) hash with two overlapping loads and
+// one 128-bit multiply; longer ones with XXH3.
+uint64_t HashLongString(std::string_view s);
+inline uint64_t HashString(std::string_view s) {
+  const size_t n = s.size();
+  if (n > 16) return HashLongString(s);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  auto load8 = [](const unsigned char* q) {
+    uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load4 = [](const unsigned char* q) {
+    uint32_t v;
+    std::memcpy(&v, q, 4);
+    return uint64_t{v};
+  };
+  uint64_t a, b;
+  if (n >= 8) {
+    a = load8(p);
+    b = load8(p + n - 8);
+  } else if (n >= 4) {
+    a = load4(p);
+    b = load4(p + n - 4);
+  } else if (n > 0) {
+    a = (uint64_t{p[0]} << 16) | (uint64_t{p[n >> 1]} << 8) | p[n - 1];
+    b = 0;
+  } else {
+    a = b = 0;
+  }
+  __extension__ typedef unsigned __int128 U128;  // GCC and clang; pedantic-clean
+  const U128 m = static_cast<U128>(a ^ 0xA0761D6478BD642Full ^ n) * static_cast<U128>(b ^ 0xE7037ED1A0B428DBull);
+  return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+}
 
 }  // namespace csc

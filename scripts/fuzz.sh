@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for N seconds (default 60) from
+# the seed corpus in fuzz/corpus/. New inputs go to a scratch copy, not into the repo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET="${1:-60}"
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSC_BUILD_FUZZ=ON \
+  -DCSC_BUILD_GUI=OFF -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_BENCH=OFF -DCSC_SANITIZE=OFF >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_csv_loader fuzz_date_parser
+for target in csv_loader:csv date_parser:date; do
+  name="${target%%:*}"
+  corpus="${target##*:}"
+  work="build-fuzz/corpus-$corpus"
+  rm -rf "$work" && mkdir -p "$work" && cp fuzz/corpus/"$corpus"/* "$work"/
+  echo "fuzz: $name for ${SECONDS_PER_TARGET}s"
+  build-fuzz/bin/fuzz_"$name" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 \
+    -print_final_stats=1 "$work" 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Done" || true
+  test "${PIPESTATUS[0]}" -eq 0
+done

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and opens the explorer on the bundled demonstration
+# data (or on the files given). Without a display it says so and runs the headless
+# equivalent: the same files through `csc load`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+  mapfile -t files < <(ls assets/demo/*.csv 2>/dev/null || true)
+fi
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec build/bin/csc-explorer "${files[@]}"
+fi
+echo "run: no display (DISPLAY is not set), so running the headless equivalent: csc load"
+if [ ${#files[@]} -eq 0 ]; then
+  echo "run: no bundled data found under assets/demo/" >&2
+  exit 1
+fi
+exec build/bin/csc load "${files[@]}"
