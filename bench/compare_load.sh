@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Loads the 10-million-row benchmark extract with CSC Explorer and with DuckDB (read_csv,
+# 2 threads, in memory) in the same run and prints the figures side by side.
+# Usage: bench/compare_load.sh [repetitions]   (CSC_BENCH_ROWS to change the size)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPS="${1:-3}"
+scripts/install-deps.sh
+scripts/build.sh -DCSC_BUILD_BENCH=ON >/dev/null
+ROWS="${CSC_BENCH_ROWS:-10000000}"
+EXTRACT="bench/out/benchmark_${ROWS}.csv"
+# bench_load generates the extract on first use (seed 42, 150 LAs) and reports its own figures.
+CSC_BENCH_ROWS="$ROWS" build/bin/bench_load
+(cd bench/duckdb && [ -d node_modules/@duckdb/node-api ] || npm install --no-audit --no-fund --silent)
+
+best_csc=""
+for i in $(seq "$REPS"); do
+  line=$(build/bin/csc load --json "$EXTRACT" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["seconds"], j["megabytes_per_second"], j["rows_loaded"], j["bytes_in_memory"])')
+  echo "csc run $i: $line" >&2
+  best_csc+="$line"$'\n'
+done
+csc=$(printf "%s" "$best_csc" | sort -n | awk -v n="$REPS" 'NR==int((n+1)/2)')
+duck=$(node bench/duckdb/load_duckdb.mjs "$(realpath "$EXTRACT")" "$REPS")
+python3 - "$csc" "$duck" <<'PY'
+import json, sys
+seconds, mbps, rows, mem = sys.argv[1].split()
+d = json.loads(sys.argv[2])
+c = dict(seconds=float(seconds), mbps=float(mbps), rows=int(rows), bpr=int(mem) / int(rows))
+print(f"{'':24}{'CSC Explorer':>16}{'DuckDB':>16}")
+print(f"{'rows':24}{c['rows']:>16,}{d['rows']:>16,}")
+print(f"{'load seconds (median)':24}{c['seconds']:>16.2f}{d['seconds_median']:>16.2f}")
+print(f"{'MB/s':24}{c['mbps']:>16.0f}{d['mb_per_s']:>16.0f}")
+print(f"{'rows/s':24}{c['rows'] / c['seconds']:>16,.0f}{d['rows_per_s']:>16,.0f}")
+print(f"{'bytes per row in memory':24}{c['bpr']:>16.1f}{d['bytes_per_row']:>16.1f}")
+print(f"throughput ratio: {c['mbps'] / d['mb_per_s']:.2f}x")
+PY
