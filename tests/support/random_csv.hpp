@@ -36,7 +36,7 @@ inline RandomCsv MakeRandomCsv(uint64_t seed, size_t rows, bool inject_faults) {
     }
     const std::string x = std::to_string(pick(1000)) + "." + std::to_string(pick(100));
     const int y = 2005 + static_cast<int>(pick(15)), m = 1 + static_cast<int>(pick(12)), d = 1 + static_cast<int>(pick(28));
-    char date[16];
+    char date[48];  // roomy: the compiler cannot see the ranges of y, m and d
     if (pick(2)) std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
     else std::snprintf(date, sizeof date, "%02d/%02d/%04d", d, m, y);
     std::string note;
