@@ -52,6 +52,14 @@ void CsvTokenizer::ResolveScratch() {
     m_fields[field] = std::string_view(m_scratch.data() + span.first, span.second);
 }
 
+void CsvTokenizer::Reset(size_t pos, RecordInfo& info) {
+  m_fields.clear();
+  m_scratch.clear();
+  m_scratch_fields.clear();
+  info = RecordInfo{};
+  info.begin = pos;
+}
+
 void CsvTokenizer::ReadRecord(std::string_view data, size_t pos, RecordInfo& info) {
   if (!ReadFast(data, pos, info)) ReadByParity(data, pos, info);
   ResolveScratch();
@@ -60,11 +68,7 @@ void CsvTokenizer::ReadRecord(std::string_view data, size_t pos, RecordInfo& inf
 // The common case in one pass: quotes only open a field, are doubled inside it and close
 // it. Anything else returns false and the record is re-read by the parity rule.
 bool CsvTokenizer::ReadFast(std::string_view d, size_t pos, RecordInfo& info) {
-  m_fields.clear();
-  m_scratch.clear();
-  m_scratch_fields.clear();
-  info = RecordInfo{};
-  info.begin = pos;
+  Reset(pos, info);
   const size_t n = d.size();
   const char delim = m_delimiter;
   const char* p = d.data();
@@ -136,11 +140,7 @@ bool CsvTokenizer::ReadFast(std::string_view d, size_t pos, RecordInfo& info) {
 // Malformed quoting: the record ends where parity says; inside it a field that opens with a
 // quote is unescaped up to its closing quote and anything after that is kept as written.
 void CsvTokenizer::ReadByParity(std::string_view d, size_t pos, RecordInfo& info) {
-  m_fields.clear();
-  m_scratch.clear();
-  m_scratch_fields.clear();
-  info = RecordInfo{};
-  info.begin = pos;
+  Reset(pos, info);
   info.had_quotes = true;
   const size_t n = d.size();
   bool in_quote = false;

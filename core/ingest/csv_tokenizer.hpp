@@ -37,6 +37,7 @@ class CsvTokenizer {
   }
 
  private:
+  void Reset(size_t pos, RecordInfo& info);
   bool ReadFast(std::string_view data, size_t pos, RecordInfo& info);
   void ReadByParity(std::string_view data, size_t pos, RecordInfo& info);
   bool IsPad(char c) const { return c == ' ' || (c == '\t' && m_delimiter != '\t'); }

@@ -35,6 +35,14 @@ ColumnBuilder::ColumnBuilder(ColumnType type, size_t expected_rows) : m_type(typ
   if (expected_rows) m_data.Reserve(expected_rows * static_cast<size_t>(m_width));
 }
 
+void ColumnBuilder::MarkNulls(size_t base, std::span<const uint8_t> valid) {
+  if (m_validity) m_validity->Resize(m_rows);
+  if (valid.empty()) return;
+  for (size_t i = 0; i < valid.size(); ++i)
+    if (!valid[i]) MarkNull(base + i);
+  if (m_validity) m_validity->Resize(m_rows);
+}
+
 void ColumnBuilder::MarkNull(size_t row) {
   if (!m_validity) m_validity.emplace(row);
   m_validity->Resize(row + 1);
@@ -169,12 +177,7 @@ void ColumnBuilder::AppendInts(std::span<const int64_t> values, std::span<const 
     }
   }
   m_rows += values.size();
-  if (m_validity) m_validity->Resize(m_rows);
-  if (!valid.empty()) {
-    for (size_t i = 0; i < values.size(); ++i)
-      if (!valid[i]) MarkNull(base + i);
-    if (m_validity) m_validity->Resize(m_rows);
-  }
+  MarkNulls(base, valid);
 }
 
 void ColumnBuilder::AppendDoubles(std::span<const double> values, std::span<const uint8_t> valid) {
@@ -194,12 +197,7 @@ void ColumnBuilder::AppendDoubles(std::span<const double> values, std::span<cons
     }
   }
   m_rows += values.size();
-  if (m_validity) m_validity->Resize(m_rows);
-  if (!valid.empty()) {
-    for (size_t i = 0; i < values.size(); ++i)
-      if (!valid[i]) MarkNull(base + i);
-    if (m_validity) m_validity->Resize(m_rows);
-  }
+  MarkNulls(base, valid);
 }
 
 void ColumnBuilder::AppendCodes(std::span<const uint32_t> codes, std::span<const uint8_t> valid) {
@@ -218,12 +216,7 @@ void ColumnBuilder::AppendCodes(std::span<const uint32_t> codes, std::span<const
     default: store_all(Slots<uint32_t>()); break;
   }
   m_rows += codes.size();
-  if (m_validity) m_validity->Resize(m_rows);
-  if (!valid.empty()) {
-    for (size_t i = 0; i < codes.size(); ++i)
-      if (!valid[i]) MarkNull(base + i);
-    if (m_validity) m_validity->Resize(m_rows);
-  }
+  MarkNulls(base, valid);
 }
 
 Column ColumnBuilder::Finish(std::optional<ColumnType> final_type) {

@@ -37,6 +37,8 @@ class ColumnBuilder {
   void EnsureWidthFor(int64_t lo, int64_t hi);
   void Widen(int new_width);
   void MarkNull(size_t row);
+  // After a bulk append of rows [base, m_rows): nulls where `valid` says so.
+  void MarkNulls(size_t base, std::span<const uint8_t> valid);
   template <class T>
   T* Slots() { return reinterpret_cast<T*>(m_data.data()); }
   void StoreInt(size_t row, int64_t v);
