@@ -23,6 +23,7 @@ struct LoadArgs {
   std::vector<std::string> types;
   std::string delimiter;
   bool month_first = false;
+  bool dfe_symbols = false;
   unsigned threads = 0;
 };
 
@@ -36,12 +37,13 @@ void PrintText(const LoadResult& r, size_t list) {
   const LoadReport& rep = r.report;
   const Table& t = *r.table;
   std::printf("%s\n", rep.path.c_str());
-  std::printf("  rows read %s, loaded %s, rejected %s; cell warnings %s; blank lines %s\n",
+  std::printf("  rows read %s, loaded %s, rejected %s; cell warnings %s; blank lines %s; status cells %s\n",
               WithThousands(static_cast<long long>(rep.rows_read)).c_str(),
               WithThousands(static_cast<long long>(rep.rows_loaded)).c_str(),
               WithThousands(static_cast<long long>(rep.rows_rejected)).c_str(),
               WithThousands(static_cast<long long>(rep.cell_warnings)).c_str(),
-              WithThousands(static_cast<long long>(rep.blank_lines)).c_str());
+              WithThousands(static_cast<long long>(rep.blank_lines)).c_str(),
+              WithThousands(static_cast<long long>(rep.status_cells)).c_str());
   std::printf("  %s in %.3f s (%.0f MB/s), %s in memory, encoding %s, delimiter '%s'\n", Mb(rep.file_bytes).c_str(),
               rep.seconds, rep.MegabytesPerSecond(), Mb(t.MemoryBytes()).c_str(), t.provenance().encoding.c_str(),
               t.provenance().delimiter == '\t' ? "\\t" : std::string(1, t.provenance().delimiter).c_str());
@@ -70,6 +72,7 @@ int Run(const LoadArgs& args) {
   if (!args.delimiter.empty()) options.delimiter = args.delimiter == "\\t" || args.delimiter == "tab" ? '\t' : args.delimiter[0];
   if (args.month_first) options.date_order = DateOrder::MonthFirst;
   options.threads = args.threads;
+  if (args.dfe_symbols) options.status_symbols = kDfeStatusSymbols;
   for (const auto& spec : args.types) {
     const size_t eq = spec.rfind('=');
     const auto type = eq == std::string::npos ? std::nullopt : ParseColumnType(spec.substr(eq + 1));
@@ -114,6 +117,8 @@ const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejec
                                     app.add_option("--type", args->types, "force a column's type: COLUMN=TYPE (repeatable)");
                                     app.add_option("--delimiter", args->delimiter, "',' ';' tab or '|' (sniffed by default)");
                                     app.add_flag("--month-first", args->month_first, "read ambiguous dates as mm/dd/yyyy");
+                                    app.add_flag("--dfe-symbols", args->dfe_symbols,
+                                                 "keep DfE symbols (c z x low k u :) in number columns as cell status");
                                     app.add_option("--threads", args->threads, "worker threads (default: all cores)");
                                     return [args] { return Run(*args); };
                                   });

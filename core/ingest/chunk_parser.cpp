@@ -4,6 +4,7 @@
 
 #include "ingest/csv_tokenizer.hpp"
 #include "ingest/value_parsers.hpp"
+#include "util/text.hpp"
 
 namespace csc {
 
@@ -46,6 +47,22 @@ class CellSink {
   void Valid(ChunkColumn& col) {
     if (!col.valid.empty()) col.valid.push_back(1);
   }
+  // A status symbol ("c", "z", ...) where a value should be: null with that status.
+  bool Symbol(size_t c, std::string_view value, size_t row) {
+    if (!m_settings.status_symbols) return false;
+    const auto& symbols = *m_settings.status_symbols;
+    for (size_t k = 0; k < symbols.size(); ++k) {
+      if (!EqualsIgnoreCase(value, symbols[k])) continue;
+      ChunkColumn& col = m_out.columns[c];
+      col.status.resize(row, 0);
+      col.status.push_back(static_cast<uint8_t>(k + 1));
+      --col.non_null;
+      ++m_out.status_cells;
+      return true;
+    }
+    return false;
+  }
+
   void Fail(size_t c, std::string_view value, size_t line, ParseStatus status, bool widenable) {
     ChunkColumn& col = m_out.columns[c];
     ++col.failures;
@@ -79,7 +96,7 @@ class CellSink {
     if (type == ColumnType::Decimal) {
       double d = 0;
       ParseStatus status = null ? ParseStatus::Invalid : ParseDecimal(v, d);
-      if (!null && status != ParseStatus::Ok) Fail(c, v, line, status, false);
+      if (!null && status != ParseStatus::Ok && !Symbol(c, v, row)) Fail(c, v, line, status, false);
       if (null || status != ParseStatus::Ok) {
         Null(col, row);
         col.doubles.push_back(0);
@@ -98,7 +115,7 @@ class CellSink {
         case ColumnType::Date: status = ParseDate(v, m_settings.date_order, x); break;
         default: status = ParseDateTime(v, m_settings.date_order, x); break;
       }
-      if (status != ParseStatus::Ok) {
+      if (status != ParseStatus::Ok && !Symbol(c, v, row)) {
         bool widenable = false;
         if (type == ColumnType::Int) {
           double d;
@@ -128,7 +145,7 @@ class CellSink {
 void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<ColumnPlan>& columns,
                 const ParseSettings& settings, ChunkResult& out, const CancelToken* cancel) {
   // `out` may be a recycled result: clear it but keep its memory (fresh pages cost ~10 us each).
-  out.rows = out.rows_rejected = out.blank_lines = out.cell_warnings = 0;
+  out.rows = out.rows_rejected = out.blank_lines = out.cell_warnings = out.status_cells = 0;
   out.rejects.clear();
   out.warnings.clear();
   out.columns.resize(columns.size());
@@ -139,6 +156,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
     col.codes.clear();
     col.valid.clear();
     col.dict.Clear();
+    col.status.clear();
     col.failures = col.widenable = col.text_like = col.non_null = 0;
     switch (columns[c].type) {
       case ColumnType::Category:

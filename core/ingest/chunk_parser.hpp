@@ -23,6 +23,7 @@ struct ChunkColumn {
   std::vector<double> doubles;   // Decimal
   std::vector<uint32_t> codes;   // strings: codes into `dict`, in order of first appearance
   std::vector<uint8_t> valid;    // one per row; left empty while every row is valid
+  std::vector<uint8_t> status;   // one per row (1 + symbol index); left empty until a symbol is met
   StringDictionaryBuilder dict;
   size_t failures = 0;    // cells that did not parse as the column's type
   size_t widenable = 0;   // ... of which parse as the next wider type (int->decimal, date->datetime)
@@ -43,6 +44,7 @@ struct ChunkResult {
   size_t rows_rejected = 0;
   size_t blank_lines = 0;
   size_t cell_warnings = 0;
+  size_t status_cells = 0;
   std::vector<RejectedRow> rejects;
   std::vector<CellWarning> warnings;
 };
@@ -52,6 +54,7 @@ struct ParseSettings {
   DateOrder date_order = DateOrder::DayFirst;
   size_t max_listed = 10000;
   size_t expected_rows = 0;  // per chunk, to size buffers once
+  const std::vector<std::string>* status_symbols = nullptr;
 };
 
 // Throws Cancelled when `cancel` fires.

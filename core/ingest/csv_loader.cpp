@@ -24,6 +24,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+bool IsStatusSymbol(std::string_view value, const std::vector<std::string>& symbols) {
+  for (const auto& symbol : symbols)
+    if (EqualsIgnoreCase(value, symbol)) return true;
+  return false;
+}
+
 struct Sample {
   std::vector<TypeVote> votes;
   double bytes_per_record = 64;
@@ -53,7 +59,8 @@ Sample SampleTypes(std::string_view text, const CsvLayout& layout, const LoadOpt
       ++records;
       const auto& fields = tokenizer.fields();
       if (fields.size() < layout.names.size()) continue;  // a ragged row votes for nothing
-      for (size_t i = 0; i < layout.names.size(); ++i) sample.votes[i].Add(fields[i], options.date_order);
+      for (size_t i = 0; i < layout.names.size(); ++i)
+        if (!IsStatusSymbol(fields[i], options.status_symbols)) sample.votes[i].Add(fields[i], options.date_order);
     }
   };
   read_from(body, kRecordsAtStart);
@@ -89,6 +96,7 @@ class ChunkedLoad {
     m_failures.assign(plans.size(), 0);
     m_widenable.assign(plans.size(), 0);
     m_text_like.assign(plans.size(), 0);
+    m_status.resize(plans.size());
   }
 
   void Run() {
@@ -107,6 +115,7 @@ class ChunkedLoad {
   size_t failures(size_t c) const { return m_failures[c]; }
   size_t widenable(size_t c) const { return m_widenable[c]; }
   size_t text_like(size_t c) const { return m_text_like[c]; }
+  std::vector<uint8_t>& status(size_t c) { return m_status[c]; }
 
  private:
   void Work() {
@@ -174,6 +183,11 @@ class ChunkedLoad {
         case ColumnType::Decimal: b.AppendDoubles(col.doubles, col.valid); break;
         default: b.AppendInts(col.ints, col.valid); break;
       }
+      if (!col.status.empty() || !m_status[c].empty()) {
+        m_status[c].resize(b.size() - r.rows, 0);  // rows merged before this chunk
+        col.status.resize(r.rows, 0);
+        m_status[c].insert(m_status[c].end(), col.status.begin(), col.status.end());
+      }
       m_non_null[c] += col.non_null;
       m_failures[c] += col.failures;
       m_widenable[c] += col.widenable;
@@ -184,6 +198,7 @@ class ChunkedLoad {
     rep.rows_rejected += r.rows_rejected;
     rep.blank_lines += r.blank_lines;
     rep.cell_warnings += r.cell_warnings;
+    rep.status_cells += r.status_cells;
     for (auto& reject : r.rejects)
       if (rep.rejects.size() < m_settings.max_listed) rep.rejects.push_back(std::move(reject));
     for (auto& warning : r.warnings)
@@ -207,6 +222,7 @@ class ChunkedLoad {
   LoadReport m_report;
   std::vector<size_t> m_non_null, m_failures, m_widenable, m_text_like;
   std::vector<uint32_t> m_remap;  // used only by the merging thread
+  std::vector<std::vector<uint8_t>> m_status;  // per column; empty until a status symbol is met
 
   std::mutex m_mutex;
   std::condition_variable m_cv;
@@ -277,6 +293,7 @@ LoadResult LoadText(std::string_view text, const std::string& name, const std::s
   settings.delimiter = layout.delimiter;
   settings.date_order = options.date_order;
   settings.max_listed = options.max_listed;
+  settings.status_symbols = options.status_symbols.empty() ? nullptr : &options.status_symbols;
   const size_t body_bytes = layout.chunks.empty() ? 0 : text.size() - layout.chunks.front().begin;
   const size_t expected_rows = static_cast<size_t>(static_cast<double>(body_bytes) / sample.bytes_per_record * 1.02);
   if (!layout.chunks.empty()) {
@@ -302,7 +319,17 @@ LoadResult LoadText(std::string_view text, const std::string& name, const std::s
       std::optional<ColumnType> final_type;
       if (IsStringType(plans[c].type) && automatic[c])
         final_type = ChooseStringType(b.dictionary().size(), load->non_null(c), IsIdLikeName(plans[c].name));
-      table.AddColumn(plans[c].name, b.Finish(final_type));
+      Column column = b.Finish(final_type);
+      if (!load->status(c).empty()) {
+        auto status = std::make_shared<CellStatus>();
+        status->codes = std::move(load->status(c));
+        status->codes.resize(column.size(), 0);
+        status->symbols = options.status_symbols;
+        status->count = static_cast<size_t>(
+            std::count_if(status->codes.begin(), status->codes.end(), [](uint8_t s) { return s != 0; }));
+        column.AttachStatus(std::move(status));
+      }
+      table.AddColumn(plans[c].name, std::move(column));
     }
     LoadResult result;
     result.report = std::move(load->report());

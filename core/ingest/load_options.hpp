@@ -23,7 +23,13 @@ struct LoadOptions {
   size_t chunk_bytes = 0;                      // 0 = automatic; tests use tiny chunks
   size_t max_listed = 10000;                   // rejects / warnings listed in full (counts stay exact)
   uint64_t memory_limit_bytes = 0;             // 0 = the machine's available memory
+  // Tokens that stand for a value in a number or date column (any case): such a cell is
+  // null with that status (Column::StatusSymbol), not a warning. kDfeStatusSymbols for
+  // DfE open data.
+  std::vector<std::string> status_symbols;
 };
+
+inline const std::vector<std::string> kDfeStatusSymbols = {"c", "z", "x", "low", "k", "u", ":"};
 
 struct RejectedRow {
   size_t line = 0;     // 1-based physical line where the record starts
@@ -41,6 +47,7 @@ struct CellWarning {
 };
 
 struct LoadReport {
+  size_t status_cells = 0;   // cells holding a status symbol instead of a value
   std::string path;
   size_t rows_read = 0;      // data records (not header, not blank lines)
   size_t rows_loaded = 0;

@@ -24,6 +24,7 @@ nlohmann::json LoadReportToJson(const LoadResult& result) {
   j["rows_rejected"] = r.rows_rejected;
   j["blank_lines"] = r.blank_lines;
   j["cell_warnings"] = r.cell_warnings;
+  j["status_cells"] = r.status_cells;
   j["seconds"] = r.seconds;
   j["file_bytes"] = r.file_bytes;
   j["megabytes_per_second"] = r.MegabytesPerSecond();
@@ -42,7 +43,8 @@ nlohmann::json LoadReportToJson(const LoadResult& result) {
                          {"type", std::string(ToString(col.type()))},
                          {"nulls", col.null_count()},
                          {"distinct", col.DistinctCount()},
-                         {"bytes", col.MemoryBytes()}});
+                         {"bytes", col.MemoryBytes()},
+                         {"status_cells", col.status() ? col.status()->count : 0}});
     }
     j["columns"] = std::move(columns);
   }

@@ -35,6 +35,7 @@ Column::Column(Column&& o) noexcept
       m_null_count(o.m_null_count),
       m_validity(std::move(o.m_validity)),
       m_dictionary(std::move(o.m_dictionary)),
+      m_status(std::move(o.m_status)),
       m_min_int(o.m_min_int),
       m_max_int(o.m_max_int),
       m_min_double(o.m_min_double),
@@ -57,7 +58,7 @@ double Column::GetDouble(size_t row) const {
 }
 
 std::string Column::FormatCell(size_t row) const {
-  if (!IsValid(row)) return {};
+  if (!IsValid(row)) return std::string(StatusSymbol(row));
   switch (m_type) {
     case ColumnType::Int: return std::to_string(GetInt(row));
     case ColumnType::Decimal: {
@@ -120,6 +121,7 @@ size_t Column::MemoryBytes() const {
   size_t bytes = m_data.capacity();
   if (m_validity) bytes += m_validity->MemoryBytes();
   if (m_dictionary) bytes += m_dictionary->MemoryBytes();
+  if (m_status) bytes += m_status->codes.capacity();
   return bytes;
 }
 

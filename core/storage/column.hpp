@@ -10,6 +10,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+#include <memory>
 
 #include "storage/buffer.hpp"
 #include "storage/column_type.hpp"
@@ -17,6 +19,15 @@
 #include "storage/validity_bitmap.hpp"
 
 namespace csc {
+
+// Why a null cell is null when the source said so with a symbol instead of a value (DfE
+// open data: `c` suppressed, `z` not applicable, `x` unavailable, `low`, `k`, `u`). Kept per
+// cell so a suppressed figure is never mistaken for a missing one, or for zero.
+struct CellStatus {
+  std::vector<uint8_t> codes;        // per row: 0 = none, else 1 + index into symbols
+  std::vector<std::string> symbols;  // as the source wrote them, e.g. "c", "low"
+  size_t count = 0;                  // rows with a status
+};
 
 class Column {
  public:
@@ -77,6 +88,15 @@ class Column {
 
   size_t MemoryBytes() const;
 
+  // Status symbols for null cells; absent when the source had none.
+  const CellStatus* status() const { return m_status.get(); }
+  std::string_view StatusSymbol(size_t row) const {
+    if (!m_status || m_status->codes[row] == 0) return {};
+    return m_status->symbols[m_status->codes[row] - 1];
+  }
+  // Part of building a column (before it is shared in a Table).
+  void AttachStatus(std::shared_ptr<const CellStatus> status) { m_status = std::move(status); }
+
  private:
   ColumnType m_type = ColumnType::Int;
   int m_width = 1;
@@ -85,6 +105,7 @@ class Column {
   size_t m_null_count = 0;
   std::optional<ValidityBitmap> m_validity;
   DictionaryPtr m_dictionary;
+  std::shared_ptr<const CellStatus> m_status;
   int64_t m_min_int = 0, m_max_int = 0;
   double m_min_double = 0, m_max_double = 0;
   mutable std::once_flag m_distinct_once;

@@ -72,7 +72,7 @@ TEST_CASE("csc load writes rejects and warnings as CSV for the analyst", "[cli]"
   const auto run = RunCli("load --rejects-csv " + rejects + " --warnings-csv " + warnings + " " + kData +
                           "/ingest/ssda903_style_bom_semicolon.csv");
   REQUIRE(run.exit_code == 0);
-  CHECK(run.out.find("rows read 5, loaded 4, rejected 1; cell warnings 1; blank lines 1") != std::string::npos);
+  CHECK(run.out.find("rows read 5, loaded 4, rejected 1; cell warnings 1; blank lines 1; status cells 0") != std::string::npos);
   auto slurp = [](const std::string& path) {
     std::string s;
     FILE* f = fopen(path.c_str(), "rb");

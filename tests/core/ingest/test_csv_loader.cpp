@@ -189,3 +189,32 @@ TEST_CASE("progress reaches the whole body and cancel stops the load", "[ingest]
   cancel.Cancel();
   CHECK_THROWS_AS(LoadCsvBytes(text, "p.csv", options, nullptr, &cancel), Cancelled);
 }
+
+TEST_CASE("DfE status symbols stay a per-cell status, never a number or zero", "[ingest][loader]") {
+  const std::string text =
+      "time_period,la_name,number,rate\n2013,Barnsley,120,35.5\n2013,Rutland,c,c\n2014,Rutland,z,x\n2014,"
+      "Barnsley,0,0.0\n";
+  LoadOptions options;
+  options.status_symbols = kDfeStatusSymbols;
+  const auto r = Load(text, options);
+  CHECK(r.report.cell_warnings == 0);
+  CHECK(r.report.status_cells == 4);
+  const Column& number = Col(r, "number");
+  CHECK(number.type() == ColumnType::Int);
+  CHECK(number.null_count() == 2);
+  REQUIRE(number.status());
+  CHECK(number.status()->count == 2);
+  CHECK(number.StatusSymbol(1) == "c");
+  CHECK(number.StatusSymbol(2) == "z");
+  CHECK(number.StatusSymbol(3) == "");
+  CHECK(number.GetInt(3) == 0);
+  CHECK(number.IsValid(3));  // a real zero stays a zero
+  CHECK(number.FormatCell(1) == "c");
+  CHECK(Col(r, "rate").type() == ColumnType::Decimal);
+  CHECK(Col(r, "rate").StatusSymbol(2) == "x");
+  // Without the option half the column is not numbers: it stays text, "c" and all.
+  const auto plain = Load(text);
+  CHECK(plain.report.status_cells == 0);
+  CHECK(IsStringType(Col(plain, "number").type()));
+  CHECK(Col(plain, "number").GetString(1) == "c");
+}
