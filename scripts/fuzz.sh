@@ -13,7 +13,12 @@ for target in csv_loader:csv date_parser:date; do
   work="build-fuzz/corpus-$corpus"
   rm -rf "$work" && mkdir -p "$work" && cp fuzz/corpus/"$corpus"/* "$work"/
   echo "fuzz: $name for ${SECONDS_PER_TARGET}s"
+  status=0
   build-fuzz/bin/fuzz_"$name" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 \
-    -print_final_stats=1 "$work" 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Done" || true
-  test "${PIPESTATUS[0]}" -eq 0
+    -artifact_prefix=build-fuzz/ -print_final_stats=1 "$work" >"build-fuzz/$name.log" 2>&1 || status=$?
+  grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Done|Test unit written" "build-fuzz/$name.log" || true
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz: $name failed (exit $status); the input is in build-fuzz/crash-* and the log in build-fuzz/$name.log" >&2
+    exit 1
+  fi
 done

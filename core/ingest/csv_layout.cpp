@@ -123,9 +123,8 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
     s.quotes += static_cast<size_t>(std::count(p + from, p + e, '"'));
     s.line_breaks = CountLineBreaks(text, b, e);
     if (const void* nul = std::memchr(p + b, '\0', e - b)) s.nul_at = static_cast<size_t>(static_cast<const char*>(nul) - p);
-    size_t u = b;
-    while (u < e && u > 0 && (static_cast<unsigned char>(p[u]) & 0xC0) == 0x80 && u - b < 3) ++u;
-    s.valid_utf8 = IsValidUtf8Span(p + u, p + e, p + text.size());
+    // Chunks start just after a line break, so a character never straddles a chunk start.
+    s.valid_utf8 = IsValidUtf8Span(p + b, p + e, p + text.size());
   });
   // The header region is checked too (it is not in any chunk).
   if (const void* nul = std::memchr(text.data(), '\0', body))

@@ -19,9 +19,9 @@ bool TranscodeUtf16ToUtf8(std::string_view bytes, bool big_endian, std::string& 
 // Windows-1252 -> UTF-8 (the five undefined bytes map to their C1 code points, as browsers do).
 void TranscodeWindows1252ToUtf8(std::string_view bytes, std::string& out);
 
-// True when [begin, end) is valid UTF-8. A sequence may start before `end` and finish after
-// it (up to `limit`), so a file split at arbitrary bytes can be validated chunk by chunk:
-// each chunk first skips continuation bytes that belong to its predecessor's last character.
+// True when [begin, end) is valid UTF-8, `begin` being the start of a character. A sequence
+// may start before `end` and finish after it (up to `limit`), so a file split after line
+// breaks can be validated chunk by chunk.
 bool IsValidUtf8Span(const char* begin, const char* end, const char* limit);
 
 }  // namespace csc

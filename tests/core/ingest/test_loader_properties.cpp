@@ -56,3 +56,16 @@ TEST_CASE("injected ragged rows and bad cells are all accounted for", "[ingest][
     for (const auto& w : r.report.warnings) CHECK(w.value.rfind("n/k", 0) == 0);
   }
 }
+
+TEST_CASE("Windows-1252 bytes at a chunk start are still detected (fuzz regression)", "[ingest][property]") {
+  const std::string text = "azYb\r\n\"x;.y\";\n\x95\n";
+  LoadOptions tiny;
+  tiny.threads = 3;
+  tiny.chunk_bytes = 7;
+  const auto a = LoadCsvBytes(text, "s.csv");
+  const auto b = LoadCsvBytes(text, "p.csv", tiny);
+  CHECK(a.table->provenance().encoding == "windows-1252");
+  CHECK(b.table->provenance().encoding == "windows-1252");
+  CHECK(b.table->column(0).GetString(1) == "\xE2\x80\xA2");  // bullet
+  CHECK(test::DescribeDifference(*a.table, *b.table) == "");
+}
