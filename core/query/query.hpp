@@ -138,6 +138,57 @@ struct Query {
 
 inline constexpr size_t kMaxDimensions = 3;
 
+// Short builders for code that assembles queries (views, tests).
+inline Filter InFilter(std::string column, std::vector<std::string> values, bool match_null = false) {
+  Filter f;
+  f.kind = FilterKind::In;
+  f.column = std::move(column);
+  f.values = std::move(values);
+  f.match_null = match_null;
+  return f;
+}
+inline Filter NotInFilter(std::string column, std::vector<std::string> values, bool exclude_null = false) {
+  Filter f = InFilter(std::move(column), std::move(values), exclude_null);
+  f.kind = FilterKind::NotIn;
+  return f;
+}
+inline Filter RangeFilter(std::string column, std::optional<double> lo, std::optional<double> hi) {
+  Filter f;
+  f.kind = FilterKind::Range;
+  f.column = std::move(column);
+  f.lo = lo;
+  f.hi = hi;
+  return f;
+}
+inline Filter AgeRangeFilter(std::optional<double> lo, std::optional<double> hi) {
+  Filter f = RangeFilter("", lo, hi);
+  f.kind = FilterKind::Age;
+  return f;
+}
+inline Filter AgeBandFilter(std::vector<std::string> bands) {
+  Filter f = InFilter("", std::move(bands));
+  f.kind = FilterKind::AgeBand;
+  return f;
+}
+inline Dimension GroupBy(DimensionKind kind) {
+  Dimension d;
+  d.kind = kind;
+  return d;
+}
+inline Dimension GroupByColumn(std::string column, int top_n = 0) {
+  Dimension d;
+  d.column = std::move(column);
+  d.top_n = top_n;
+  return d;
+}
+inline Measure MeasureOf(MeasureKind kind, std::string column = {}, bool of_children = false) {
+  Measure m;
+  m.kind = kind;
+  m.column = std::move(column);
+  m.of_children = of_children;
+  return m;
+}
+
 uint64_t HashQuery(const Query& q);
 struct QueryHash {
   size_t operator()(const Query& q) const { return static_cast<size_t>(HashQuery(q)); }

@@ -163,7 +163,7 @@ Query RandomQuery(std::mt19937_64& rng) {
     l.table = "other";
     l.present = rng() % 2;
     l.when = static_cast<LinkWhen>(rng() % 5);
-    if (rng() % 2) l.filters.push_back(Filter{FilterKind::In, "type", {"M"}, false, {}, {}});
+    if (rng() % 2) l.filters.push_back(InFilter("type", {"M"}));
     q.links.push_back(l);
   }
   return q;
