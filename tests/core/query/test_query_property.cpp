@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "query/executor.hpp"
+#include "query/query_parser.hpp"
 #include "query/compile_support.hpp"
 #include "support/query_reference.hpp"
 #include "support/query_tables.hpp"
@@ -101,9 +102,12 @@ Query RandomQuery(std::mt19937_64& rng) {
   });
   if (rng() % 2 || !long_periods) {
     q.counting.snapshot_day = 0;
+    q.counting.snapshot_month = 0;
   } else {
-    q.counting.snapshot_day = rng() % 2 ? 31 : 29;
-    q.counting.snapshot_month = rng() % 2 ? 3 : 2;
+    const int snapshots[][2] = {{31, 3}, {29, 2}, {28, 2}, {30, 9}};
+    const auto& pick = snapshots[rng() % 4];
+    q.counting.snapshot_day = pick[0];
+    q.counting.snapshot_month = pick[1];
   }
   const int nd = static_cast<int>(rng() % 4);
   for (int i = 0; i < nd; ++i) {
@@ -205,7 +209,12 @@ TEST_CASE("query engine matches the reference evaluator on random tables and que
     catalog.Add("events", test::RandomEventTable(rng, rows, 1 + rng() % 40, false));
     catalog.Add("other", test::RandomEventTable(rng, rng() % 60, 1 + rng() % 40, true));
     catalog.Add("population", test::RandomPopulation(rng));
-    const Query q = RandomQuery(rng);
+    Query q = RandomQuery(rng);
+    if (q.counting.mode != CountMode::OpenAt) q.counting = Counting{q.counting.mode};
+    {
+      INFO("text form:\n" << DescribeQuery(q));
+      REQUIRE(ParseQueryText(FormatQueryText(q)) == q);  // every random query survives its text form
+    }
     ExecuteOptions options;
     options.threads = 1 + static_cast<unsigned>(rng() % 3);
     options.chunk_rows = 1 + rng() % 70;
