@@ -1,0 +1,216 @@
+#include "query/aggregate.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <mutex>
+
+namespace csc {
+
+namespace {
+
+constexpr uint64_t kBitmapBudgetBytes = uint64_t{192} << 20;  // per store
+constexpr uint64_t kPoolKeepBytes = uint64_t{512} << 20;
+
+// Bitmap blocks outlive queries: a fresh page costs about 10 us on these machines, more
+// than the whole scan of a small slice, so blocks are recycled by size.
+class BlockPool {
+ public:
+  uint64_t* Acquire(size_t words) {
+    {
+      std::lock_guard lock(m_mutex);
+      for (size_t i = m_free.size(); i-- > 0;) {
+        if (m_free[i].second != words) continue;
+        uint64_t* block = m_free[i].first;
+        m_free.erase(m_free.begin() + static_cast<std::ptrdiff_t>(i));
+        m_kept -= words * 8;
+        std::memset(block, 0, words * 8);
+        return block;
+      }
+    }
+    auto* block = new uint64_t[words];
+    std::memset(block, 0, words * 8);
+    return block;
+  }
+  void Release(uint64_t* block, size_t words) {
+    std::lock_guard lock(m_mutex);
+    if (m_kept + words * 8 > kPoolKeepBytes) {
+      delete[] block;
+      return;
+    }
+    m_free.emplace_back(block, words);
+    m_kept += words * 8;
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::vector<std::pair<uint64_t*, size_t>> m_free;
+  uint64_t m_kept = 0;
+};
+
+BlockPool& Pool() {
+  static BlockPool* pool = new BlockPool;  // never destroyed: workers may release during exit
+  return *pool;
+}
+
+}  // namespace
+
+bool DistinctStore::BitmapsFit(uint64_t groups, uint32_t children) {
+  const uint64_t words = (uint64_t{children} + 64) / 64;
+  return groups * words * 8 <= kBitmapBudgetBytes;
+}
+
+DistinctStore::DistinctStore(uint64_t groups, uint32_t children, bool use_bitmaps)
+    : m_bitmaps(use_bitmaps), m_groups(groups), m_words((size_t{children} + 64) / 64) {
+  if (m_bitmaps) m_blocks.assign(groups, nullptr);
+}
+
+DistinctStore::~DistinctStore() { Release(); }
+
+void DistinctStore::Release() {
+  for (uint64_t*& b : m_blocks)
+    if (b) {
+      Pool().Release(b, m_words);
+      b = nullptr;
+    }
+}
+
+uint64_t* DistinctStore::Touch(uint64_t group) { return m_blocks[group] = Pool().Acquire(m_words); }
+
+void DistinctStore::Merge(DistinctStore& other) {
+  if (m_bitmaps) {
+    for (uint64_t g = 0; g < m_groups; ++g) {
+      uint64_t* theirs = other.m_blocks[g];
+      if (!theirs) continue;
+      if (!m_blocks[g]) {
+        m_blocks[g] = theirs;
+        other.m_blocks[g] = nullptr;
+        continue;
+      }
+      uint64_t* mine = m_blocks[g];
+      for (size_t w = 0; w < m_words; ++w) mine[w] |= theirs[w];
+    }
+    other.Release();
+  } else {
+    m_pairs.insert(m_pairs.end(), other.m_pairs.begin(), other.m_pairs.end());
+    other.m_pairs = {};
+  }
+}
+
+void DistinctStore::Finish() {
+  if (m_bitmaps || m_finished) return;
+  std::sort(m_pairs.begin(), m_pairs.end());
+  m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end()), m_pairs.end());
+  m_counts.assign(m_groups, 0);
+  for (uint64_t p : m_pairs) ++m_counts[p >> 32];
+  m_finished = true;
+}
+
+uint64_t DistinctStore::Count(uint64_t group) const {
+  if (!m_bitmaps) return m_counts[group];
+  const uint64_t* block = m_blocks[group];
+  if (!block) return 0;
+  uint64_t n = 0;
+  for (size_t w = 0; w < m_words; ++w) n += static_cast<uint64_t>(std::popcount(block[w]));
+  return n;
+}
+
+DistinctStore DistinctStore::Project(const std::vector<uint64_t>& map, uint64_t new_groups) const {
+  DistinctStore out;
+  out.m_bitmaps = m_bitmaps;
+  out.m_groups = new_groups;
+  out.m_words = m_words;
+  if (m_bitmaps) {
+    out.m_blocks.assign(new_groups, nullptr);
+    for (uint64_t g = 0; g < m_groups; ++g) {
+      if (!m_blocks[g] || map[g] == UINT64_MAX) continue;
+      uint64_t* dest = out.m_blocks[map[g]];
+      if (!dest) dest = out.Touch(map[g]);
+      for (size_t w = 0; w < m_words; ++w) dest[w] |= m_blocks[g][w];
+    }
+  } else {
+    out.m_pairs.reserve(m_pairs.size());
+    for (uint64_t p : m_pairs)
+      if (map[p >> 32] != UINT64_MAX) out.m_pairs.push_back(map[p >> 32] << 32 | (p & 0xffffffffu));
+    out.Finish();
+  }
+  return out;
+}
+
+void Partial::Init(const CompiledQuery& cq, bool force_pairs) {
+  groups = cq.group_count;
+  episodes.assign(groups, 0);
+  const bool bitmaps = !force_pairs && DistinctStore::BitmapsFit(groups, cq.child_count);
+  distinct.clear();
+  for (int i = 0; i < cq.distinct_slots; ++i) distinct.emplace_back(groups, cq.child_count, bitmaps);
+  isum.assign(cq.numeric_slots, {});
+  dsum.assign(cq.numeric_slots, {});
+  nvalues.assign(cq.numeric_slots, {});
+  values.assign(cq.numeric_slots, {});
+  for (const CompiledMeasure& m : cq.measures) {
+    if (m.numeric_slot < 0) continue;
+    if (m.source.integral) isum[m.numeric_slot].assign(groups, 0);
+    else dsum[m.numeric_slot].assign(groups, 0);
+    nvalues[m.numeric_slot].assign(groups, 0);
+  }
+  ratio_num.assign(cq.ratio_slots, std::vector<uint64_t>(groups, 0));
+  ratio_den.assign(cq.ratio_slots, std::vector<uint64_t>(groups, 0));
+}
+
+namespace {
+template <class T>
+void AddInto(std::vector<T>& a, const std::vector<T>& b) {
+  for (size_t i = 0; i < b.size(); ++i) a[i] += b[i];
+}
+}  // namespace
+
+void Partial::Merge(Partial& other) {
+  AddInto(episodes, other.episodes);
+  for (size_t i = 0; i < distinct.size(); ++i) distinct[i].Merge(other.distinct[i]);
+  for (size_t i = 0; i < isum.size(); ++i) {
+    AddInto(isum[i], other.isum[i]);
+    AddInto(dsum[i], other.dsum[i]);
+    AddInto(nvalues[i], other.nvalues[i]);
+    values[i].insert(values[i].end(), other.values[i].begin(), other.values[i].end());
+  }
+  for (size_t i = 0; i < ratio_num.size(); ++i) {
+    AddInto(ratio_num[i], other.ratio_num[i]);
+    AddInto(ratio_den[i], other.ratio_den[i]);
+  }
+}
+
+void Partial::Finish() {
+  for (auto& d : distinct) d.Finish();
+  for (auto& v : values) std::sort(v.begin(), v.end());
+}
+
+Partial Partial::Project(const CompiledQuery& cq, const std::vector<uint64_t>& map, uint64_t new_groups) const {
+  Partial out;
+  out.groups = new_groups;
+  auto project = [&](const auto& src) {
+    std::remove_cvref_t<decltype(src)> dst(src.empty() ? 0 : new_groups, 0);
+    for (size_t g = 0; g < src.size(); ++g)
+      if (map[g] != UINT64_MAX) dst[map[g]] += src[g];
+    return dst;
+  };
+  out.episodes = project(episodes);
+  for (const auto& d : distinct) out.distinct.push_back(d.Project(map, new_groups));
+  for (size_t i = 0; i < isum.size(); ++i) {
+    out.isum.push_back(project(isum[i]));
+    out.dsum.push_back(project(dsum[i]));
+    out.nvalues.push_back(project(nvalues[i]));
+    std::vector<std::pair<uint64_t, double>> v;
+    for (const auto& [g, x] : values[i])
+      if (map[g] != UINT64_MAX) v.emplace_back(map[g], x);
+    std::sort(v.begin(), v.end());
+    out.values.push_back(std::move(v));
+  }
+  for (size_t i = 0; i < ratio_num.size(); ++i) {
+    out.ratio_num.push_back(project(ratio_num[i]));
+    out.ratio_den.push_back(project(ratio_den[i]));
+  }
+  (void)cq;
+  return out;
+}
+
+}  // namespace csc

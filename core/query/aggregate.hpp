@@ -1,0 +1,73 @@
+#pragma once
+// Per-thread partial aggregates over dense group keys, in the init / update / merge /
+// finalize shape: each worker fills its own Partial, the partials are merged, then
+// finalized into a QueryResult. Distinct children are counted with one bitmap over child
+// codes per touched group (blocks recycled between queries, so a warm query touches no
+// fresh pages), or, when groups x children would be too large, with sorted
+// (group, child) pairs.
+#include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "query/compiled_query.hpp"
+
+namespace csc {
+
+class DistinctStore {
+ public:
+  DistinctStore() = default;
+  DistinctStore(uint64_t groups, uint32_t children, bool use_bitmaps);
+  DistinctStore(DistinctStore&&) noexcept = default;
+  DistinctStore& operator=(DistinctStore&&) noexcept = default;
+  ~DistinctStore();
+
+  void Add(uint64_t group, uint32_t child) {
+    if (m_bitmaps) {
+      uint64_t* block = m_blocks[group];
+      if (!block) block = Touch(group);
+      block[child >> 6] |= uint64_t{1} << (child & 63);
+    } else {
+      m_pairs.push_back(group << 32 | child);
+    }
+  }
+  void Merge(DistinctStore& other);  // leaves `other` empty
+  void Finish();                     // before Count / Project
+  uint64_t Count(uint64_t group) const;
+  // A store over new_groups where old group g becomes map[g] (UINT64_MAX drops it).
+  DistinctStore Project(const std::vector<uint64_t>& map, uint64_t new_groups) const;
+  bool uses_bitmaps() const { return m_bitmaps; }
+
+  // Whether groups x children bitmaps fit the memory budget for one worker.
+  static bool BitmapsFit(uint64_t groups, uint32_t children);
+
+ private:
+  uint64_t* Touch(uint64_t group);
+  void Release();
+
+  bool m_bitmaps = true;
+  uint64_t m_groups = 0;
+  size_t m_words = 0;
+  std::vector<uint64_t*> m_blocks;  // per group, null until touched
+  std::vector<uint64_t> m_pairs;    // group << 32 | child
+  std::vector<uint64_t> m_counts;   // per group after Finish (pairs)
+  bool m_finished = false;
+};
+
+struct Partial {
+  uint64_t groups = 0;
+  std::vector<uint64_t> episodes;
+  std::vector<DistinctStore> distinct;
+  std::vector<std::vector<int64_t>> isum;  // per numeric slot (integral sources)
+  std::vector<std::vector<double>> dsum;   // per numeric slot (decimal sources)
+  std::vector<std::vector<uint64_t>> nvalues;
+  std::vector<std::vector<std::pair<uint64_t, double>>> values;  // median slots: (group, value)
+  std::vector<std::vector<uint64_t>> ratio_num, ratio_den;       // per ratio slot (episode ratios)
+
+  void Init(const CompiledQuery& cq, bool force_pairs);
+  void Merge(Partial& other);
+  void Finish();
+  Partial Project(const CompiledQuery& cq, const std::vector<uint64_t>& map, uint64_t new_groups) const;
+};
+
+}  // namespace csc

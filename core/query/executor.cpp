@@ -1,0 +1,443 @@
+#include "query/executor.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+
+#include "async/parallel_for.hpp"
+#include "query/aggregate.hpp"
+#include "query/finalize.hpp"
+#include "time/anniversary.hpp"
+
+namespace csc {
+
+namespace {
+
+constexpr int kUnknownAge = INT32_MIN;
+
+// Per-worker buffers for one chunk, reused across chunks and queries (fresh pages are slow).
+struct ChunkScratch {
+  std::vector<uint32_t> sel;
+  std::vector<int32_t> start, end, dob;
+  std::vector<uint32_t> child;
+  std::vector<uint32_t> dim_keys[kMaxDimensions];
+  std::vector<std::vector<double>> numbers;  // per numeric slot
+  std::vector<std::vector<uint8_t>> number_valid;
+  void Reserve(size_t n) {
+    for (auto* v : {&sel, &child}) v->resize(n);
+    for (auto* v : {&start, &end, &dob}) v->resize(n);
+    for (auto& v : dim_keys) v.resize(n);
+  }
+};
+
+class ScratchPool {
+ public:
+  std::unique_ptr<ChunkScratch> Acquire() {
+    std::lock_guard lock(m_mutex);
+    if (m_free.empty()) return std::make_unique<ChunkScratch>();
+    auto s = std::move(m_free.back());
+    m_free.pop_back();
+    return s;
+  }
+  void Release(std::unique_ptr<ChunkScratch> s) {
+    std::lock_guard lock(m_mutex);
+    if (m_free.size() < 8) m_free.push_back(std::move(s));
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::vector<std::unique_ptr<ChunkScratch>> m_free;
+};
+
+ScratchPool& Scratches() {
+  static ScratchPool* pool = new ScratchPool;
+  return *pool;
+}
+
+// Narrows sel[0..n) (or the dense range [r0, r0 + n) when `dense`) to rows passing `p`.
+size_t Narrow(const RowPredicate& p, uint32_t* sel, size_t n, bool dense, size_t r0) {
+  const ValidityBitmap* valid = p.column->validity();
+  return p.column->Visit([&](auto span) -> size_t {
+    using T = typename decltype(span)::value_type;
+    const T* v = span.data();
+    size_t m = 0;
+    auto run = [&](auto test) {
+      if (valid) {
+        const bool np = p.null_passes;
+        for (size_t i = 0; i < n; ++i) {
+          const uint32_t r = dense ? static_cast<uint32_t>(r0 + i) : sel[i];
+          sel[m] = r;
+          m += valid->IsValid(r) ? test(v[r]) : np;
+        }
+      } else if (dense) {
+        for (size_t i = 0; i < n; ++i) {
+          const uint32_t r = static_cast<uint32_t>(r0 + i);
+          sel[m] = r;
+          m += test(v[r]);
+        }
+      } else {
+        for (size_t i = 0; i < n; ++i) {
+          const uint32_t r = sel[i];
+          sel[m] = r;
+          m += test(v[r]);
+        }
+      }
+    };
+    if constexpr (std::is_floating_point_v<T>) {
+      run([&](T x) -> bool { return x >= p.dlo && x <= p.dhi; });
+    } else {
+      switch (p.kind) {
+        case RowPredicate::Kind::CodeLut: {
+          const uint8_t* lut = p.lut.data();
+          run([lut](T x) -> bool { return lut[static_cast<size_t>(x)]; });
+          break;
+        }
+        case RowPredicate::Kind::IntLut: {
+          const uint8_t* lut = p.lut.data();
+          const int64_t base = p.base;
+          const uint64_t size = p.lut.size();
+          const bool outside = p.outside_passes;
+          run([=](T x) -> bool {
+            const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(x) - base);
+            return off < size ? lut[off] != 0 : outside;
+          });
+          break;
+        }
+        case RowPredicate::Kind::IntRange: {
+          const int64_t lo = p.lo, hi = p.hi;
+          run([=](T x) -> bool { return static_cast<int64_t>(x) >= lo && static_cast<int64_t>(x) <= hi; });
+          break;
+        }
+        default: {
+          const double lo = p.dlo, hi = p.dhi;
+          run([=](T x) -> bool { return static_cast<double>(x) >= lo && static_cast<double>(x) <= hi; });
+          break;
+        }
+      }
+    }
+    return m;
+  });
+}
+
+template <class Out, class Convert>
+void Gather(const Column& col, const uint32_t* sel, size_t n, Out* out, Out null_value, Convert convert) {
+  col.Visit([&](auto span) {
+    const auto* v = span.data();
+    for (size_t k = 0; k < n; ++k) out[k] = convert(v[sel[k]]);
+  });
+  if (const ValidityBitmap* valid = col.validity())
+    for (size_t k = 0; k < n; ++k)
+      if (!valid->IsValid(sel[k])) out[k] = null_value;
+}
+
+void GatherDates(const Column* col, const uint32_t* sel, size_t n, int32_t* out) {
+  if (!col) {
+    std::fill(out, out + n, kNoDate);
+    return;
+  }
+  Gather(*col, sel, n, out, kNoDate, [](auto x) { return static_cast<int32_t>(x); });
+}
+
+class ChunkRunner {
+ public:
+  ChunkRunner(const CompiledQuery& cq, ChunkScratch& s, Partial& out) : m_cq(cq), m_s(s), m_out(out) {
+    for (const CompiledMeasure& m : cq.measures)
+      if (m.spec.kind == MeasureKind::Children || (m.distinct_slot >= 0 && m.spec.kind != MeasureKind::Ratio))
+        m_children_slot = m.distinct_slot;
+  }
+
+  void Run(size_t r0, size_t r1) {
+    const size_t n0 = r1 - r0;
+    m_s.Reserve(n0);
+    uint32_t* sel = m_s.sel.data();
+    size_t n = n0;
+    bool dense = true;
+    for (const RowPredicate& p : m_cq.row_predicates) {
+      n = Narrow(p, sel, n, dense, r0);
+      dense = false;
+      if (n == 0) return;
+    }
+    if (dense)
+      for (size_t i = 0; i < n; ++i) sel[i] = static_cast<uint32_t>(r0 + i);
+    m_n = n;
+    Gathers();
+    const auto& periods = m_cq.periods;
+    const CountMode mode = m_cq.query.counting.mode;
+    const int32_t* st = m_s.start.data();
+    const int32_t* en = m_s.end.data();
+    if (periods.empty()) {
+      for (size_t k = 0; k < n; ++k) Unit(k, 0, st[k]);
+    } else if (!m_cq.period_of_day.empty()) {
+      const int32_t* day = mode == CountMode::StartedIn ? st : en;
+      const int8_t* lut = m_cq.period_of_day.data();
+      const uint64_t size = m_cq.period_of_day.size();
+      const int32_t base = m_cq.period_lut_base;
+      for (size_t k = 0; k < n; ++k) {
+        const int32_t d = day[k];
+        const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(d) - base);
+        if (d == kNoDate || off >= size || lut[off] < 0) continue;
+        Unit(k, static_cast<uint32_t>(lut[off]), d);
+      }
+    } else {
+      for (uint32_t p = 0; p < periods.size(); ++p) {
+        const int32_t first = periods[p].first, last = periods[p].last;
+        switch (mode) {
+          case CountMode::OpenAt: {
+            const int32_t d = m_cq.snapshots[p];
+            for (size_t k = 0; k < n; ++k)
+              if (st[k] != kNoDate && st[k] <= d && (en[k] == kNoDate || en[k] > d)) Unit(k, p, d);
+            break;
+          }
+          case CountMode::StartedIn:
+            for (size_t k = 0; k < n; ++k)
+              if (st[k] != kNoDate && st[k] >= first && st[k] <= last) Unit(k, p, st[k]);
+            break;
+          case CountMode::CeasedIn:
+            for (size_t k = 0; k < n; ++k)
+              if (en[k] != kNoDate && en[k] >= first && en[k] <= last) Unit(k, p, en[k]);
+            break;
+          default:
+            for (size_t k = 0; k < n; ++k)
+              if (st[k] != kNoDate && st[k] <= last && (en[k] == kNoDate || en[k] >= first))
+                Unit(k, p, std::max(st[k], first));
+            break;
+        }
+      }
+    }
+  }
+
+  uint64_t units() const { return m_units; }
+
+ private:
+  void Gathers() {
+    const uint32_t* sel = m_s.sel.data();
+    const size_t n = m_n;
+    GatherDates(m_cq.start, sel, n, m_s.start.data());
+    GatherDates(m_cq.end, sel, n, m_s.end.data());
+    if (m_cq.dob) GatherDates(m_cq.dob, sel, n, m_s.dob.data());
+    if (m_cq.child) Gather(*m_cq.child, sel, n, m_s.child.data(), UINT32_MAX, [](auto x) { return static_cast<uint32_t>(x); });
+    for (size_t d = 0; d < m_cq.dims.size(); ++d) {
+      const CompiledDimension& dim = m_cq.dims[d];
+      if (!dim.column) continue;
+      uint32_t* out = m_s.dim_keys[d].data();
+      if (!dim.code_to_key.empty() || dim.column->dictionary()) {
+        const uint32_t* map = dim.code_to_key.data();
+        Gather(*dim.column, sel, n, out, dim.null_key, [map](auto x) { return map[static_cast<size_t>(x)]; });
+      } else {
+        const int64_t base = dim.int_base;
+        Gather(*dim.column, sel, n, out, dim.null_key, [base](auto x) { return static_cast<uint32_t>(static_cast<int64_t>(x) - base); });
+      }
+    }
+    m_s.numbers.resize(static_cast<size_t>(m_cq.numeric_slots));
+    m_s.number_valid.resize(static_cast<size_t>(m_cq.numeric_slots));
+    for (const CompiledMeasure& m : m_cq.measures) {
+      if (m.numeric_slot < 0 || m.source.kind != NumericSource::Kind::Column) continue;
+      auto& nums = m_s.numbers[m.numeric_slot];
+      auto& valid = m_s.number_valid[m.numeric_slot];
+      nums.resize(n);
+      valid.resize(n);
+      Gather(*m.source.column, sel, n, nums.data(), 0.0, [](auto x) { return static_cast<double>(x); });
+      for (size_t k = 0; k < n; ++k) valid[k] = m.source.column->IsValid(sel[k]);
+    }
+  }
+
+  int AgeAt(size_t k, int32_t ref) const {
+    const int32_t dob = m_s.dob[k];
+    if (dob == kNoDate || ref == kNoDate) return kUnknownAge;
+    const int a = (m_cq.year_key_ref[static_cast<size_t>(ref - m_cq.date_base)] -
+                   m_cq.year_key_from[static_cast<size_t>(dob - m_cq.date_base)]) >> 9;
+    return a < 0 ? -1 : a;
+  }
+
+  static bool AgePasses(const AgePredicate& p, int age) {
+    if (age == kUnknownAge) return !p.require_known && (p.band_mask >> static_cast<int>(AgeBand::Unknown) & 1);
+    if (age < p.lo || age > p.hi) return false;
+    return p.band_mask >> static_cast<int>(AgeBandOf(age)) & 1;
+  }
+
+  bool LinkPasses(const LinkIndex& link, size_t k, uint32_t p, int32_t ref) const {
+    const uint32_t c = m_s.child[k];
+    bool found = false;
+    if (c != UINT32_MAX) {
+      const uint32_t b = link.offsets[c], e = link.offsets[c + 1];
+      if (link.when == LinkWhen::Ever) {
+        found = b != e;
+      } else {
+        int32_t at = link.when == LinkWhen::OpenAtStart ? m_s.start[k] : ref;
+        const bool by_point = link.when == LinkWhen::OpenAtStart || link.when == LinkWhen::OpenAtReference;
+        const int32_t first = by_point ? 0 : m_cq.periods[p].first, last = by_point ? 0 : m_cq.periods[p].last;
+        for (uint32_t i = b; i < e && !found; ++i) {
+          const int32_t s = link.starts[i], x = link.ends[i];
+          if (s == kNoDate) continue;
+          if (by_point) found = at != kNoDate && s <= at && (x == kNoDate || x > at);
+          else if (link.when == LinkWhen::StartedInPeriod) found = s >= first && s <= last;
+          else found = s <= last && (x == kNoDate || x >= first);
+        }
+      }
+    }
+    return found == link.present;
+  }
+
+  void Unit(size_t k, uint32_t p, int32_t ref) {
+    int age = kUnknownAge;
+    if (m_cq.need_dob) age = AgeAt(k, ref);
+    if (m_cq.has_age_predicate && !AgePasses(m_cq.age, age)) return;
+    for (const LinkIndex& link : m_cq.links)
+      if (!LinkPasses(link, k, p, ref)) return;
+    const int32_t start = m_s.start[k];
+    int32_t duration_end = kNoDate;
+    if (m_cq.need_duration && start != kNoDate) {
+      if (!m_cq.periods.empty() && m_cq.query.counting.mode == CountMode::OpenAt) duration_end = m_cq.snapshots[p];
+      else if (m_s.end[k] != kNoDate) duration_end = m_s.end[k];
+      else if (!m_cq.periods.empty()) duration_end = m_cq.periods[p].last;
+    }
+    uint64_t g = 0;
+    for (size_t d = 0; d < m_cq.dims.size(); ++d) {
+      uint32_t key = 0;
+      switch (m_cq.dims[d].kind) {
+        case DimensionKind::Period: key = p; break;
+        case DimensionKind::AgeBand:
+          key = static_cast<uint32_t>(age == kUnknownAge ? AgeBand::Unknown : AgeBandOf(age));
+          break;
+        case DimensionKind::SingleAge:
+          key = static_cast<uint32_t>(age == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(age));
+          break;
+        case DimensionKind::DurationBand:
+          key = static_cast<uint32_t>(duration_end == kNoDate ? DurationBand::Unknown : BandOfDuration(start, duration_end));
+          break;
+        default: key = m_s.dim_keys[d][k]; break;
+      }
+      g += key * m_cq.strides[d];
+    }
+    ++m_units;
+    ++m_out.episodes[g];
+    if (m_children_slot >= 0 && m_s.child[k] != UINT32_MAX) m_out.distinct[m_children_slot].Add(g, m_s.child[k]);
+    for (const CompiledMeasure& m : m_cq.measures) {
+      if (m.numeric_slot >= 0) {
+        double v = 0;
+        bool ok = false;
+        switch (m.source.kind) {
+          case NumericSource::Kind::Column:
+            ok = m_s.number_valid[m.numeric_slot][k];
+            v = m_s.numbers[m.numeric_slot][k];
+            break;
+          case NumericSource::Kind::Duration:
+            ok = duration_end != kNoDate;
+            v = static_cast<double>(duration_end - start);
+            break;
+          default:
+            ok = age != kUnknownAge && age >= 0;
+            v = age;
+            break;
+        }
+        if (!ok) continue;
+        const int s = m.numeric_slot;
+        if (m.source.integral) m_out.isum[s][g] += static_cast<int64_t>(v);
+        else m_out.dsum[s][g] += v;
+        ++m_out.nvalues[s][g];
+        if (m.spec.kind == MeasureKind::Median) m_out.values[s].emplace_back(g, v);
+      } else if (m.ratio_slot >= 0) {
+        const uint32_t row = m_s.sel[k];
+        auto passes = [&](const std::vector<RowPredicate>& preds, bool has_age, const AgePredicate& ap) {
+          for (const RowPredicate& rp : preds)
+            if (!rp.Test(row)) return false;
+          return !has_age || AgePasses(ap, age);
+        };
+        const bool num = passes(m.num_rows, m.num_has_age, m.num_age);
+        const bool den = passes(m.den_rows, m.den_has_age, m.den_age);
+        if (m.distinct_slot >= 0) {
+          if (m_s.child[k] == UINT32_MAX) continue;
+          if (num) m_out.distinct[m.distinct_slot].Add(g, m_s.child[k]);
+          if (den) m_out.distinct[m.distinct_slot + 1].Add(g, m_s.child[k]);
+        } else {
+          m_out.ratio_num[m.ratio_slot][g] += num;
+          m_out.ratio_den[m.ratio_slot][g] += den;
+        }
+      }
+    }
+  }
+
+  DurationBand BandOfDuration(int32_t from, int32_t to) const {
+    const int months = (m_cq.month_key_ref[static_cast<size_t>(to - m_cq.date_base)] -
+                        m_cq.month_key_from[static_cast<size_t>(from - m_cq.date_base)]) >> 6;
+    if (months < 3) return DurationBand::Under3Months;
+    if (months < 6) return DurationBand::Months3To6;
+    if (months < 12) return DurationBand::Months6To12;
+    if (months < 24) return DurationBand::Years1To2;
+    return DurationBand::Years2Plus;
+  }
+
+  const CompiledQuery& m_cq;
+  ChunkScratch& m_s;
+  Partial& m_out;
+  size_t m_n = 0;
+  int m_children_slot = -1;
+  uint64_t m_units = 0;
+};
+
+}  // namespace
+
+QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options, const CancelToken* cancel) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const size_t rows = cq.table->num_rows();
+  const size_t chunk = std::max<size_t>(options.chunk_rows, 1);
+  const size_t chunks = (rows + chunk - 1) / chunk;
+  unsigned threads = options.threads ? options.threads : DefaultThreadCount();
+  threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, chunks)));
+  std::vector<Partial> partials(threads);
+  std::vector<uint64_t> units(threads, 0);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&](unsigned t) {
+    try {
+      partials[t].Init(cq, options.force_pairs);
+      auto scratch = Scratches().Acquire();
+      ChunkRunner runner(cq, *scratch, partials[t]);
+      for (;;) {
+        const size_t i = next.fetch_add(1, std::memory_order_relaxed);
+        if (i >= chunks || stop.load(std::memory_order_relaxed)) break;
+        if (cancel && cancel->IsCancelled()) {
+          stop = true;
+          break;
+        }
+        runner.Run(i * chunk, std::min(rows, (i + 1) * chunk));
+      }
+      units[t] = runner.units();
+      Scratches().Release(std::move(scratch));
+    } catch (...) {
+      std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      stop = true;
+    }
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+  }
+  if (error) std::rethrow_exception(error);
+  if (cancel && cancel->IsCancelled()) throw Cancelled();
+  for (unsigned t = 1; t < threads; ++t) partials[0].Merge(partials[t]);
+  partials.resize(1);
+  partials[0].Finish();
+  QueryResult result = FinalizeResult(cq, partials[0]);
+  result.rows_scanned = rows;
+  for (uint64_t u : units) result.units_counted += u;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return result;
+}
+
+QueryResult RunQuery(const Catalog& catalog, const Query& query, const ExecuteOptions& options, const CancelToken* cancel) {
+  const auto compiled = CompileQuery(catalog, query);
+  return ExecuteQuery(*compiled, options, cancel);
+}
+
+}  // namespace csc
