@@ -26,9 +26,15 @@ struct ChunkScratch {
   std::vector<uint32_t> dim_keys[kMaxDimensions];
   std::vector<std::vector<double>> numbers;  // per numeric slot
   std::vector<std::vector<uint8_t>> number_valid;
+  // Units (row, period) of the batch being processed.
+  std::vector<uint32_t> unit_row, unit_period;
+  std::vector<int32_t> unit_ref, unit_age, unit_duration_end;
+  std::vector<uint64_t> unit_group;
   void Reserve(size_t n) {
-    for (auto* v : {&sel, &child}) v->resize(n);
-    for (auto* v : {&start, &end, &dob}) v->resize(n);
+    if (sel.size() >= n) return;
+    for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
+    for (auto* v : {&start, &end, &dob, &unit_ref, &unit_age, &unit_duration_end}) v->resize(n);
+    unit_group.resize(n);
     for (auto& v : dim_keys) v.resize(n);
   }
 };
@@ -147,6 +153,12 @@ class ChunkRunner {
     for (const CompiledMeasure& m : cq.measures)
       if (m.spec.kind == MeasureKind::Children || (m.distinct_slot >= 0 && m.spec.kind != MeasureKind::Ratio))
         m_children_slot = m.distinct_slot;
+    m_need_end = cq.need_duration || (!cq.periods.empty() && cq.query.counting.mode != CountMode::StartedIn);
+    for (const LinkIndex& l : cq.links) m_need_end |= l.when == LinkWhen::OpenAtStart;
+    // Age predicate as a table over age + 1 (Unborn = -1 .. kMaxAge), unknown ages last.
+    m_age_pass.assign(kMaxAge + 3, 1);
+    for (int a = -1; a <= kMaxAge + 1; ++a) m_age_pass[static_cast<size_t>(a + 1)] = AgePasses(cq.age, a);
+    m_age_pass[kMaxAge + 2] = AgePasses(cq.age, kUnknownAge);
   }
 
   void Run(size_t r0, size_t r1) {
@@ -168,9 +180,19 @@ class ChunkRunner {
     const CountMode mode = m_cq.query.counting.mode;
     const int32_t* st = m_s.start.data();
     const int32_t* en = m_s.end.data();
+    uint32_t* uk = m_s.unit_row.data();
+    uint32_t* up = m_s.unit_period.data();
+    int32_t* ur = m_s.unit_ref.data();
+    size_t m = 0;
     if (periods.empty()) {
-      for (size_t k = 0; k < n; ++k) Unit(k, 0, st[k]);
+      for (size_t k = 0; k < n; ++k) {
+        uk[k] = static_cast<uint32_t>(k);
+        up[k] = 0;
+        ur[k] = st[k];
+      }
+      Batch(n);
     } else if (!m_cq.period_of_day.empty()) {
+      // Started / ceased over disjoint periods: each row lands in at most one period.
       const int32_t* day = mode == CountMode::StartedIn ? st : en;
       const int8_t* lut = m_cq.period_of_day.data();
       const uint64_t size = m_cq.period_of_day.size();
@@ -178,33 +200,41 @@ class ChunkRunner {
       for (size_t k = 0; k < n; ++k) {
         const int32_t d = day[k];
         const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(d) - base);
-        if (d == kNoDate || off >= size || lut[off] < 0) continue;
-        Unit(k, static_cast<uint32_t>(lut[off]), d);
+        const int p = off < size ? lut[off] : -1;  // kNoDate is far below base, so off >= size
+        uk[m] = static_cast<uint32_t>(k);
+        up[m] = static_cast<uint32_t>(p);
+        ur[m] = d;
+        m += p >= 0;
       }
+      Batch(m);
     } else {
       for (uint32_t p = 0; p < periods.size(); ++p) {
         const int32_t first = periods[p].first, last = periods[p].last;
+        m = 0;
+        auto emit = [&](size_t k, bool in, int32_t ref) {
+          uk[m] = static_cast<uint32_t>(k);
+          ur[m] = ref;
+          up[m] = p;
+          m += in;
+        };
         switch (mode) {
           case CountMode::OpenAt: {
             const int32_t d = m_cq.snapshots[p];
-            for (size_t k = 0; k < n; ++k)
-              if (st[k] != kNoDate && st[k] <= d && (en[k] == kNoDate || en[k] > d)) Unit(k, p, d);
+            for (size_t k = 0; k < n; ++k) emit(k, st[k] != kNoDate && st[k] <= d && (en[k] == kNoDate || en[k] > d), d);
             break;
           }
           case CountMode::StartedIn:
-            for (size_t k = 0; k < n; ++k)
-              if (st[k] != kNoDate && st[k] >= first && st[k] <= last) Unit(k, p, st[k]);
+            for (size_t k = 0; k < n; ++k) emit(k, st[k] != kNoDate && st[k] >= first && st[k] <= last, st[k]);
             break;
           case CountMode::CeasedIn:
-            for (size_t k = 0; k < n; ++k)
-              if (en[k] != kNoDate && en[k] >= first && en[k] <= last) Unit(k, p, en[k]);
+            for (size_t k = 0; k < n; ++k) emit(k, en[k] != kNoDate && en[k] >= first && en[k] <= last, en[k]);
             break;
           default:
             for (size_t k = 0; k < n; ++k)
-              if (st[k] != kNoDate && st[k] <= last && (en[k] == kNoDate || en[k] >= first))
-                Unit(k, p, std::max(st[k], first));
+              emit(k, st[k] != kNoDate && st[k] <= last && (en[k] == kNoDate || en[k] >= first), std::max(st[k], first));
             break;
         }
+        Batch(m);
       }
     }
   }
@@ -212,11 +242,13 @@ class ChunkRunner {
   uint64_t units() const { return m_units; }
 
  private:
+  static constexpr int kMaxAge = 5600;  // dates span at most ~5,500 years (compile_query.cpp)
+
   void Gathers() {
     const uint32_t* sel = m_s.sel.data();
     const size_t n = m_n;
     GatherDates(m_cq.start, sel, n, m_s.start.data());
-    GatherDates(m_cq.end, sel, n, m_s.end.data());
+    if (m_need_end) GatherDates(m_cq.end, sel, n, m_s.end.data());
     if (m_cq.dob) GatherDates(m_cq.dob, sel, n, m_s.dob.data());
     if (m_cq.child) Gather(*m_cq.child, sel, n, m_s.child.data(), UINT32_MAX, [](auto x) { return static_cast<uint32_t>(x); });
     for (size_t d = 0; d < m_cq.dims.size(); ++d) {
@@ -244,21 +276,13 @@ class ChunkRunner {
     }
   }
 
-  int AgeAt(size_t k, int32_t ref) const {
-    const int32_t dob = m_s.dob[k];
-    if (dob == kNoDate || ref == kNoDate) return kUnknownAge;
-    const int a = (m_cq.year_key_ref[static_cast<size_t>(ref - m_cq.date_base)] -
-                   m_cq.year_key_from[static_cast<size_t>(dob - m_cq.date_base)]) >> 9;
-    return a < 0 ? -1 : a;
-  }
-
   static bool AgePasses(const AgePredicate& p, int age) {
     if (age == kUnknownAge) return !p.require_known && (p.band_mask >> static_cast<int>(AgeBand::Unknown) & 1);
     if (age < p.lo || age > p.hi) return false;
     return p.band_mask >> static_cast<int>(AgeBandOf(age)) & 1;
   }
 
-  bool LinkPasses(const LinkIndex& link, size_t k, uint32_t p, int32_t ref) const {
+  bool LinkPasses(const LinkIndex& link, uint32_t k, uint32_t p, int32_t ref) const {
     const uint32_t c = m_s.child[k];
     bool found = false;
     if (c != UINT32_MAX) {
@@ -266,7 +290,7 @@ class ChunkRunner {
       if (link.when == LinkWhen::Ever) {
         found = b != e;
       } else {
-        int32_t at = link.when == LinkWhen::OpenAtStart ? m_s.start[k] : ref;
+        const int32_t at = link.when == LinkWhen::OpenAtStart ? m_s.start[k] : ref;
         const bool by_point = link.when == LinkWhen::OpenAtStart || link.when == LinkWhen::OpenAtReference;
         const int32_t first = by_point ? 0 : m_cq.periods[p].first, last = by_point ? 0 : m_cq.periods[p].last;
         for (uint32_t i = b; i < e && !found; ++i) {
@@ -281,81 +305,164 @@ class ChunkRunner {
     return found == link.present;
   }
 
-  void Unit(size_t k, uint32_t p, int32_t ref) {
-    int age = kUnknownAge;
-    if (m_cq.need_dob) age = AgeAt(k, ref);
-    if (m_cq.has_age_predicate && !AgePasses(m_cq.age, age)) return;
-    for (const LinkIndex& link : m_cq.links)
-      if (!LinkPasses(link, k, p, ref)) return;
-    const int32_t start = m_s.start[k];
-    int32_t duration_end = kNoDate;
-    if (m_cq.need_duration && start != kNoDate) {
-      if (!m_cq.periods.empty() && m_cq.query.counting.mode == CountMode::OpenAt) duration_end = m_cq.snapshots[p];
-      else if (m_s.end[k] != kNoDate) duration_end = m_s.end[k];
-      else if (!m_cq.periods.empty()) duration_end = m_cq.periods[p].last;
+  // Keeps the units for which keep(i) holds, in order, across the parallel unit arrays.
+  template <class Keep>
+  size_t Compact(size_t m, Keep keep) {
+    uint32_t* uk = m_s.unit_row.data();
+    uint32_t* up = m_s.unit_period.data();
+    int32_t* ur = m_s.unit_ref.data();
+    int32_t* ua = m_s.unit_age.data();
+    size_t j = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const bool in = keep(i);
+      uk[j] = uk[i];
+      up[j] = up[i];
+      ur[j] = ur[i];
+      ua[j] = ua[i];
+      j += in;
     }
-    uint64_t g = 0;
+    return j;
+  }
+
+  // The units of one batch (row index, period, reference date) pass the remaining
+  // conditions and are added to the partial aggregates, one tight loop per step.
+  void Batch(size_t m) {
+    if (m == 0) return;
+    uint32_t* uk = m_s.unit_row.data();
+    uint32_t* up = m_s.unit_period.data();
+    int32_t* ur = m_s.unit_ref.data();
+    int32_t* ua = m_s.unit_age.data();
+    if (m_cq.need_dob) {
+      const int32_t* dob = m_s.dob.data();
+      const int32_t* kref = m_cq.year_key_ref.data();
+      const int32_t* kfrom = m_cq.year_key_from.data();
+      const int32_t base = m_cq.date_base;
+      for (size_t i = 0; i < m; ++i) {
+        const int32_t b = dob[uk[i]], r = ur[i];
+        const bool known = b != kNoDate && r != kNoDate;
+        const int32_t a = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
+        ua[i] = a < -1 && known ? -1 : a;
+      }
+      if (m_cq.has_age_predicate) {
+        const uint8_t* pass = m_age_pass.data();
+        m = Compact(m, [&](size_t i) {
+          const int32_t a = ua[i];
+          return pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1] != 0;
+        });
+      }
+    }
+    for (const LinkIndex& link : m_cq.links) m = Compact(m, [&](size_t i) { return LinkPasses(link, uk[i], up[i], ur[i]); });
+    if (m == 0) return;
+    m_units += m;
+    // Durations end at the snapshot (open-at), else at the end date, else the period's end.
+    int32_t* dend = m_s.unit_duration_end.data();
+    if (m_cq.need_duration) {
+      const bool snapshot = !m_cq.periods.empty() && m_cq.query.counting.mode == CountMode::OpenAt;
+      for (size_t i = 0; i < m; ++i) {
+        const uint32_t k = uk[i];
+        int32_t e = kNoDate;
+        if (m_s.start[k] != kNoDate) {
+          if (snapshot) e = m_cq.snapshots[up[i]];
+          else if (m_s.end[k] != kNoDate) e = m_s.end[k];
+          else if (!m_cq.periods.empty()) e = m_cq.periods[up[i]].last;
+        }
+        dend[i] = e;
+      }
+    }
+    uint64_t* g = m_s.unit_group.data();
+    std::fill(g, g + m, 0);
     for (size_t d = 0; d < m_cq.dims.size(); ++d) {
-      uint32_t key = 0;
+      const uint64_t stride = m_cq.strides[d];
       switch (m_cq.dims[d].kind) {
-        case DimensionKind::Period: key = p; break;
+        case DimensionKind::Period:
+          for (size_t i = 0; i < m; ++i) g[i] += up[i] * stride;
+          break;
         case DimensionKind::AgeBand:
-          key = static_cast<uint32_t>(age == kUnknownAge ? AgeBand::Unknown : AgeBandOf(age));
+          for (size_t i = 0; i < m; ++i)
+            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i])) * stride;
           break;
         case DimensionKind::SingleAge:
-          key = static_cast<uint32_t>(age == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(age));
+          for (size_t i = 0; i < m; ++i)
+            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i])) * stride;
           break;
         case DimensionKind::DurationBand:
-          key = static_cast<uint32_t>(duration_end == kNoDate ? DurationBand::Unknown : BandOfDuration(start, duration_end));
+          for (size_t i = 0; i < m; ++i)
+            g[i] += static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i])) * stride;
           break;
-        default: key = m_s.dim_keys[d][k]; break;
+        default: {
+          const uint32_t* keys = m_s.dim_keys[d].data();
+          for (size_t i = 0; i < m; ++i) g[i] += keys[uk[i]] * stride;
+          break;
+        }
       }
-      g += key * m_cq.strides[d];
     }
-    ++m_units;
-    ++m_out.episodes[g];
-    if (m_children_slot >= 0 && m_s.child[k] != UINT32_MAX) m_out.distinct[m_children_slot].Add(g, m_s.child[k]);
-    for (const CompiledMeasure& m : m_cq.measures) {
-      if (m.numeric_slot >= 0) {
-        double v = 0;
-        bool ok = false;
-        switch (m.source.kind) {
-          case NumericSource::Kind::Column:
-            ok = m_s.number_valid[m.numeric_slot][k];
-            v = m_s.numbers[m.numeric_slot][k];
-            break;
-          case NumericSource::Kind::Duration:
-            ok = duration_end != kNoDate;
-            v = static_cast<double>(duration_end - start);
-            break;
-          default:
-            ok = age != kUnknownAge && age >= 0;
-            v = age;
-            break;
-        }
-        if (!ok) continue;
-        const int s = m.numeric_slot;
-        if (m.source.integral) m_out.isum[s][g] += static_cast<int64_t>(v);
-        else m_out.dsum[s][g] += v;
-        ++m_out.nvalues[s][g];
-        if (m.spec.kind == MeasureKind::Median) m_out.values[s].emplace_back(g, v);
-      } else if (m.ratio_slot >= 0) {
-        const uint32_t row = m_s.sel[k];
-        auto passes = [&](const std::vector<RowPredicate>& preds, bool has_age, const AgePredicate& ap) {
-          for (const RowPredicate& rp : preds)
-            if (!rp.Test(row)) return false;
-          return !has_age || AgePasses(ap, age);
-        };
-        const bool num = passes(m.num_rows, m.num_has_age, m.num_age);
-        const bool den = passes(m.den_rows, m.den_has_age, m.den_age);
-        if (m.distinct_slot >= 0) {
-          if (m_s.child[k] == UINT32_MAX) continue;
-          if (num) m_out.distinct[m.distinct_slot].Add(g, m_s.child[k]);
-          if (den) m_out.distinct[m.distinct_slot + 1].Add(g, m_s.child[k]);
-        } else {
-          m_out.ratio_num[m.ratio_slot][g] += num;
-          m_out.ratio_den[m.ratio_slot][g] += den;
-        }
+    uint64_t* episodes = m_out.episodes.data();
+    for (size_t i = 0; i < m; ++i) ++episodes[g[i]];
+    if (m_children_slot >= 0) {
+      DistinctStore& store = m_out.distinct[m_children_slot];
+      const uint32_t* child = m_s.child.data();
+      for (size_t i = 0; i < m; ++i) {
+        const uint32_t c = child[uk[i]];
+        if (c != UINT32_MAX) store.Add(g[i], c);
+      }
+    }
+    for (const CompiledMeasure& measure : m_cq.measures) {
+      if (measure.numeric_slot >= 0) AddNumbers(measure, m);
+      else if (measure.ratio_slot >= 0) AddRatio(measure, m);
+    }
+  }
+
+  void AddNumbers(const CompiledMeasure& measure, size_t m) {
+    const int s = measure.numeric_slot;
+    const uint32_t* uk = m_s.unit_row.data();
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t k = uk[i];
+      double v = 0;
+      bool ok = false;
+      switch (measure.source.kind) {
+        case NumericSource::Kind::Column:
+          ok = m_s.number_valid[s][k];
+          v = m_s.numbers[s][k];
+          break;
+        case NumericSource::Kind::Duration:
+          ok = m_s.unit_duration_end[i] != kNoDate;
+          v = static_cast<double>(m_s.unit_duration_end[i] - m_s.start[k]);
+          break;
+        default:
+          ok = m_s.unit_age[i] != kUnknownAge && m_s.unit_age[i] >= 0;
+          v = m_s.unit_age[i];
+          break;
+      }
+      if (!ok) continue;
+      const uint64_t g = m_s.unit_group[i];
+      if (measure.source.integral) m_out.isum[s][g] += static_cast<int64_t>(v);
+      else m_out.dsum[s][g] += v;
+      ++m_out.nvalues[s][g];
+      if (measure.spec.kind == MeasureKind::Median) m_out.values[s].emplace_back(g, v);
+    }
+  }
+
+  void AddRatio(const CompiledMeasure& measure, size_t m) {
+    auto passes = [&](const std::vector<RowPredicate>& preds, bool has_age, const AgePredicate& ap, uint32_t row, int age) {
+      for (const RowPredicate& rp : preds)
+        if (!rp.Test(row)) return false;
+      return !has_age || AgePasses(ap, age);
+    };
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t k = m_s.unit_row[i];
+      const uint32_t row = m_s.sel[k];
+      const int age = m_s.unit_age[i];
+      const uint64_t g = m_s.unit_group[i];
+      const bool num = passes(measure.num_rows, measure.num_has_age, measure.num_age, row, age);
+      const bool den = passes(measure.den_rows, measure.den_has_age, measure.den_age, row, age);
+      if (measure.distinct_slot >= 0) {
+        const uint32_t c = m_s.child[k];
+        if (c == UINT32_MAX) continue;
+        if (num) m_out.distinct[measure.distinct_slot].Add(g, c);
+        if (den) m_out.distinct[measure.distinct_slot + 1].Add(g, c);
+      } else {
+        m_out.ratio_num[measure.ratio_slot][g] += num;
+        m_out.ratio_den[measure.ratio_slot][g] += den;
       }
     }
   }
@@ -375,6 +482,8 @@ class ChunkRunner {
   Partial& m_out;
   size_t m_n = 0;
   int m_children_slot = -1;
+  bool m_need_end = true;
+  std::vector<uint8_t> m_age_pass;
   uint64_t m_units = 0;
 };
 

@@ -1,0 +1,119 @@
+// `csc query`: slice, group and measure loaded datasets headlessly with the same engine,
+// grammar and answers as the explorer.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command_registry.hpp"
+#include "ingest/csv_loader.hpp"
+#include "query/executor.hpp"
+#include "query/query_parser.hpp"
+
+namespace csc::cli {
+namespace {
+
+struct QueryArgs {
+  std::vector<std::string> data;
+  QueryText text;
+  std::string format = "table";
+  unsigned threads = 0;
+  bool timing = false;
+};
+
+constexpr const char* kGrammar = R"(
+Query grammar (each option is one clause; quote them for the shell):
+  --data FILE | NAME=FILE   tables, named by file stem (cp_plans.csv -> cp_plans); the first is
+                            queried unless --table names another; population.csv feeds rate10k
+  --where   COL in (A, B, null) | COL not in (A) | COL = A | COL != A | COL is [not] null
+            COL lo..hi | COL >= x | COL <= x   (numbers or yyyy-mm-dd dates; either bound may be empty)
+            age 0..4 (whole years at the reference date; Unborn is -1) | age in (unborn, under1, 1-4,
+            5-9, 10-15, 16-17, 18+, unknown)      values with spaces in quotes: ward in ('Rotherham East')
+  --link    [present|absent] TABLE WHEN [where FILTER [and FILTER...]]
+            WHEN: ever | open-at-start | open-at-ref | started-in-period | open-during-period
+  --period  fy:2012-13 | fy:2010-11..2014-15 | year:2013 | q:2013-Q1 | month:2013-03 |
+            range:2013-01-01..2013-06-30   (comma-separated lists allowed)
+  --count   open-at[:DD-MM|:end] (default open-at:31-03) | started | ceased | open-during
+  --by      up to 3 of: period | age-band | age | duration | ethnic-group | COLUMN[:topN]
+  --measure episodes | children | sum:X | mean:X | median:X (X: numeric column, duration, age) |
+            share[:whole|:row|:column][:children] | rate10k[:episodes] |
+            ratio[:children](NUMERATOR FILTERS / DENOMINATOR FILTERS)   (shares, ratios in %)
+  --role    ROLE=COLUMN (child, start, end, dob, sex, ward, ethnicity) when names differ
+Short names: 'category' finds latest_category; role names (start, end, ...) find their columns.
+Example:
+  csc query --data cp_plans.csv --data population.csv --period fy:2010-11..2013-14
+            --count open-at:31-03 --by period,category --measure children,rate10k
+)";
+
+std::string TableName(const std::string& spec, std::string& path) {
+  const size_t eq = spec.find('=');
+  if (eq != std::string::npos && !std::filesystem::exists(spec)) {
+    path = spec.substr(eq + 1);
+    return spec.substr(0, eq);
+  }
+  path = spec;
+  return std::filesystem::path(spec).stem().string();
+}
+
+int Run(QueryArgs& args) {
+  Catalog catalog;
+  for (const std::string& spec : args.data) {
+    std::string path;
+    const std::string name = TableName(spec, path);
+    try {
+      LoadOptions options;
+      options.threads = args.threads;
+      LoadResult loaded = LoadCsvFile(path, options);
+      if (loaded.report.rows_rejected || loaded.report.cell_warnings)
+        std::cerr << "csc query: " << path << ": " << loaded.report.rows_rejected << " rows rejected, "
+                  << loaded.report.cell_warnings << " cells unreadable (see csc load " << path << ")\n";
+      catalog.Add(name, loaded.table);
+    } catch (const std::exception& e) {
+      std::cerr << "csc query: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  if (args.text.table.empty()) {
+    std::string path;
+    args.text.table = TableName(args.data.front(), path);
+  }
+  try {
+    const Query query = ParseQueryText(args.text);
+    ExecuteOptions options;
+    options.threads = args.threads;
+    const QueryResult result = RunQuery(catalog, query, options);
+    if (args.format == "csv") std::cout << FormatResultCsv(result);
+    else if (args.format == "json") std::cout << FormatResultJson(result);
+    else std::cout << FormatResultTable(result);
+    if (args.timing)
+      std::cerr << "query: " << result.rows_scanned << " rows scanned, " << result.units_counted << " counted, "
+                << result.seconds * 1000 << " ms\n";
+  } catch (const QueryError& e) {
+    std::cerr << "csc query: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+const CommandRegistrar kRegistrar(
+    "query", "Slice, group and measure datasets: counts, children, rates, shares, ratios", [](CLI::App& app) {
+      auto args = std::make_shared<QueryArgs>();
+      app.footer(kGrammar);
+      app.add_option("--data", args->data, "CSV file to load, NAME=FILE to name it (repeatable)")->required();
+      app.add_option("--table", args->text.table, "table to query (default: the first --data)");
+      app.add_option("--where", args->text.where, "filter (repeatable; ANDed)");
+      app.add_option("--link", args->text.links, "keep rows by another table's rows for the same child (repeatable)");
+      app.add_option("--period", args->text.period, "period(s): fy:2012-13, year:2010..2014, ...");
+      app.add_option("--count", args->text.count, "how an episode counts in a period (default open-at:31-03)");
+      app.add_option("--by", args->text.by, "group by, comma-separated (up to 3)");
+      app.add_option("--measure", args->text.measure, "measures, comma-separated (default episodes)");
+      app.add_option("--role", args->text.roles, "ROLE=COLUMN for non-canonical column names (repeatable)");
+      app.add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+      app.add_option("--threads", args->threads, "worker threads (default: all cores)");
+      app.add_flag("--timing", args->timing, "print the query time to stderr");
+      return [args] { return Run(*args); };
+    });
+
+}  // namespace
+}  // namespace csc::cli

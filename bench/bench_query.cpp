@@ -1,0 +1,92 @@
+// The typical slice of issue #3 on the 10-million-row benchmark extract: 3 categorical
+// filters (dataset, category, sex), a year range and an age range, grouped by year x
+// category, counting episodes and distinct children; the same question as
+// bench/duckdb/query_duckdb.mjs. Cold = compile + scan every iteration (no result cache);
+// warm = the QueryService answering a repeat from its cache.
+// Run: build/bin/bench_query --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "bench_support.hpp"
+#include "ingest/csv_loader.hpp"
+#include "query/executor.hpp"
+#include "query/query_parser.hpp"
+#include "query/query_service.hpp"
+
+namespace {
+
+using namespace csc;
+
+CatalogPtr Extract() {
+  static CatalogPtr catalog = [] {
+    const std::string path = csc::bench::ExtractPath();
+    const auto t0 = std::chrono::steady_clock::now();
+    LoadResult loaded = LoadCsvFile(path);
+    std::fprintf(stderr, "loaded %zu rows in %.1f s\n", loaded.table->num_rows(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    auto c = std::make_shared<Catalog>();
+    c->Add("extract", loaded.table);
+    return c;
+  }();
+  return catalog;
+}
+
+// year(start_date) in 2010..2014 as five calendar-year periods counted by start date, age at
+// the start 0..15 in whole years: the DuckDB query's WHERE and GROUP BY.
+Query TypicalSlice() {
+  QueryText text;
+  text.table = "extract";
+  text.where = {"dataset in (CP)", "category in (NEG, EMO, PHY)", "sex in (F, M)", "age 0..15"};
+  text.period = "year:2010..2014";
+  text.count = "started";
+  text.by = "period,category";
+  text.measure = "episodes,children";
+  return ParseQueryText(text);
+}
+
+void Report(benchmark::State& state, const QueryResult& r) {
+  double episodes = 0;
+  for (const auto& row : r.rows) episodes += *row.values[0];
+  state.counters["groups"] = static_cast<double>(r.rows.size());
+  state.counters["episodes"] = episodes;
+  state.counters["rows"] = static_cast<double>(r.rows_scanned);
+}
+
+void BM_TypicalSliceCold(benchmark::State& state) {
+  const CatalogPtr catalog = Extract();
+  const Query query = TypicalSlice();
+  ExecuteOptions options;
+  options.threads = static_cast<unsigned>(state.range(0));
+  QueryResult result;
+  for (auto _ : state) {
+    result = RunQuery(*catalog, query, options);
+    benchmark::DoNotOptimize(result.rows.data());
+  }
+  Report(state, result);
+}
+
+void BM_TypicalSliceWarm(benchmark::State& state) {
+  const CatalogPtr catalog = Extract();
+  QueryService service;
+  service.SetCatalog(catalog);
+  const Query query = TypicalSlice();
+  service.Submit("bench", query);
+  std::optional<QueryReply> reply;
+  while (!(reply = service.Poll("bench"))) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (auto _ : state) {
+    service.Submit("bench", query);
+    reply = service.Poll("bench");
+    if (!reply || !reply->from_cache) state.SkipWithError("the repeat was not served from the cache");
+    benchmark::DoNotOptimize(reply->result.get());
+  }
+  Report(state, *reply->result);
+}
+
+}  // namespace
+
+BENCHMARK(BM_TypicalSliceCold)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
+BENCHMARK(BM_TypicalSliceWarm)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+BENCHMARK_MAIN();

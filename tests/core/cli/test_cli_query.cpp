@@ -1,0 +1,66 @@
+// `csc query` end to end on the hand-computed CP extract in tests/data/query.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace {
+struct Run {
+  int exit_code;
+  std::string out;
+};
+Run RunCli(const std::string& args, bool with_stderr = true) {
+  const std::string command = std::string(CSC_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+const std::string kData = std::string(CSC_TEST_DATA_DIR) + "/query";
+}  // namespace
+
+TEST_CASE("csc query counts plans open at 31 March by year and category with rates", "[cli]") {
+  const auto run = RunCli("query --data " + kData + "/cp_plans.csv --data " + kData +
+                          "/population.csv --period fy:2011-12..2012-13 --count open-at:31-03 --by period,category "
+                          "--measure episodes,children,rate10k --format csv", false);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out ==
+        "period,latest_category,episodes,children,\"rate per 10,000\"\n"
+        "2011-12,NEG,3,3,2.778\n"
+        "2011-12,SAB,1,1,0.9259\n"
+        "2012-13,EMO,1,1,0.9259\n"
+        "2012-13,NEG,1,1,0.9259\n");
+}
+
+TEST_CASE("csc query links datasets and prints JSON", "[cli]") {
+  const auto run = RunCli("query --data " + kData + "/cp_plans.csv --data " + kData +
+                          "/missing_episodes.csv --period fy:2012-13 --count open-during --link "
+                          "'present missing_episodes started-in-period where missing_type in (M,A)' "
+                          "--where 'age in (unborn, 1-4)' --measure children --format json", false);
+  REQUIRE(run.exit_code == 0);
+  const auto j = nlohmann::json::parse(run.out);
+  CHECK(j["rows"][0]["values"][0] == 2);  // C1 (aged 1-2) and C3 (unborn at the start of the year's count)
+}
+
+TEST_CASE("csc query names the offending part and lists valid choices", "[cli]") {
+  auto run = RunCli("query --data " + kData + "/cp_plans.csv --where 'categry in (NEG)'");
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("unknown column 'categry' in cp_plans; valid columns: child_id, dob,") != std::string::npos);
+  run = RunCli("query --data " + kData + "/cp_plans.csv --where 'category in (NEGLECT)'");
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("valid values: EMO, MUL, NEG, PHY, SAB, null") != std::string::npos);
+  run = RunCli("query --data " + kData + "/cp_plans.csv --count snapshot");
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("count 'snapshot': valid: open-at") != std::string::npos);
+  run = RunCli("query --help");
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("ratio[:children](NUMERATOR FILTERS / DENOMINATOR FILTERS)") != std::string::npos);
+}
