@@ -27,11 +27,7 @@ struct LoadArgs {
   unsigned threads = 0;
 };
 
-std::string Mb(uint64_t bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
-  return buf;
-}
+std::string Mb(uint64_t bytes) { return FormatBytes(bytes); }
 
 void PrintText(const LoadResult& r, size_t list) {
   const LoadReport& rep = r.report;

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <cstdio>
+
 namespace csc {
 
 std::string_view Trim(std::string_view s) {
@@ -47,6 +49,15 @@ std::string WithThousands(long long v) {
     if ((n - i - 1) % 3 == 0 && i + 1 < n) out.push_back(',');
   }
   return v < 0 ? "-" + out : out;
+}
+
+std::string FormatBytes(unsigned long long bytes) {
+  char buf[32];
+  if (bytes < 1000) std::snprintf(buf, sizeof buf, "%llu B", bytes);
+  else if (bytes < 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(bytes) / 1e3);
+  else if (bytes < 1000ull * 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  else std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(bytes) / 1e9);
+  return buf;
 }
 
 }  // namespace csc

@@ -14,6 +14,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 std::string ToLower(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
+// 812 -> "812 B", 20040954 -> "20.0 MB" (decimal units, as file managers show sizes)
+std::string FormatBytes(unsigned long long bytes);
 // 1234567 -> "1,234,567"
 std::string WithThousands(long long v);
 

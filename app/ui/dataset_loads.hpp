@@ -1,0 +1,49 @@
+#pragma once
+// Files being loaded in the background and files loaded. The UI thread starts loads and
+// polls them once a frame; it never waits for one.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "async/background_task.hpp"
+#include "ingest/csv_loader.hpp"
+
+namespace csc::app {
+
+struct LoadedFile {
+  std::string path;
+  LoadResult result;
+};
+
+struct LoadJob {
+  std::string path;
+  std::unique_ptr<BackgroundTask<LoadResult>> task;
+  std::chrono::steady_clock::time_point started;
+  // Seconds left, from bytes done so far; negative while unknown.
+  double EtaSeconds() const;
+};
+
+class DatasetLoads {
+ public:
+  explicit DatasetLoads(std::function<void()> wake = {}) : m_wake(std::move(wake)) {}
+  void Start(const std::string& path, const LoadOptions& options = {});
+  // Moves finished jobs to loaded() / failures(); true when anything changed.
+  bool Poll();
+  void Cancel(size_t job);
+  bool busy() const { return !m_jobs.empty(); }
+
+  const std::vector<LoadJob>& jobs() const { return m_jobs; }
+  const std::vector<LoadedFile>& loaded() const { return m_loaded; }
+  const std::vector<std::string>& failures() const { return m_failures; }
+  void DismissFailures() { m_failures.clear(); }
+
+ private:
+  std::function<void()> m_wake;
+  std::vector<LoadJob> m_jobs;
+  std::vector<LoadedFile> m_loaded;
+  std::vector<std::string> m_failures;
+};
+
+}  // namespace csc::app

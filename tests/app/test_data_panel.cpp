@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "generate/benchmark_extract.hpp"
+#include "ui_harness.hpp"
+
+using namespace csc;
+
+TEST_CASE("opening a file loads it in the background and lists its rows and rejects", "[ui]") {
+  test::UiHarness ui;
+  ui.app->OpenFiles({std::string(CSC_TEST_DATA_DIR) + "/ingest/ssda903_style_bom_semicolon.csv"});
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  ui.Frame();
+  const auto& loaded = ui.app->loads().loaded();
+  REQUIRE(loaded.size() == 1);
+  CHECK(loaded[0].result.report.rows_read == 5);
+  CHECK(loaded[0].result.report.rows_rejected == 1);
+  CHECK(loaded[0].result.report.rejects[0].line == 6);
+  CHECK(ui.app->loads().failures().empty());
+  CHECK_FALSE(ui.app->ShowingDemoData());
+}
+
+TEST_CASE("a missing file is reported in the panel, not a crash", "[ui]") {
+  test::UiHarness ui;
+  ui.app->OpenFiles({"/tmp/csc_ui_no_such_file.csv"});
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  REQUIRE(ui.app->loads().failures().size() == 1);
+  CHECK(ui.app->loads().failures()[0] == "/tmp/csc_ui_no_such_file.csv: no such file");
+}
+
+TEST_CASE("clicking Cancel stops a running load and the UI keeps drawing", "[ui]") {
+  const std::string big = "/tmp/csc_ui_cancel_extract.csv";
+  WriteBenchmarkExtract(big, 3'000'000, 20, 7);
+  test::UiHarness ui;
+  ui.app->OpenFiles({big});
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->data_panel().cancel_buttons.empty() || !ui.app->busy(); }));
+  REQUIRE(ui.app->busy());  // 250 MB does not load in one frame
+  const auto [min, max] = ui.app->data_panel().cancel_buttons.front();
+  ui.Click(ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2));
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  CHECK(ui.app->loads().loaded().empty());
+  REQUIRE(ui.app->loads().failures().size() == 1);
+  CHECK(ui.app->loads().failures()[0] == big + ": loading cancelled");
+}
