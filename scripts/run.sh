@@ -9,7 +9,8 @@ scripts/build.sh
 
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
-  mapfile -t files < <(ls assets/demo/*.csv 2>/dev/null || true)
+  # The synthetic demonstration extract, else the bundled DfE open data.
+  mapfile -t files < <(ls assets/demo/*.csv 2>/dev/null || ls assets/ees/*.csv 2>/dev/null || true)
 fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
@@ -17,7 +18,7 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 echo "run: no display (DISPLAY is not set), so running the headless equivalent: csc load"
 if [ ${#files[@]} -eq 0 ]; then
-  echo "run: no bundled data found under assets/demo/" >&2
+  echo "run: no bundled data found under assets/" >&2
   exit 1
 fi
 exec build/bin/csc load "${files[@]}"

@@ -16,14 +16,21 @@ std::string AssetsDir() {
   return CSC_SOURCE_ASSETS_DIR;
 }
 
-std::vector<std::string> DemoFiles() {
+namespace {
+std::vector<std::string> CsvFilesIn(const std::filesystem::path& dir) {
   std::vector<std::string> files;
-  const std::filesystem::path dir = std::filesystem::path(AssetsDir()) / "demo";
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".csv") files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   return files;
+}
+}  // namespace
+
+std::vector<std::string> DemoFiles() {
+  // The synthetic demonstration extract when bundled, else the DfE open data.
+  auto files = CsvFilesIn(std::filesystem::path(AssetsDir()) / "demo");
+  return files.empty() ? CsvFilesIn(std::filesystem::path(AssetsDir()) / "ees") : files;
 }
 
 ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
