@@ -14,9 +14,14 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec build/bin/csc-explorer "${files[@]}"
+  status=0
+  build/bin/csc-explorer "${files[@]}" || status=$?
+  # Exit code 3: the display could not give an OpenGL 3.3 window (the explorer said why).
+  [ "$status" -ne 3 ] && exit "$status"
+  echo "run: the explorer could not open a window, so running the headless equivalent: csc load"
+else
+  echo "run: no display (DISPLAY is not set), so running the headless equivalent: csc load"
 fi
-echo "run: no display (DISPLAY is not set), so running the headless equivalent: csc load"
 if [ ${#files[@]} -eq 0 ]; then
   echo "run: no bundled data found under assets/" >&2
   exit 1

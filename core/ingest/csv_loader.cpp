@@ -262,6 +262,10 @@ bool Retype(ChunkedLoad& load, std::vector<ColumnPlan>& plans, const std::vector
   return changed;
 }
 
+LoadResult LoadPlanned(std::string_view text, const std::string& name, const std::string& encoding,
+                       const std::string& used_encoding, const CsvLayout& layout, const LoadOptions& options,
+                       Progress* progress, const CancelToken* cancel, Clock::time_point t0, Provenance prov, bool dfe);
+
 LoadResult LoadText(std::string_view text, const std::string& name, const std::string& encoding,
                     const LoadOptions& options, Progress* progress, const CancelToken* cancel, Clock::time_point t0,
                     Provenance prov) {
@@ -277,6 +281,20 @@ LoadResult LoadText(std::string_view text, const std::string& name, const std::s
   }
   if (cancel && cancel->IsCancelled()) throw Cancelled();
 
+  // DfE open data announces itself by its first columns; its symbols are statuses.
+  LoadOptions effective = options;
+  const bool dfe = options.status_symbols.empty() && options.detect_dfe_symbols && layout.names.size() >= 3 &&
+                   EqualsIgnoreCase(layout.names[0], "time_period") &&
+                   std::any_of(layout.names.begin(), layout.names.end(),
+                               [](const std::string& n) { return EqualsIgnoreCase(n, "geographic_level"); });
+  if (dfe) effective.status_symbols = kDfeStatusSymbols;
+  return LoadPlanned(text, name, encoding, used_encoding, layout, effective, progress, cancel, t0, std::move(prov), dfe);
+}
+
+LoadResult LoadPlanned(std::string_view text, const std::string& name, const std::string& encoding,
+                       const std::string& used_encoding, const CsvLayout& layout, const LoadOptions& options,
+                       Progress* progress, const CancelToken* cancel, Clock::time_point t0, Provenance prov, bool dfe) {
+  const unsigned threads = options.threads ? options.threads : DefaultThreadCount();
   const Sample sample = SampleTypes(text, layout, options);
   std::vector<ColumnPlan> plans(layout.names.size());
   std::vector<bool> automatic(plans.size(), true);
@@ -338,6 +356,7 @@ LoadResult LoadText(std::string_view text, const std::string& name, const std::s
     rep.blank_lines += layout.blank_lines;
     rep.rows_read = rep.rows_loaded + rep.rows_rejected;
     rep.notes = std::move(notes);
+    if (dfe) rep.notes.push_back("DfE open-data file: symbols c, z, x, low, k, u and : kept as cell status");
     if (encoding != "utf-8" || used_encoding != encoding) rep.notes.push_back("encoding: " + used_encoding);
     prov.path = name;
     prov.encoding = used_encoding;

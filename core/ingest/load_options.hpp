@@ -27,6 +27,9 @@ struct LoadOptions {
   // null with that status (Column::StatusSymbol), not a warning. kDfeStatusSymbols for
   // DfE open data.
   std::vector<std::string> status_symbols;
+  // With no status_symbols given, a DfE open-data file (time_period first, a
+  // geographic_level column) gets kDfeStatusSymbols automatically.
+  bool detect_dfe_symbols = true;
 };
 
 inline const std::vector<std::string> kDfeStatusSymbols = {"c", "z", "x", "low", "k", "u", ":"};

@@ -218,3 +218,16 @@ TEST_CASE("DfE status symbols stay a per-cell status, never a number or zero", "
   CHECK(IsStringType(Col(plain, "number").type()));
   CHECK(Col(plain, "number").GetString(1) == "c");
 }
+
+TEST_CASE("DfE open-data files are recognised by header and keep their symbols", "[ingest][loader]") {
+  const auto r = Load(
+      "time_period,time_identifier,geographic_level,la_name,number\n"
+      "2013,Reporting year,Local authority,Rotherham,334\n2013,Reporting year,Local authority,Rutland,c\n");
+  CHECK(r.report.status_cells == 1);
+  CHECK(r.report.cell_warnings == 0);
+  CHECK(Col(r, "number").type() == ColumnType::Int);
+  CHECK(Col(r, "number").StatusSymbol(1) == "c");
+  LoadOptions off;
+  off.detect_dfe_symbols = false;
+  CHECK(Load("time_period,geographic_level,n\n2013,National,c\n2014,National,3\n", off).report.status_cells == 0);
+}
