@@ -293,6 +293,25 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
 
   // Filters and links.
   cq->has_age_predicate = CompileFilters(*table, name, roles, query.filters, "filter", cq->row_predicates, cq->age, true);
+  // A row can only count when its start (or, for ceased, its end) falls in the span of the
+  // periods: an implied range the scan applies with the other row predicates, before any
+  // per-period work.
+  if (!cq->periods.empty()) {
+    int32_t first = INT32_MAX, last = INT32_MIN;
+    for (const Period& p : cq->periods) {
+      first = std::min(first, p.first);
+      last = std::max(last, p.last);
+    }
+    for (int32_t d : cq->snapshots) last = std::max(last, d);
+    RowPredicate implied;
+    implied.kind = RowPredicate::Kind::IntRange;
+    implied.null_passes = false;
+    const CountMode mode = query.counting.mode;
+    implied.column = mode == CountMode::CeasedIn ? cq->end : cq->start;
+    implied.lo = mode == CountMode::StartedIn || mode == CountMode::CeasedIn ? first : INT64_MIN;
+    implied.hi = mode == CountMode::OpenAt ? *std::max_element(cq->snapshots.begin(), cq->snapshots.end()) : last;
+    cq->row_predicates.push_back(implied);
+  }
   for (const Link& link : query.links) {
     const std::string part = std::string("link to '") + link.table + "'";
     const Table* other = catalog.Find(link.table);

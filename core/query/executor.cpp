@@ -1,6 +1,9 @@
 #include "query/executor.hpp"
 
 #include <atomic>
+#include <bit>
+#include <cstring>
+#include <limits>
 #include <chrono>
 #include <exception>
 #include <mutex>
@@ -21,6 +24,7 @@ constexpr int kUnknownAge = INT32_MIN;
 // Per-worker buffers for one chunk, reused across chunks and queries (fresh pages are slow).
 struct ChunkScratch {
   std::vector<uint32_t> sel;
+  std::vector<uint8_t> mask;
   std::vector<int32_t> start, end, dob;
   std::vector<uint32_t> child;
   std::vector<uint32_t> dim_keys[kMaxDimensions];
@@ -33,6 +37,7 @@ struct ChunkScratch {
   void Reserve(size_t n) {
     if (sel.size() >= n) return;
     for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
+    mask.resize(n);
     for (auto* v : {&start, &end, &dob, &unit_ref, &unit_age, &unit_duration_end}) v->resize(n);
     unit_group.resize(n);
     for (auto& v : dim_keys) v.resize(n);
@@ -128,6 +133,86 @@ size_t Narrow(const RowPredicate& p, uint32_t* sel, size_t n, bool dense, size_t
   });
 }
 
+// Whether `p` can be evaluated as a byte mask over a dense row range with loops the
+// compiler vectorizes: no nulls, one-byte codes or integer ranges on up to 4-byte values.
+bool DenseCapable(const RowPredicate& p) {
+  if (p.column->has_nulls()) return false;
+  if (p.kind == RowPredicate::Kind::CodeLut) return p.column->width() == 1;
+  return p.kind == RowPredicate::Kind::IntRange && p.column->type() != ColumnType::Decimal && p.column->width() <= 4;
+}
+
+// mask[i] (&)= p(row r0 + i) as 0/1 bytes.
+void DenseMask(const RowPredicate& p, size_t r0, size_t n, uint8_t* mask, bool first) {
+  if (p.kind == RowPredicate::Kind::CodeLut) {
+    const uint8_t* c = reinterpret_cast<const uint8_t*>(p.column->data()) + r0;
+    std::vector<uint8_t> yes, no;
+    for (size_t code = 0; code < p.lut.size(); ++code) (p.lut[code] ? yes : no).push_back(static_cast<uint8_t>(code));
+    const bool negate = no.size() < yes.size();
+    const std::vector<uint8_t>& list = negate ? no : yes;
+    if (list.empty()) {  // every row passes (negate) or none does
+      if (!negate) std::fill(mask, mask + n, uint8_t{0});
+      else if (first) std::fill(mask, mask + n, uint8_t{1});
+      return;
+    }
+    if (list.size() <= 4) {
+      // Compare against up to four codes, padded with repeats of the first.
+      uint8_t v[4];
+      for (size_t i = 0; i < 4; ++i) v[i] = list[i < list.size() ? i : 0];
+      const uint8_t flip = negate ? 1 : 0;
+      if (first) {
+        for (size_t i = 0; i < n; ++i)
+          mask[i] = static_cast<uint8_t>(((c[i] == v[0]) | (c[i] == v[1]) | (c[i] == v[2]) | (c[i] == v[3])) ^ flip);
+      } else {
+        for (size_t i = 0; i < n; ++i)
+          mask[i] &= static_cast<uint8_t>(((c[i] == v[0]) | (c[i] == v[1]) | (c[i] == v[2]) | (c[i] == v[3])) ^ flip);
+      }
+      return;
+    }
+    const uint8_t* lut = p.lut.data();
+    if (first) {
+      for (size_t i = 0; i < n; ++i) mask[i] = lut[c[i]];
+    } else {
+      for (size_t i = 0; i < n; ++i) mask[i] &= lut[c[i]];
+    }
+    return;
+  }
+  p.column->Visit([&](auto span) {
+    using T = typename decltype(span)::value_type;
+    if constexpr (std::is_integral_v<T> && sizeof(T) <= 4) {
+      const T* v = span.data() + r0;
+      const int64_t tmin = std::numeric_limits<T>::min(), tmax = std::numeric_limits<T>::max();
+      if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {
+        std::fill(mask, mask + n, uint8_t{0});
+        return;
+      }
+      const T lo = static_cast<T>(std::max(p.lo, tmin)), hi = static_cast<T>(std::min(p.hi, tmax));
+      if (first) {
+        for (size_t i = 0; i < n; ++i) mask[i] = static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
+      } else {
+        for (size_t i = 0; i < n; ++i) mask[i] &= static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
+      }
+    }
+  });
+}
+
+// Rows whose mask byte is 1, as row numbers; eight mask bytes are tested at a time.
+size_t MaskToSelection(const uint8_t* mask, size_t n, size_t r0, uint32_t* sel) {
+  size_t out = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, mask + i, 8);
+    while (w) {
+      sel[out++] = static_cast<uint32_t>(r0 + i + (static_cast<unsigned>(std::countr_zero(w)) >> 3));
+      w &= w - 1;
+    }
+  }
+  for (; i < n; ++i) {
+    sel[out] = static_cast<uint32_t>(r0 + i);
+    out += mask[i];
+  }
+  return out;
+}
+
 template <class Out, class Convert>
 void Gather(const Column& col, const uint32_t* sel, size_t n, Out* out, Out null_value, Convert convert) {
   col.Visit([&](auto span) {
@@ -159,6 +244,7 @@ class ChunkRunner {
     m_age_pass.assign(kMaxAge + 3, 1);
     for (int a = -1; a <= kMaxAge + 1; ++a) m_age_pass[static_cast<size_t>(a + 1)] = AgePasses(cq.age, a);
     m_age_pass[kMaxAge + 2] = AgePasses(cq.age, kUnknownAge);
+    for (const RowPredicate& p : cq.row_predicates) (DenseCapable(p) ? m_dense : m_sparse).push_back(&p);
   }
 
   void Run(size_t r0, size_t r1) {
@@ -166,14 +252,18 @@ class ChunkRunner {
     m_s.Reserve(n0);
     uint32_t* sel = m_s.sel.data();
     size_t n = n0;
-    bool dense = true;
-    for (const RowPredicate& p : m_cq.row_predicates) {
-      n = Narrow(p, sel, n, dense, r0);
-      dense = false;
-      if (n == 0) return;
-    }
-    if (dense)
+    if (!m_dense.empty()) {
+      uint8_t* mask = m_s.mask.data();
+      for (size_t i = 0; i < m_dense.size(); ++i) DenseMask(*m_dense[i], r0, n0, mask, i == 0);
+      n = MaskToSelection(mask, n0, r0, sel);
+    } else {
       for (size_t i = 0; i < n; ++i) sel[i] = static_cast<uint32_t>(r0 + i);
+    }
+    for (const RowPredicate* p : m_sparse) {
+      if (n == 0) return;
+      n = Narrow(*p, sel, n, false, r0);
+    }
+    if (n == 0) return;
     m_n = n;
     Gathers();
     const auto& periods = m_cq.periods;
@@ -484,6 +574,7 @@ class ChunkRunner {
   int m_children_slot = -1;
   bool m_need_end = true;
   std::vector<uint8_t> m_age_pass;
+  std::vector<const RowPredicate*> m_dense, m_sparse;
   uint64_t m_units = 0;
 };
 
