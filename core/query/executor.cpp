@@ -13,6 +13,7 @@
 #include "async/parallel_for.hpp"
 #include "query/aggregate.hpp"
 #include "query/finalize.hpp"
+#include "query/select_simd.hpp"
 #include "time/anniversary.hpp"
 
 namespace csc {
@@ -37,6 +38,7 @@ struct ChunkScratch {
   void Reserve(size_t n) {
     if (sel.size() >= n) return;
     for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
+    sel.resize(n + 16);  // MaskToSelection stores whole vector registers
     mask.resize(n);
     for (auto* v : {&start, &end, &dob, &unit_ref, &unit_age, &unit_duration_end}) v->resize(n);
     unit_group.resize(n);
@@ -141,76 +143,83 @@ bool DenseCapable(const RowPredicate& p) {
   return p.kind == RowPredicate::Kind::IntRange && p.column->type() != ColumnType::Decimal && p.column->width() <= 4;
 }
 
+// The dense loops below are written so the compiler vectorizes them: restrict pointers
+// (uint8_t may alias anything otherwise), scalar operands, no early exits.
+void CodesInSet(const uint8_t* __restrict c, uint8_t* __restrict mask, size_t n, uint8_t v0, uint8_t v1, uint8_t v2,
+                uint8_t v3, uint8_t flip, bool first) {
+  if (first) {
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t x = c[i];
+      mask[i] = static_cast<uint8_t>(((x == v0) | (x == v1) | (x == v2) | (x == v3)) ^ flip);
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t x = c[i];
+      mask[i] &= static_cast<uint8_t>(((x == v0) | (x == v1) | (x == v2) | (x == v3)) ^ flip);
+    }
+  }
+}
+
+template <class T>
+void ValuesInRange(const T* __restrict v, uint8_t* __restrict mask, size_t n, T lo, T hi, bool first) {
+  if (first) {
+    for (size_t i = 0; i < n; ++i) mask[i] = static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
+  } else {
+    for (size_t i = 0; i < n; ++i) mask[i] &= static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
+  }
+}
+
+void CodesInLut(const uint8_t* __restrict c, uint8_t* __restrict mask, size_t n, const uint8_t* __restrict lut, bool first) {
+  if (first) {
+    for (size_t i = 0; i < n; ++i) mask[i] = lut[c[i]];
+  } else {
+    for (size_t i = 0; i < n; ++i) mask[i] &= lut[c[i]];
+  }
+}
+
 // mask[i] (&)= p(row r0 + i) as 0/1 bytes.
 void DenseMask(const RowPredicate& p, size_t r0, size_t n, uint8_t* mask, bool first) {
   if (p.kind == RowPredicate::Kind::CodeLut) {
     const uint8_t* c = reinterpret_cast<const uint8_t*>(p.column->data()) + r0;
-    std::vector<uint8_t> yes, no;
-    for (size_t code = 0; code < p.lut.size(); ++code) (p.lut[code] ? yes : no).push_back(static_cast<uint8_t>(code));
-    const bool negate = no.size() < yes.size();
-    const std::vector<uint8_t>& list = negate ? no : yes;
-    if (list.empty()) {  // every row passes (negate) or none does
+    uint8_t yes[4], no[4];
+    size_t yes_n = 0, no_n = 0;
+    for (size_t code = 0; code < p.lut.size(); ++code) {
+      if (p.lut[code]) {
+        if (yes_n < 4) yes[yes_n] = static_cast<uint8_t>(code);
+        ++yes_n;
+      } else {
+        if (no_n < 4) no[no_n] = static_cast<uint8_t>(code);
+        ++no_n;
+      }
+    }
+    const bool negate = no_n < yes_n;
+    const size_t count = negate ? no_n : yes_n;
+    const uint8_t* list = negate ? no : yes;
+    if (count == 0) {  // every row passes (negate) or none does
       if (!negate) std::fill(mask, mask + n, uint8_t{0});
       else if (first) std::fill(mask, mask + n, uint8_t{1});
       return;
     }
-    if (list.size() <= 4) {
-      // Compare against up to four codes, padded with repeats of the first.
-      uint8_t v[4];
-      for (size_t i = 0; i < 4; ++i) v[i] = list[i < list.size() ? i : 0];
-      const uint8_t flip = negate ? 1 : 0;
-      if (first) {
-        for (size_t i = 0; i < n; ++i)
-          mask[i] = static_cast<uint8_t>(((c[i] == v[0]) | (c[i] == v[1]) | (c[i] == v[2]) | (c[i] == v[3])) ^ flip);
-      } else {
-        for (size_t i = 0; i < n; ++i)
-          mask[i] &= static_cast<uint8_t>(((c[i] == v[0]) | (c[i] == v[1]) | (c[i] == v[2]) | (c[i] == v[3])) ^ flip);
-      }
+    if (count <= 4) {
+      // Up to four codes to compare against, padded with repeats of the first.
+      auto at = [&](size_t i) { return list[i < count ? i : 0]; };
+      CodesInSet(c, mask, n, at(0), at(1), at(2), at(3), negate ? 1 : 0, first);
       return;
     }
-    const uint8_t* lut = p.lut.data();
-    if (first) {
-      for (size_t i = 0; i < n; ++i) mask[i] = lut[c[i]];
-    } else {
-      for (size_t i = 0; i < n; ++i) mask[i] &= lut[c[i]];
-    }
+    CodesInLut(c, mask, n, p.lut.data(), first);
     return;
   }
   p.column->Visit([&](auto span) {
     using T = typename decltype(span)::value_type;
     if constexpr (std::is_integral_v<T> && sizeof(T) <= 4) {
-      const T* v = span.data() + r0;
       const int64_t tmin = std::numeric_limits<T>::min(), tmax = std::numeric_limits<T>::max();
       if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {
         std::fill(mask, mask + n, uint8_t{0});
         return;
       }
-      const T lo = static_cast<T>(std::max(p.lo, tmin)), hi = static_cast<T>(std::min(p.hi, tmax));
-      if (first) {
-        for (size_t i = 0; i < n; ++i) mask[i] = static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
-      } else {
-        for (size_t i = 0; i < n; ++i) mask[i] &= static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
-      }
+      ValuesInRange<T>(span.data() + r0, mask, n, static_cast<T>(std::max(p.lo, tmin)), static_cast<T>(std::min(p.hi, tmax)), first);
     }
   });
-}
-
-// Rows whose mask byte is 1, as row numbers; eight mask bytes are tested at a time.
-size_t MaskToSelection(const uint8_t* mask, size_t n, size_t r0, uint32_t* sel) {
-  size_t out = 0, i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, mask + i, 8);
-    while (w) {
-      sel[out++] = static_cast<uint32_t>(r0 + i + (static_cast<unsigned>(std::countr_zero(w)) >> 3));
-      w &= w - 1;
-    }
-  }
-  for (; i < n; ++i) {
-    sel[out] = static_cast<uint32_t>(r0 + i);
-    out += mask[i];
-  }
-  return out;
 }
 
 template <class Out, class Convert>
