@@ -35,8 +35,10 @@ struct ChunkScratch {
   std::vector<uint32_t> unit_row, unit_period;
   std::vector<int32_t> unit_ref, unit_age, unit_duration_end;
   std::vector<uint64_t> unit_group;
+  size_t capacity = 0;
   void Reserve(size_t n) {
-    if (sel.size() >= n) return;
+    if (capacity >= n) return;
+    capacity = n;
     for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
     sel.resize(n + 16);  // MaskToSelection stores whole vector registers
     mask.resize(n);
