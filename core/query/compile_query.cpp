@@ -195,15 +195,25 @@ void BuildDateTables(CompiledQuery& cq) {
   cq.year_key_from.resize(n);
   cq.month_key_ref.resize(n);
   cq.month_key_from.resize(n);
+  // Walk the calendar day by day (CivilFromDays per day would cost more than the scan of a
+  // small slice).
+  CivilDate c = CivilFromDays(lo);
   for (size_t i = 0; i < n; ++i) {
-    const CivilDate c = CivilFromDays(lo + static_cast<int32_t>(i));
+    const int last_day = DaysInMonth(c.year, c.month);
     // A month's last day has passed every monthly anniversary that falls in the month
     // (the month-end rule of time/anniversary.hpp), so it packs as day 31.
-    const int ref_day = c.day == DaysInMonth(c.year, c.month) ? 31 : c.day;
+    const int ref_day = c.day == last_day ? 31 : c.day;
     cq.year_key_ref[i] = c.year * 512 + c.month * 32 + ref_day;
     cq.year_key_from[i] = c.year * 512 + c.month * 32 + c.day;
     cq.month_key_ref[i] = (c.year * 12 + c.month) * 64 + ref_day;
     cq.month_key_from[i] = (c.year * 12 + c.month) * 64 + c.day;
+    if (++c.day > last_day) {
+      c.day = 1;
+      if (++c.month > 12) {
+        c.month = 1;
+        ++c.year;
+      }
+    }
   }
 }
 

@@ -434,23 +434,29 @@ class ChunkRunner {
     int32_t* ur = m_s.unit_ref.data();
     int32_t* ua = m_s.unit_age.data();
     if (m_cq.need_dob) {
+      // Age at the reference date from the packed-date tables; with an age predicate the
+      // failing units are dropped in the same pass.
       const int32_t* dob = m_s.dob.data();
       const int32_t* kref = m_cq.year_key_ref.data();
       const int32_t* kfrom = m_cq.year_key_from.data();
       const int32_t base = m_cq.date_base;
+      const uint8_t* pass = m_age_pass.data();
+      const bool filter = m_cq.has_age_predicate;
+      size_t j = 0;
       for (size_t i = 0; i < m; ++i) {
-        const int32_t b = dob[uk[i]], r = ur[i];
+        const uint32_t k = uk[i];
+        const int32_t b = dob[k], r = ur[i];
         const bool known = b != kNoDate && r != kNoDate;
-        const int32_t a = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
-        ua[i] = a < -1 && known ? -1 : a;
+        const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
+        const int32_t a = raw < -1 && known ? -1 : raw;
+        const bool in = !filter || pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1];
+        uk[j] = k;
+        up[j] = up[i];
+        ur[j] = r;
+        ua[j] = a;
+        j += in;
       }
-      if (m_cq.has_age_predicate) {
-        const uint8_t* pass = m_age_pass.data();
-        m = Compact(m, [&](size_t i) {
-          const int32_t a = ua[i];
-          return pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1] != 0;
-        });
-      }
+      m = j;
     }
     for (const LinkIndex& link : m_cq.links) m = Compact(m, [&](size_t i) { return LinkPasses(link, uk[i], up[i], ur[i]); });
     if (m == 0) return;
@@ -471,38 +477,41 @@ class ChunkRunner {
       }
     }
     uint64_t* g = m_s.unit_group.data();
-    std::fill(g, g + m, 0);
-    for (size_t d = 0; d < m_cq.dims.size(); ++d) {
-      const uint64_t stride = m_cq.strides[d];
-      switch (m_cq.dims[d].kind) {
-        case DimensionKind::Period:
-          for (size_t i = 0; i < m; ++i) g[i] += up[i] * stride;
-          break;
-        case DimensionKind::AgeBand:
-          for (size_t i = 0; i < m; ++i)
-            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i])) * stride;
-          break;
-        case DimensionKind::SingleAge:
-          for (size_t i = 0; i < m; ++i)
-            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i])) * stride;
-          break;
-        case DimensionKind::DurationBand:
-          for (size_t i = 0; i < m; ++i)
-            g[i] += static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i])) * stride;
-          break;
-        default: {
-          const uint32_t* keys = m_s.dim_keys[d].data();
-          for (size_t i = 0; i < m; ++i) g[i] += keys[uk[i]] * stride;
-          break;
+    const size_t dims = m_cq.dims.size();
+    for (size_t i = 0; i < m; ++i) {
+      uint64_t key = 0;
+      for (size_t d = 0; d < dims; ++d) {
+        uint64_t part;
+        switch (m_cq.dims[d].kind) {
+          case DimensionKind::Period: part = up[i]; break;
+          case DimensionKind::AgeBand:
+            part = static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i]));
+            break;
+          case DimensionKind::SingleAge:
+            part = static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i]));
+            break;
+          case DimensionKind::DurationBand:
+            part = static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i]));
+            break;
+          default: part = m_s.dim_keys[d][uk[i]]; break;
         }
+        key += part * m_cq.strides[d];
       }
+      g[i] = key;
     }
     uint64_t* episodes = m_out.episodes.data();
     for (size_t i = 0; i < m; ++i) ++episodes[g[i]];
     if (m_children_slot >= 0) {
+      // Bitmap words land all over a few MB: prefetching a few units ahead keeps several
+      // cache misses in flight.
       DistinctStore& store = m_out.distinct[m_children_slot];
       const uint32_t* child = m_s.child.data();
+      constexpr size_t kAhead = 12;
       for (size_t i = 0; i < m; ++i) {
+        if (i + kAhead < m) {
+          const uint32_t next = child[uk[i + kAhead]];
+          if (next != UINT32_MAX) store.Prefetch(g[i + kAhead], next);
+        }
         const uint32_t c = child[uk[i]];
         if (c != UINT32_MAX) store.Add(g[i], c);
       }
