@@ -110,8 +110,16 @@ uint64_t DistinctStore::Count(uint64_t group) const {
   if (!m_bitmaps) return m_counts[group];
   const uint64_t* block = m_blocks[group];
   if (!block) return 0;
+  // SWAR popcount: without -mpopcnt std::popcount is a library call per word; this loop
+  // vectorizes instead.
   uint64_t n = 0;
-  for (size_t w = 0; w < m_words; ++w) n += static_cast<uint64_t>(std::popcount(block[w]));
+  for (size_t w = 0; w < m_words; ++w) {
+    uint64_t x = block[w];
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    n += (x * 0x0101010101010101ull) >> 56;
+  }
   return n;
 }
 

@@ -31,6 +31,10 @@ class DistinctStore {
       m_pairs.push_back(group << 32 | child);
     }
   }
+  // Starts loading the word Add(group, child) will touch (bitmaps of touched groups only).
+  void Prefetch(uint64_t group, uint32_t child) const {
+    if (m_bitmaps && m_blocks[group]) __builtin_prefetch(m_blocks[group] + (child >> 6), 1);
+  }
   void Merge(DistinctStore& other);  // leaves `other` empty
   void Finish();                     // before Count / Project
   uint64_t Count(uint64_t group) const;

@@ -195,15 +195,25 @@ void BuildDateTables(CompiledQuery& cq) {
   cq.year_key_from.resize(n);
   cq.month_key_ref.resize(n);
   cq.month_key_from.resize(n);
+  // Walk the calendar day by day (CivilFromDays per day would cost more than the scan of a
+  // small slice).
+  CivilDate c = CivilFromDays(lo);
   for (size_t i = 0; i < n; ++i) {
-    const CivilDate c = CivilFromDays(lo + static_cast<int32_t>(i));
+    const int last_day = DaysInMonth(c.year, c.month);
     // A month's last day has passed every monthly anniversary that falls in the month
     // (the month-end rule of time/anniversary.hpp), so it packs as day 31.
-    const int ref_day = c.day == DaysInMonth(c.year, c.month) ? 31 : c.day;
+    const int ref_day = c.day == last_day ? 31 : c.day;
     cq.year_key_ref[i] = c.year * 512 + c.month * 32 + ref_day;
     cq.year_key_from[i] = c.year * 512 + c.month * 32 + c.day;
     cq.month_key_ref[i] = (c.year * 12 + c.month) * 64 + ref_day;
     cq.month_key_from[i] = (c.year * 12 + c.month) * 64 + c.day;
+    if (++c.day > last_day) {
+      c.day = 1;
+      if (++c.month > 12) {
+        c.month = 1;
+        ++c.year;
+      }
+    }
   }
 }
 
@@ -293,6 +303,25 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
 
   // Filters and links.
   cq->has_age_predicate = CompileFilters(*table, name, roles, query.filters, "filter", cq->row_predicates, cq->age, true);
+  // A row can only count when its start (or, for ceased, its end) falls in the span of the
+  // periods: an implied range the scan applies with the other row predicates, before any
+  // per-period work.
+  if (!cq->periods.empty()) {
+    int32_t first = INT32_MAX, last = INT32_MIN;
+    for (const Period& p : cq->periods) {
+      first = std::min(first, p.first);
+      last = std::max(last, p.last);
+    }
+    for (int32_t d : cq->snapshots) last = std::max(last, d);
+    RowPredicate implied;
+    implied.kind = RowPredicate::Kind::IntRange;
+    implied.null_passes = false;
+    const CountMode mode = query.counting.mode;
+    implied.column = mode == CountMode::CeasedIn ? cq->end : cq->start;
+    implied.lo = mode == CountMode::StartedIn || mode == CountMode::CeasedIn ? first : INT64_MIN;
+    implied.hi = mode == CountMode::OpenAt ? *std::max_element(cq->snapshots.begin(), cq->snapshots.end()) : last;
+    cq->row_predicates.push_back(implied);
+  }
   for (const Link& link : query.links) {
     const std::string part = std::string("link to '") + link.table + "'";
     const Table* other = catalog.Find(link.table);

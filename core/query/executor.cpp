@@ -1,6 +1,9 @@
 #include "query/executor.hpp"
 
 #include <atomic>
+#include <bit>
+#include <cstring>
+#include <limits>
 #include <chrono>
 #include <exception>
 #include <mutex>
@@ -10,6 +13,7 @@
 #include "async/parallel_for.hpp"
 #include "query/aggregate.hpp"
 #include "query/finalize.hpp"
+#include "query/select_simd.hpp"
 #include "time/anniversary.hpp"
 
 namespace csc {
@@ -21,6 +25,7 @@ constexpr int kUnknownAge = INT32_MIN;
 // Per-worker buffers for one chunk, reused across chunks and queries (fresh pages are slow).
 struct ChunkScratch {
   std::vector<uint32_t> sel;
+  std::vector<uint8_t> mask;
   std::vector<int32_t> start, end, dob;
   std::vector<uint32_t> child;
   std::vector<uint32_t> dim_keys[kMaxDimensions];
@@ -30,9 +35,13 @@ struct ChunkScratch {
   std::vector<uint32_t> unit_row, unit_period;
   std::vector<int32_t> unit_ref, unit_age, unit_duration_end;
   std::vector<uint64_t> unit_group;
+  size_t capacity = 0;
   void Reserve(size_t n) {
-    if (sel.size() >= n) return;
+    if (capacity >= n) return;
+    capacity = n;
     for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
+    sel.resize(n + 16);  // MaskToSelection stores whole vector registers
+    mask.resize(n);
     for (auto* v : {&start, &end, &dob, &unit_ref, &unit_age, &unit_duration_end}) v->resize(n);
     unit_group.resize(n);
     for (auto& v : dim_keys) v.resize(n);
@@ -128,6 +137,93 @@ size_t Narrow(const RowPredicate& p, uint32_t* sel, size_t n, bool dense, size_t
   });
 }
 
+// Whether `p` can be evaluated as a byte mask over a dense row range with loops the
+// compiler vectorizes: no nulls, one-byte codes or integer ranges on up to 4-byte values.
+bool DenseCapable(const RowPredicate& p) {
+  if (p.column->has_nulls()) return false;
+  if (p.kind == RowPredicate::Kind::CodeLut) return p.column->width() == 1;
+  return p.kind == RowPredicate::Kind::IntRange && p.column->type() != ColumnType::Decimal && p.column->width() <= 4;
+}
+
+// The dense loops below are written so the compiler vectorizes them: restrict pointers
+// (uint8_t may alias anything otherwise), scalar operands, no early exits.
+void CodesInSet(const uint8_t* __restrict c, uint8_t* __restrict mask, size_t n, uint8_t v0, uint8_t v1, uint8_t v2,
+                uint8_t v3, uint8_t flip, bool first) {
+  if (first) {
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t x = c[i];
+      mask[i] = static_cast<uint8_t>(((x == v0) | (x == v1) | (x == v2) | (x == v3)) ^ flip);
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t x = c[i];
+      mask[i] &= static_cast<uint8_t>(((x == v0) | (x == v1) | (x == v2) | (x == v3)) ^ flip);
+    }
+  }
+}
+
+template <class T>
+void ValuesInRange(const T* __restrict v, uint8_t* __restrict mask, size_t n, T lo, T hi, bool first) {
+  if (first) {
+    for (size_t i = 0; i < n; ++i) mask[i] = static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
+  } else {
+    for (size_t i = 0; i < n; ++i) mask[i] &= static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
+  }
+}
+
+void CodesInLut(const uint8_t* __restrict c, uint8_t* __restrict mask, size_t n, const uint8_t* __restrict lut, bool first) {
+  if (first) {
+    for (size_t i = 0; i < n; ++i) mask[i] = lut[c[i]];
+  } else {
+    for (size_t i = 0; i < n; ++i) mask[i] &= lut[c[i]];
+  }
+}
+
+// mask[i] (&)= p(row r0 + i) as 0/1 bytes.
+void DenseMask(const RowPredicate& p, size_t r0, size_t n, uint8_t* mask, bool first) {
+  if (p.kind == RowPredicate::Kind::CodeLut) {
+    const uint8_t* c = reinterpret_cast<const uint8_t*>(p.column->data()) + r0;
+    uint8_t yes[4], no[4];
+    size_t yes_n = 0, no_n = 0;
+    for (size_t code = 0; code < p.lut.size(); ++code) {
+      if (p.lut[code]) {
+        if (yes_n < 4) yes[yes_n] = static_cast<uint8_t>(code);
+        ++yes_n;
+      } else {
+        if (no_n < 4) no[no_n] = static_cast<uint8_t>(code);
+        ++no_n;
+      }
+    }
+    const bool negate = no_n < yes_n;
+    const size_t count = negate ? no_n : yes_n;
+    const uint8_t* list = negate ? no : yes;
+    if (count == 0) {  // every row passes (negate) or none does
+      if (!negate) std::fill(mask, mask + n, uint8_t{0});
+      else if (first) std::fill(mask, mask + n, uint8_t{1});
+      return;
+    }
+    if (count <= 4) {
+      // Up to four codes to compare against, padded with repeats of the first.
+      auto at = [&](size_t i) { return list[i < count ? i : 0]; };
+      CodesInSet(c, mask, n, at(0), at(1), at(2), at(3), negate ? 1 : 0, first);
+      return;
+    }
+    CodesInLut(c, mask, n, p.lut.data(), first);
+    return;
+  }
+  p.column->Visit([&](auto span) {
+    using T = typename decltype(span)::value_type;
+    if constexpr (std::is_integral_v<T> && sizeof(T) <= 4) {
+      const int64_t tmin = std::numeric_limits<T>::min(), tmax = std::numeric_limits<T>::max();
+      if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {
+        std::fill(mask, mask + n, uint8_t{0});
+        return;
+      }
+      ValuesInRange<T>(span.data() + r0, mask, n, static_cast<T>(std::max(p.lo, tmin)), static_cast<T>(std::min(p.hi, tmax)), first);
+    }
+  });
+}
+
 template <class Out, class Convert>
 void Gather(const Column& col, const uint32_t* sel, size_t n, Out* out, Out null_value, Convert convert) {
   col.Visit([&](auto span) {
@@ -159,6 +255,7 @@ class ChunkRunner {
     m_age_pass.assign(kMaxAge + 3, 1);
     for (int a = -1; a <= kMaxAge + 1; ++a) m_age_pass[static_cast<size_t>(a + 1)] = AgePasses(cq.age, a);
     m_age_pass[kMaxAge + 2] = AgePasses(cq.age, kUnknownAge);
+    for (const RowPredicate& p : cq.row_predicates) (DenseCapable(p) ? m_dense : m_sparse).push_back(&p);
   }
 
   void Run(size_t r0, size_t r1) {
@@ -166,14 +263,18 @@ class ChunkRunner {
     m_s.Reserve(n0);
     uint32_t* sel = m_s.sel.data();
     size_t n = n0;
-    bool dense = true;
-    for (const RowPredicate& p : m_cq.row_predicates) {
-      n = Narrow(p, sel, n, dense, r0);
-      dense = false;
-      if (n == 0) return;
-    }
-    if (dense)
+    if (!m_dense.empty()) {
+      uint8_t* mask = m_s.mask.data();
+      for (size_t i = 0; i < m_dense.size(); ++i) DenseMask(*m_dense[i], r0, n0, mask, i == 0);
+      n = MaskToSelection(mask, n0, r0, sel);
+    } else {
       for (size_t i = 0; i < n; ++i) sel[i] = static_cast<uint32_t>(r0 + i);
+    }
+    for (const RowPredicate* p : m_sparse) {
+      if (n == 0) return;
+      n = Narrow(*p, sel, n, false, r0);
+    }
+    if (n == 0) return;
     m_n = n;
     Gathers();
     const auto& periods = m_cq.periods;
@@ -333,23 +434,29 @@ class ChunkRunner {
     int32_t* ur = m_s.unit_ref.data();
     int32_t* ua = m_s.unit_age.data();
     if (m_cq.need_dob) {
+      // Age at the reference date from the packed-date tables; with an age predicate the
+      // failing units are dropped in the same pass.
       const int32_t* dob = m_s.dob.data();
       const int32_t* kref = m_cq.year_key_ref.data();
       const int32_t* kfrom = m_cq.year_key_from.data();
       const int32_t base = m_cq.date_base;
+      const uint8_t* pass = m_age_pass.data();
+      const bool filter = m_cq.has_age_predicate;
+      size_t j = 0;
       for (size_t i = 0; i < m; ++i) {
-        const int32_t b = dob[uk[i]], r = ur[i];
+        const uint32_t k = uk[i];
+        const int32_t b = dob[k], r = ur[i];
         const bool known = b != kNoDate && r != kNoDate;
-        const int32_t a = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
-        ua[i] = a < -1 && known ? -1 : a;
+        const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
+        const int32_t a = raw < -1 && known ? -1 : raw;
+        const bool in = !filter || pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1];
+        uk[j] = k;
+        up[j] = up[i];
+        ur[j] = r;
+        ua[j] = a;
+        j += in;
       }
-      if (m_cq.has_age_predicate) {
-        const uint8_t* pass = m_age_pass.data();
-        m = Compact(m, [&](size_t i) {
-          const int32_t a = ua[i];
-          return pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1] != 0;
-        });
-      }
+      m = j;
     }
     for (const LinkIndex& link : m_cq.links) m = Compact(m, [&](size_t i) { return LinkPasses(link, uk[i], up[i], ur[i]); });
     if (m == 0) return;
@@ -370,38 +477,41 @@ class ChunkRunner {
       }
     }
     uint64_t* g = m_s.unit_group.data();
-    std::fill(g, g + m, 0);
-    for (size_t d = 0; d < m_cq.dims.size(); ++d) {
-      const uint64_t stride = m_cq.strides[d];
-      switch (m_cq.dims[d].kind) {
-        case DimensionKind::Period:
-          for (size_t i = 0; i < m; ++i) g[i] += up[i] * stride;
-          break;
-        case DimensionKind::AgeBand:
-          for (size_t i = 0; i < m; ++i)
-            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i])) * stride;
-          break;
-        case DimensionKind::SingleAge:
-          for (size_t i = 0; i < m; ++i)
-            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i])) * stride;
-          break;
-        case DimensionKind::DurationBand:
-          for (size_t i = 0; i < m; ++i)
-            g[i] += static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i])) * stride;
-          break;
-        default: {
-          const uint32_t* keys = m_s.dim_keys[d].data();
-          for (size_t i = 0; i < m; ++i) g[i] += keys[uk[i]] * stride;
-          break;
+    const size_t dims = m_cq.dims.size();
+    for (size_t i = 0; i < m; ++i) {
+      uint64_t key = 0;
+      for (size_t d = 0; d < dims; ++d) {
+        uint64_t part;
+        switch (m_cq.dims[d].kind) {
+          case DimensionKind::Period: part = up[i]; break;
+          case DimensionKind::AgeBand:
+            part = static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i]));
+            break;
+          case DimensionKind::SingleAge:
+            part = static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i]));
+            break;
+          case DimensionKind::DurationBand:
+            part = static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i]));
+            break;
+          default: part = m_s.dim_keys[d][uk[i]]; break;
         }
+        key += part * m_cq.strides[d];
       }
+      g[i] = key;
     }
     uint64_t* episodes = m_out.episodes.data();
     for (size_t i = 0; i < m; ++i) ++episodes[g[i]];
     if (m_children_slot >= 0) {
+      // Bitmap words land all over a few MB: prefetching a few units ahead keeps several
+      // cache misses in flight.
       DistinctStore& store = m_out.distinct[m_children_slot];
       const uint32_t* child = m_s.child.data();
+      constexpr size_t kAhead = 12;
       for (size_t i = 0; i < m; ++i) {
+        if (i + kAhead < m) {
+          const uint32_t next = child[uk[i + kAhead]];
+          if (next != UINT32_MAX) store.Prefetch(g[i + kAhead], next);
+        }
         const uint32_t c = child[uk[i]];
         if (c != UINT32_MAX) store.Add(g[i], c);
       }
@@ -484,6 +594,7 @@ class ChunkRunner {
   int m_children_slot = -1;
   bool m_need_end = true;
   std::vector<uint8_t> m_age_pass;
+  std::vector<const RowPredicate*> m_dense, m_sparse;
   uint64_t m_units = 0;
 };
 

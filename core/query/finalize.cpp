@@ -102,8 +102,18 @@ std::optional<double> Population(const CompiledQuery& cq, const std::vector<DimS
                                   const std::vector<uint32_t>& keys) {
   int year = cq.periods.empty() ? 0 : PopulationYear(cq.periods[0]);
   uint32_t ages = (1u << 18) - 1;  // 0..17
-  const std::vector<std::string>* sexes = nullptr;
-  const std::vector<std::string>* wards = nullptr;
+  // Several dimensions may constrain the same role (ward top-5 and ward): intersect them.
+  std::optional<std::vector<std::string>> sexes, wards;
+  auto narrow = [](std::optional<std::vector<std::string>>& set, const std::vector<std::string>& members) {
+    if (!set) {
+      set = members;
+      return;
+    }
+    std::vector<std::string> both;
+    for (const auto& v : *set)
+      if (std::find(members.begin(), members.end(), v) != members.end()) both.push_back(v);
+    set = std::move(both);
+  };
   for (size_t d = 0; d < cq.dims.size(); ++d) {
     const uint32_t key = keys[d];
     switch (cq.dims[d].kind) {
@@ -117,8 +127,8 @@ std::optional<double> Population(const CompiledQuery& cq, const std::vector<DimS
       }
       case DimensionKind::SingleAge: ages &= key >= 1 && key <= 18 ? 1u << (key - 1) : 0u; break;
       case DimensionKind::Column:
-        if (cq.dims[d].is_sex) sexes = &dims[d].members[key];
-        if (cq.dims[d].is_ward) wards = &dims[d].members[key];
+        if (cq.dims[d].is_sex) narrow(sexes, dims[d].members[key]);
+        if (cq.dims[d].is_ward) narrow(wards, dims[d].members[key]);
         break;
       default: break;
     }

@@ -69,7 +69,7 @@ uint64_t QueryService::Submit(const std::string& caller, Query query) {
     ++m_stats.submitted;
     Slot& slot = m_slots[caller];
     slot.latest_ticket = ticket;
-    slot.done.reset();  // an untaken reply to an older request is stale now
+    slot.done.reset();  // an answer to an older request is stale now
     if (slot.pending) ++m_stats.superseded;
     slot.pending.reset();
     if (slot.running_cancel) {

@@ -88,7 +88,6 @@ class ReferenceEvaluator {
     std::map<size_t, std::vector<double>> numbers;
     std::map<size_t, uint64_t> num, den;
     std::map<size_t, std::set<std::string>> num_children, den_children;
-    std::set<std::string> sexes, wards;  // the column values behind this group's labels
   };
 
   static std::string Cell(const Table& t, const std::string& col, size_t r) {
@@ -212,11 +211,6 @@ class ReferenceEvaluator {
     }
     Acc& acc = m_groups[keys];
     ++acc.episodes;
-    for (size_t d = 0; d < m_q.group_by.size(); ++d) {
-      if (m_q.group_by[d].kind != DimensionKind::Column) continue;
-      if (m_q.group_by[d].column == m_roles.sex && keys[d] != kNullLabel) acc.sexes.insert(keys[d]);
-      if (m_q.group_by[d].column == m_roles.ward && keys[d] != kNullLabel) acc.wards.insert(keys[d]);
-    }
     if (child != kNullLabel) acc.children.insert(child);
     for (size_t i = 0; i < measures.size(); ++i) {
       const Measure& m = measures[i];
@@ -266,16 +260,12 @@ class ReferenceEvaluator {
         Merge(folded[k], acc);
       }
       // "Other" stands for every value not kept, including values no counted row has.
-      const std::string& col = m_q.group_by[d].column;
-      if (col == m_roles.sex || col == m_roles.ward) {
-        std::set<std::string> rest;
-        for (size_t r = 0; r < m_table->num_rows(); ++r) {
-          const std::string v = Cell(*m_table, col, r);
-          if (v != kNullLabel && !keep.count(v)) rest.insert(v);
-        }
-        for (auto& [keys, acc] : folded)
-          if (keys[d] == kOtherLabel) (col == m_roles.sex ? acc.sexes : acc.wards).insert(rest.begin(), rest.end());
+      std::set<std::string> rest;
+      for (size_t r = 0; r < m_table->num_rows(); ++r) {
+        const std::string v = Cell(*m_table, m_q.group_by[d].column, r);
+        if (v != kNullLabel && !keep.count(v)) rest.insert(v);
       }
+      m_other_members[d] = rest;
       m_groups = std::move(folded);
     }
   }
@@ -288,8 +278,6 @@ class ReferenceEvaluator {
     for (const auto& [i, v] : from.den) into.den[i] += v;
     for (const auto& [i, v] : from.num_children) into.num_children[i].insert(v.begin(), v.end());
     for (const auto& [i, v] : from.den_children) into.den_children[i].insert(v.begin(), v.end());
-    into.sexes.insert(from.sexes.begin(), from.sexes.end());
-    into.wards.insert(from.wards.begin(), from.wards.end());
   }
 
   double Base(const Measure& m, const Acc& a) const {
@@ -325,7 +313,7 @@ class ReferenceEvaluator {
         return 100.0 * Base(m, a) / t;
       }
       case MeasureKind::Rate10k: {
-        const double pop = Population(keys, a);
+        const double pop = Population(keys);
         if (pop <= 0) return std::nullopt;
         return Base(m, a) * 10000.0 / pop;
       }
@@ -338,11 +326,12 @@ class ReferenceEvaluator {
     }
   }
 
-  double Population(const std::vector<std::string>& keys, const Acc& a) const {
+  double Population(const std::vector<std::string>& keys) const {
     const Table& pop = *m_catalog.Find(m_q.population.table);
     int year = m_q.periods.empty() ? 0 : PopulationYear(m_q.periods[0]);
     bool by_sex = false, by_ward = false;
     std::optional<std::string> age_band, single_age;
+    std::set<std::string> sexes = {"M", "F"}, wards = {"W1", "W2", "W3", "W4"};
     for (size_t d = 0; d < m_q.group_by.size(); ++d) {
       const Dimension& dim = m_q.group_by[d];
       if (dim.kind == DimensionKind::Period)
@@ -350,8 +339,16 @@ class ReferenceEvaluator {
           if (PeriodLabel(p) == keys[d]) year = PopulationYear(p);
       if (dim.kind == DimensionKind::AgeBand) age_band = keys[d];
       if (dim.kind == DimensionKind::SingleAge) single_age = keys[d];
-      if (dim.kind == DimensionKind::Column && dim.column == m_roles.sex) by_sex = true;
-      if (dim.kind == DimensionKind::Column && dim.column == m_roles.ward) by_ward = true;
+      if (dim.kind != DimensionKind::Column || (dim.column != m_roles.sex && dim.column != m_roles.ward)) continue;
+      std::set<std::string> members;
+      if (keys[d] == kOtherLabel) members = m_other_members.at(d);
+      else if (keys[d] != kNullLabel) members = {keys[d]};
+      std::set<std::string>& target = dim.column == m_roles.sex ? sexes : wards;
+      std::set<std::string> both;
+      for (const auto& v : target)
+        if (members.count(v)) both.insert(v);
+      target = both;
+      (dim.column == m_roles.sex ? by_sex : by_ward) = true;
     }
     double total = 0;
     for (size_t r = 0; r < pop.num_rows(); ++r) {
@@ -371,8 +368,7 @@ class ReferenceEvaluator {
         const bool listed = std::find(f.values.begin(), f.values.end(), *v) != f.values.end();
         ok = ok && (f.kind == FilterKind::In ? listed : !listed);
       }
-      if (by_sex && !a.sexes.count(sex)) ok = false;
-      if (by_ward && !a.wards.count(ward)) ok = false;
+      if (!sexes.count(sex) || !wards.count(ward)) ok = false;
       if (ok) total += pop.ColumnByName("population")->GetDouble(r);
     }
     return total;
@@ -383,6 +379,7 @@ class ReferenceEvaluator {
   const Table* m_table;
   EventColumns m_roles;
   std::map<std::vector<std::string>, Acc> m_groups;
+  std::map<size_t, std::set<std::string>> m_other_members;  // per top-N dimension
 };
 
 }  // namespace csc::test

@@ -16,6 +16,9 @@ namespace csc::test {
 inline TablePtr RandomEventTable(std::mt19937_64& rng, size_t rows, size_t children, bool with_type) {
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
   auto chance = [&](int percent) { return static_cast<int>(rng() % 100) < percent; };
+  // Half the tables have no nulls at all, so the engine's null-free fast paths run too.
+  const bool nulls = rng() % 2;
+  auto null = [&](int percent) { return nulls && chance(percent); };
   ColumnBuilder child(ColumnType::Text), sex(ColumnType::Category), cat(ColumnType::Category), ward(ColumnType::Category),
       eth(ColumnType::Category), num(ColumnType::Int), dob(ColumnType::Date), start(ColumnType::Date), end(ColumnType::Date),
       type(ColumnType::Category);
@@ -25,20 +28,20 @@ inline TablePtr RandomEventTable(std::mt19937_64& rng, size_t rows, size_t child
   const char* eths[] = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "CHNE", "OOTH", "REFU", "NOBT", "ZZZZ"};
   const int32_t base = DaysFromCivil(2010, 1, 1);
   for (size_t r = 0; r < rows; ++r) {
-    if (chance(3)) child.AppendNull(); else child.AppendString("C" + std::to_string(pick(children)));
-    if (chance(8)) sex.AppendNull(); else sex.AppendString(sexes[pick(3)]);
-    if (chance(10)) cat.AppendNull(); else cat.AppendString(cats[pick(5)]);
-    if (chance(5)) ward.AppendNull(); else ward.AppendString(wards[pick(4)]);
-    if (chance(5)) eth.AppendNull(); else eth.AppendString(eths[pick(10)]);
-    if (chance(10)) num.AppendNull(); else num.AppendInt(static_cast<int64_t>(pick(6)));
+    if (null(3)) child.AppendNull(); else child.AppendString("C" + std::to_string(pick(children)));
+    if (null(8)) sex.AppendNull(); else sex.AppendString(sexes[pick(3)]);
+    if (null(10)) cat.AppendNull(); else cat.AppendString(cats[pick(5)]);
+    if (null(5)) ward.AppendNull(); else ward.AppendString(wards[pick(4)]);
+    if (null(5)) eth.AppendNull(); else eth.AppendString(eths[pick(10)]);
+    if (null(10)) num.AppendNull(); else num.AppendInt(static_cast<int64_t>(pick(6)));
     const int32_t s = base + static_cast<int32_t>(pick(6 * 365));
-    if (chance(5)) start.AppendNull(); else start.AppendInt(s);
+    if (null(5)) start.AppendNull(); else start.AppendInt(s);
     // Ends cluster on month ends and anniversaries so the boundary rules are exercised.
-    if (chance(25)) end.AppendNull();
+    if (null(25)) end.AppendNull();
     else if (chance(10)) end.AppendInt(s - static_cast<int32_t>(pick(30)));
     else if (chance(20)) end.AppendInt(s + 365 * static_cast<int32_t>(1 + pick(3)) + static_cast<int32_t>(pick(3)) - 1);
     else end.AppendInt(s + static_cast<int32_t>(pick(3 * 365)));
-    if (chance(5)) dob.AppendNull();
+    if (null(5)) dob.AppendNull();
     else if (chance(10)) dob.AppendInt(s + static_cast<int32_t>(pick(120)));  // unborn at the start
     else if (chance(5)) dob.AppendInt(DaysFromCivil(2004 + static_cast<int>(pick(8)) * 4, 2, 29));
     else dob.AppendInt(s - static_cast<int32_t>(pick(19 * 365)));
