@@ -21,7 +21,12 @@ struct Args {
   int frames = 3;
   bool dark = false;
   int width = 1600, height = 1000;
+  std::string tab;
+  std::vector<std::string> where;
+  std::string period, count, by, measure, table;
 };
+
+void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
 
 void OnDrop(GLFWwindow* window, int count, const char** paths) {
   auto* app = static_cast<csc::app::ExplorerApp*>(glfwGetWindowUserPointer(window));
@@ -40,6 +45,12 @@ int main(int argc, char** argv) {
   cli.add_option("--width", args.width, "window width in pixels");
   cli.add_option("--height", args.height, "window height in pixels");
   cli.add_flag("--dark", args.dark, "start with the dark theme");
+  cli.add_option("--tab", args.tab, "open on this tab: data or query")->check(CLI::IsMember({"data", "query"}));
+  cli.add_option("--where", args.where, "query tab: a filter, as in csc query (repeatable)");
+  cli.add_option("--period", args.period, "query tab: periods, e.g. fy:2010-11..2015-16");
+  cli.add_option("--count", args.count, "query tab: counting mode, e.g. open-at:31-03");
+  cli.add_option("--by", args.by, "query tab: group by, e.g. period,latest_category");
+  cli.add_option("--measure", args.measure, "query tab: measures, e.g. episodes,children");
   CLI11_PARSE(cli, argc, argv);
 
   std::string error;
@@ -64,6 +75,15 @@ int main(int argc, char** argv) {
   glfwSetWindowUserPointer(window->handle(), &app);
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
+  if (args.tab == "query") app.ShowTab(csc::app::ExplorerApp::Tab::Query);
+  auto& q = app.query_panel();
+  std::string where;
+  for (const auto& w : args.where) where += w + "\n";
+  Fill(q.where, sizeof q.where, where);
+  Fill(q.period, sizeof q.period, args.period);
+  Fill(q.count, sizeof q.count, args.count);
+  Fill(q.by, sizeof q.by, args.by);
+  if (!args.measure.empty()) Fill(q.measure, sizeof q.measure, args.measure);
 
   int idle_frames = 0;
   while (!window->ShouldClose() && !app.quit_requested()) {
@@ -76,7 +96,7 @@ int main(int argc, char** argv) {
     csc::app::ThemeClearColor(app.theme(), clear);
     window->EndFrame(clear[0], clear[1], clear[2]);
     if (screenshot) {
-      idle_frames = app.busy() ? 0 : idle_frames + 1;
+      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ? 0 : idle_frames + 1;
       if (idle_frames >= args.frames) {
         if (!window->SaveScreenshot(args.screenshot, error)) {
           std::fprintf(stderr, "csc-explorer: screenshot: %s\n", error.c_str());

@@ -34,8 +34,22 @@ std::vector<std::string> DemoFiles() {
 }
 
 ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
-    : m_fonts(fonts), m_scale(scale), m_loads(std::move(wake)) {
+    : m_fonts(fonts), m_scale(scale), m_loads(wake) {
   ApplyTheme(m_theme, m_scale);
+  m_queries.SetOnReady(wake);
+}
+
+void ExplorerApp::RebuildCatalog() {
+  // Tables are named by file stem (cp_plans.csv -> cp_plans), as `csc query --data` names them.
+  auto catalog = std::make_shared<Catalog>();
+  m_table_names.clear();
+  for (const auto& file : m_loads.loaded()) {
+    const std::string name = std::filesystem::path(file.path).stem().string();
+    catalog->Add(name, file.result.table);
+    m_table_names.push_back(name);
+  }
+  m_queries.SetCatalog(std::move(catalog));
+  m_query_panel.submitted.clear();  // ask again against the new data
 }
 
 void ExplorerApp::SetTheme(Theme theme) {
@@ -93,7 +107,7 @@ void ExplorerApp::DrawOpenPopup() {
 }
 
 void ExplorerApp::Frame() {
-  m_loads.Poll();
+  if (m_loads.Poll()) RebuildCatalog();
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('O')) m_open_popup = true;  // GLFW key codes are ASCII for letters
   if (io.KeyCtrl && ImGui::IsKeyPressed('Q')) m_quit = true;
@@ -120,7 +134,21 @@ void ExplorerApp::Frame() {
     ImGui::PopStyleColor();
   }
   ImGui::Separator();
-  DrawDataPanel(m_loads, m_data_panel);
+  if (ImGui::BeginTabBar("main")) {
+    auto flags_for = [&](Tab tab) {
+      return m_show_tab == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
+    if (ImGui::BeginTabItem("Data", nullptr, flags_for(Tab::Data))) {
+      DrawDataPanel(m_loads, m_data_panel);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Query", nullptr, flags_for(Tab::Query))) {
+      DrawQueryPanel(m_queries, m_table_names, m_query_panel);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+    m_show_tab.reset();
+  }
   DrawOpenPopup();
   ImGui::End();
 }

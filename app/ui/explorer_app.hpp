@@ -2,13 +2,16 @@
 // The explorer's state and its frame: menu bar, data panel, status line. Independent of the
 // window so UI tests can drive it with a bare ImGui context.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "platform/fonts.hpp"
 #include "ui/dataset_loads.hpp"
 #include "ui/theme.hpp"
+#include "query/query_service.hpp"
 #include "views/data_panel.hpp"
+#include "views/query_panel.hpp"
 
 namespace csc::app {
 
@@ -24,22 +27,32 @@ class ExplorerApp {
   bool quit_requested() const { return m_quit; }
   Theme theme() const { return m_theme; }
   void SetTheme(Theme theme);
+  enum class Tab { Data, Query };
+  void ShowTab(Tab tab) { m_show_tab = tab; }
   const DatasetLoads& loads() const { return m_loads; }
   const DataPanelState& data_panel() const { return m_data_panel; }
+  QueryPanelState& query_panel() { return m_query_panel; }
+  QueryService& queries() { return m_queries; }
+  const std::vector<std::string>& table_names() const { return m_table_names; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
   bool ShowingDemoData() const;
 
  private:
   void DrawMenuBar();
   void DrawOpenPopup();
+  void RebuildCatalog();
 
   Fonts m_fonts;
   float m_scale;
   DatasetLoads m_loads;
   DataPanelState m_data_panel;
+  QueryService m_queries;
+  std::vector<std::string> m_table_names;  // catalog names of the loaded files
+  QueryPanelState m_query_panel;
   Theme m_theme = Theme::Light;
   bool m_quit = false;
   bool m_open_popup = false;
+  std::optional<Tab> m_show_tab;
   std::string m_open_path;
 };
 

@@ -1,0 +1,133 @@
+#include "views/query_panel.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "plot/bar_chart.hpp"
+#include "query/query_parser.hpp"
+#include "util/text.hpp"
+
+namespace csc::app {
+
+namespace {
+
+QueryText TextOf(const std::vector<std::string>& tables, const QueryPanelState& s) {
+  QueryText t;
+  t.table = tables.empty() ? "" : tables[static_cast<size_t>(s.table) % tables.size()];
+  for (std::string_view line : Split(s.where, '\n')) {
+    line = Trim(line);
+    if (!line.empty()) t.where.emplace_back(line);
+  }
+  t.period = std::string(Trim(s.period));
+  t.count = std::string(Trim(s.count));
+  t.by = std::string(Trim(s.by));
+  t.measure = std::string(Trim(s.measure));
+  return t;
+}
+
+std::string Key(const QueryText& t) {
+  std::string k = t.table + "|" + t.period + "|" + t.count + "|" + t.by + "|" + t.measure;
+  for (const auto& w : t.where) k += "|" + w;
+  return k;
+}
+
+void DrawResultTable(const QueryResult& r) {
+  const int columns = static_cast<int>(r.dimensions.size() + r.measures.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY;
+  if (columns == 0 || !ImGui::BeginTable("result", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const auto& d : r.dimensions) ImGui::TableSetupColumn(d.c_str());
+  for (const auto& m : r.measures) ImGui::TableSetupColumn(m.c_str());
+  ImGui::TableHeadersRow();
+  for (const auto& row : r.rows) {
+    ImGui::TableNextRow();
+    for (const auto& k : row.keys) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(k.c_str());
+    }
+    for (const auto& v : row.values) {
+      ImGui::TableNextColumn();
+      const bool whole = v && std::floor(*v) == *v && std::abs(*v) < 1e15;
+      ImGui::TextUnformatted(whole ? WithThousands(static_cast<long long>(*v)).c_str() : FormatMeasureValue(v).c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+BarChartData ChartOf(const QueryResult& r) {
+  BarChartData c;
+  c.value_label = r.measures.empty() ? "" : r.measures[0];
+  c.title = c.value_label + (r.dimensions.empty() ? "" : " by ");
+  for (size_t i = 0; i < r.dimensions.size(); ++i) c.title += (i ? " and " : "") + r.dimensions[i];
+  c.one_series = !r.dimensions.empty() && r.dimensions[0] == "period";
+  for (const auto& row : r.rows) {
+    std::string label;
+    for (size_t i = 0; i < row.keys.size(); ++i) label += (i ? " / " : "") + row.keys[i];
+    c.labels.push_back(label.empty() ? "all" : label);
+    c.values.push_back(!row.values.empty() && row.values[0] ? *row.values[0] : std::nan(""));
+  }
+  return c;
+}
+
+}  // namespace
+
+void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
+  if (tables.empty()) {
+    ImGui::TextDisabled("Load a dataset to query it.");
+    return;
+  }
+  const float label_width = ImGui::GetFontSize() * 5;
+  auto row_label = [&](const char* label) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(label_width);
+    ImGui::SetNextItemWidth(-1);
+  };
+  std::vector<const char*> names;
+  for (const auto& t : tables) names.push_back(t.c_str());
+  row_label("Dataset");
+  ImGui::Combo("##table", &s.table, names.data(), static_cast<int>(names.size()));
+  row_label("Where");
+  ImGui::InputTextMultiline("##where", s.where, sizeof s.where, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
+  row_label("Period");
+  ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16   year:2013   month:2013-03", s.period, sizeof s.period);
+  row_label("Count");
+  ImGui::InputTextWithHint("##count", "open-at:31-03 | started | ceased | open-during", s.count, sizeof s.count);
+  row_label("By");
+  ImGui::InputTextWithHint("##by", "period, latest_category, age-band, ward:top10", s.by, sizeof s.by);
+  row_label("Measure");
+  ImGui::InputTextWithHint("##measure", "episodes, children, rate10k, share", s.measure, sizeof s.measure);
+
+  // Live: every edit that parses becomes a request; the previous answer stays on screen.
+  const QueryText text = TextOf(tables, s);
+  const std::string key = Key(text);
+  if (key != s.submitted) {
+    s.submitted = key;
+    try {
+      service.Submit(kQueryPanelCaller, ParseQueryText(text));
+      s.parse_error.clear();
+    } catch (const std::exception& e) {
+      s.parse_error = e.what();
+    }
+  }
+  if (auto reply = service.Poll(kQueryPanelCaller)) {
+    s.error = reply->error;
+    if (reply->result) s.result = reply->result;
+    s.from_cache = reply->from_cache;
+  }
+  const bool busy = service.Busy(kQueryPanelCaller);
+  if (!s.parse_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.parse_error.c_str());
+  else if (!s.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.error.c_str());
+  else if (s.result)
+    ImGui::TextDisabled("%s rows scanned, %s counted, %s%s", WithThousands(static_cast<long long>(s.result->rows_scanned)).c_str(),
+                        WithThousands(static_cast<long long>(s.result->units_counted)).c_str(),
+                        s.from_cache ? "from cache" : (std::to_string(static_cast<int>(s.result->seconds * 1000 + 0.5)) + " ms").c_str(),
+                        busy ? " (updating...)" : "");
+  if (!s.result) return;
+  ImGui::Separator();
+  DrawBarChart("chart", ChartOf(*s.result), ImGui::GetFontSize() * 16);
+  DrawResultTable(*s.result);
+}
+
+}  // namespace csc::app

@@ -1,0 +1,32 @@
+#pragma once
+// The query bar: the analyst types the query grammar of `csc query` (where, period, count,
+// by, measure) over any loaded table and sees the answer as a table and a bar chart,
+// recomputed on the query service as they type. The UI thread only submits and polls.
+#include <string>
+#include <vector>
+
+#include "query/query_result.hpp"
+#include "query/query_service.hpp"
+
+namespace csc::app {
+
+struct QueryPanelState {
+  int table = 0;
+  char where[2048] = "";
+  char period[256] = "";
+  char count[64] = "";
+  char by[256] = "";
+  char measure[256] = "episodes, children";
+  std::string submitted;  // the text of the last submitted query
+  std::string parse_error;
+  QueryResultPtr result;
+  std::string error;
+  double seconds = 0;
+  bool from_cache = false;
+};
+
+inline constexpr const char* kQueryPanelCaller = "query_panel";
+
+void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& state);
+
+}  // namespace csc::app

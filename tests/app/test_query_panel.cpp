@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "ui_harness.hpp"
+
+using namespace csc;
+
+namespace {
+std::string WriteCpPlans() {
+  const std::string path = "/tmp/csc_ui_cp_plans.csv";
+  std::ofstream out(path);
+  out << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n"
+         "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"
+         "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"
+         "C3,F,2001-02-03,APKN,Sitwell,2011-01-01,2012-01-01,SAB,SAB,0\n"
+         "C1,F,2008-05-01,WBRI,Sitwell,2010-01-01,2011-01-01,NEG,NEG,0\n";
+  return path;
+}
+}  // namespace
+
+TEST_CASE("typing in the query bar submits the query and shows the answer", "[ui]") {
+  test::UiHarness ui;
+  ui.app->OpenFiles({WriteCpPlans()});
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  ui.Frame();
+  REQUIRE(ui.app->table_names() == std::vector<std::string>{"csc_ui_cp_plans"});
+  ui.app->ShowTab(app::ExplorerApp::Tab::Query);
+  auto& q = ui.app->query_panel();
+  std::snprintf(q.by, sizeof q.by, "latest_category");
+  std::snprintf(q.count, sizeof q.count, "open-at:31-03");
+  std::snprintf(q.period, sizeof q.period, "fy:2012-13");
+  std::snprintf(q.measure, sizeof q.measure, "children");
+  REQUIRE(ui.FramesUntil([&] {
+    return q.result && !ui.app->queries().Busy(app::kQueryPanelCaller) && q.result->rows.size() == 2;
+  }));
+  // Open at 31 March 2013: C1 (NEG, open) and C2 (EMO, ends June 2013); C3 ended in 2012.
+  CHECK(q.result->rows[0].keys == std::vector<std::string>{"EMO"});
+  CHECK(q.result->rows[0].values[0] == 1.0);
+  CHECK(q.result->rows[1].keys == std::vector<std::string>{"NEG"});
+  CHECK(q.result->rows[1].values[0] == 1.0);
+  CHECK(q.parse_error.empty());
+
+  // A typo is named, and the last good answer stays on screen.
+  std::snprintf(q.by, sizeof q.by, "latest_categry");
+  ui.FramesUntil([&] { return !q.error.empty() || !q.parse_error.empty(); }, 2000);
+  CHECK_THAT(q.error + q.parse_error, Catch::Contains("latest_categry"));
+  CHECK(q.result->rows.size() == 2);
+}
