@@ -1,0 +1,57 @@
+#include "generate/demo_extract.hpp"
+
+#include <filesystem>
+
+#include "generate/demo_cme_missing.hpp"
+#include "generate/demo_cp.hpp"
+#include "generate/demo_lac.hpp"
+#include "generate/demo_population.hpp"
+#include "util/atomic_file.hpp"
+
+namespace csc {
+
+namespace {
+
+constexpr const char* kReadme = R"(# Demonstration extract: SYNTHETIC DATA
+
+Every row in this folder is invented by `csc generate` (core/generate/, seed 2013). No row
+describes a real child. The extract covers one local authority with Rotherham's 21 wards
+(2004-2021), financial years 2009-10 to 2015-16, and is calibrated so that the figures
+published in Rotherham's safeguarding reports (domain.md sections 4 and 5) come out
+exactly when the explorer is asked the question, e.g. 334 child protection plans open at
+31 March 2013 (emotional 65, neglect 148, physical 39, sexual 27, multiple 55).
+
+- cp_plans.csv: child protection plans
+- lac_episodes.csv: looked-after episodes (SSDA903 codes; period_start = start of the
+  continuous period of care)
+- cme_referrals.csv: children missing education referrals
+- missing_episodes.csv: missing and away episodes
+- population.csv: children aged 0-17 by mid-year, ward, single year of age and sex
+
+Layouts: docs/DATA.md. Regenerate: `csc generate --out assets/demo`.
+)";
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> GenerateDemoExtract(uint64_t seed) {
+  // One stream per dataset so changing one generator never shifts the others' rows.
+  demo::Rng cp_rng(seed * 4 + 1), lac_rng(seed * 4 + 2), cme_rng(seed * 4 + 3), missing_rng(seed * 4 + 4);
+  const auto cp = demo::GenerateCpPlans(cp_rng);
+  const auto lac = demo::GenerateLacEpisodes(lac_rng);
+  const auto cme = demo::GenerateCmeReferrals(cme_rng, lac);
+  const auto missing = demo::GenerateMissingEpisodes(missing_rng);
+  return {{"README.md", kReadme},
+          {"cp_plans.csv", demo::CpPlansCsv(cp)},
+          {"lac_episodes.csv", demo::LacEpisodesCsv(lac)},
+          {"cme_referrals.csv", demo::CmeReferralsCsv(cme)},
+          {"missing_episodes.csv", demo::MissingEpisodesCsv(missing)},
+          {"population.csv", demo::PopulationCsv()}};
+}
+
+void WriteDemoExtract(const std::string& dir, uint64_t seed) {
+  std::filesystem::create_directories(dir);
+  for (const auto& [name, text] : GenerateDemoExtract(seed))
+    WriteFileAtomically((std::filesystem::path(dir) / name).string(), text);
+}
+
+}  // namespace csc

@@ -1,0 +1,185 @@
+// The published figures (domain.md sections 4 and 5), asked of the bundled demonstration
+// extract in assets/demo through the loader and the query engine, as the explorer asks them.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "generate/demo_extract.hpp"
+#include "ingest/csv_loader.hpp"
+#include "query/executor.hpp"
+#include "query/query_parser.hpp"
+#include "time/civil_date.hpp"
+
+using namespace csc;
+
+namespace {
+
+const Catalog& Demo() {
+  static const CatalogPtr catalog = [] {
+    auto c = std::make_shared<Catalog>();
+    for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population"})
+      c->Add(name, LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table);
+    return c;
+  }();
+  return *catalog;
+}
+
+// "key=value" for every result row (keys joined by '/'), first measure.
+std::map<std::string, double> Ask(QueryText text) {
+  const QueryResult r = RunQuery(Demo(), ParseQueryText(text));
+  std::map<std::string, double> out;
+  for (const auto& row : r.rows) {
+    std::string key;
+    for (const auto& k : row.keys) key += (key.empty() ? "" : "/") + k;
+    out[key.empty() ? "all" : key] = row.values.at(0).value_or(-1);
+  }
+  return out;
+}
+
+QueryText Q(std::string table, std::string period, std::string count, std::string by, std::string measure,
+            std::vector<std::string> where = {}) {
+  QueryText t;
+  t.table = std::move(table);
+  t.period = std::move(period);
+  t.count = std::move(count);
+  t.by = std::move(by);
+  t.measure = std::move(measure);
+  t.where = std::move(where);
+  return t;
+}
+
+const std::vector<std::string> kNotShortBreaks = {"legal_status not in (V3, V4)"};
+
+}  // namespace
+
+TEST_CASE("CP open at 31 March 2013 by category: 65/148/39/27/55 (334)", "[demo]") {
+  const auto r = Ask(Q("cp_plans", "fy:2012-13", "open-at:31-03", "latest_category", "episodes"));
+  CHECK(r == std::map<std::string, double>{{"EMO", 65}, {"NEG", 148}, {"PHY", 39}, {"SAB", 27}, {"MUL", 55}});
+  CHECK(Ask(Q("cp_plans", "fy:2012-13", "open-at:31-03", "", "episodes"))["all"] == 334);
+}
+
+TEST_CASE("CP open at 31 March 2013 by sex: female 166, male 162, unborn 6", "[demo]") {
+  CHECK(Ask(Q("cp_plans", "fy:2012-13", "open-at:31-03", "sex", "episodes")) ==
+        std::map<std::string, double>{{"F", 166}, {"M", 162}, {"U", 6}});
+  CHECK(Ask(Q("cp_plans", "fy:2012-13", "open-at:31-03", "age-band", "episodes"))["Unborn"] == 6);
+}
+
+TEST_CASE("CP open at 31 March 2013 by ethnicity: White British 251, White Other 10, Pakistani 2, Mixed 9, Other 37, not obtained 25",
+          "[demo]") {
+  auto r = Ask(Q("cp_plans", "fy:2012-13", "open-at:31-03", "ethnicity", "episodes"));
+  CHECK(r["WBRI"] == 251);
+  CHECK(r["WOTH"] == 10);
+  CHECK(r["APKN"] == 2);
+  CHECK(r["OOTH"] == 37);
+  CHECK(r["NOBT"] == 25);
+  CHECK(Ask(Q("cp_plans", "fy:2012-13", "open-at:31-03", "ethnic-group", "episodes"))["Mixed"] == 9);
+}
+
+TEST_CASE("CP open at 31 March 2014: 393, rate 70 per 10,000 on 56,118", "[demo]") {
+  const QueryResult r = RunQuery(Demo(), ParseQueryText(Q("cp_plans", "fy:2013-14", "open-at:31-03", "", "episodes, rate10k:episodes")));
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].values[0] == 393);
+  CHECK(*r.rows[0].values[1] == Approx(393.0 / 56118 * 10000));
+  CHECK(std::lround(*r.rows[0].values[1]) == 70);
+}
+
+TEST_CASE("NI 64: CP plans ceased lasting 2+ years, 8 of 362 in 2011-12 and 15 of 395 in 2012-13", "[demo]") {
+  CHECK(Ask(Q("cp_plans", "fy:2011-12, fy:2012-13", "ceased", "period", "episodes")) ==
+        std::map<std::string, double>{{"2011-12", 362}, {"2012-13", 395}});
+  const auto by_duration = Ask(Q("cp_plans", "fy:2011-12, fy:2012-13", "ceased", "period, duration", "episodes"));
+  CHECK(by_duration.at("2011-12/2 years or more") == 8);
+  CHECK(by_duration.at("2012-13/2 years or more") == 15);
+}
+
+TEST_CASE("NI 65: second or subsequent CP plans, 52 of 442 in 2011-12 and 52 of 319 in 2012-13", "[demo]") {
+  CHECK(Ask(Q("cp_plans", "fy:2011-12, fy:2012-13", "started", "period", "episodes")) ==
+        std::map<std::string, double>{{"2011-12", 442}, {"2012-13", 319}});
+  CHECK(Ask(Q("cp_plans", "fy:2011-12, fy:2012-13", "started", "period", "episodes", {"previous_plans >= 1"})) ==
+        std::map<std::string, double>{{"2011-12", 52}, {"2012-13", 52}});
+}
+
+TEST_CASE("NI 62: 381 and 392 children looked after during 2011-12 and 2012-13, 39 each with 3+ placements", "[demo]") {
+  CHECK(Ask(Q("lac_episodes", "fy:2011-12, fy:2012-13", "open-during", "period", "children", kNotShortBreaks)) ==
+        std::map<std::string, double>{{"2011-12", 381}, {"2012-13", 392}});
+  // Placements in the year per child: episodes open during the year (docs/DATA.md).
+  const Table& lac = *Demo().Find("lac_episodes");
+  const Column& child = *lac.ColumnByName("child_id");
+  const Column& start = *lac.ColumnByName("episode_start");
+  const Column& end = *lac.ColumnByName("episode_end");
+  const Column& legal = *lac.ColumnByName("legal_status");
+  for (const auto& [year, expected] : std::vector<std::pair<int, int>>{{2011, 39}, {2012, 39}}) {
+    const int32_t from = DaysFromCivil(year, 4, 1), to = DaysFromCivil(year + 1, 3, 31);
+    std::map<std::string, int> placements;
+    for (size_t r = 0; r < lac.num_rows(); ++r) {
+      if (legal.GetString(r) == "V3" || legal.GetString(r) == "V4") continue;
+      if (start.GetInt(r) <= to && (!end.IsValid(r) || end.GetInt(r) >= from)) ++placements[std::string(child.GetString(r))];
+    }
+    int three_plus = 0;
+    for (const auto& [id, n] : placements) three_plus += n >= 3;
+    CHECK(three_plus == expected);
+  }
+}
+
+TEST_CASE("NI 63: 148 long-term looked-after children at 31 March 2013, 92 in the same placement for 2+ years", "[demo]") {
+  std::vector<std::string> long_term = kNotShortBreaks;
+  long_term.push_back("period_start ..2010-09-30");
+  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 148);
+  long_term.push_back("episode_start ..2011-03-31");
+  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 92);
+}
+
+TEST_CASE("Looked after in December 2015: 423", "[demo]") {
+  CHECK(Ask(Q("lac_episodes", "year:2015", "open-at:31-12", "", "children", kNotShortBreaks))["all"] == 423);
+}
+
+TEST_CASE("CME referrals 2012-13: 874 by NC year 41/232/76/72/64/40/45/53/50/68/56/73/4; 2011-12: 546", "[demo]") {
+  CHECK(Ask(Q("cme_referrals", "fy:2011-12, fy:2012-13", "started", "period", "episodes")) ==
+        std::map<std::string, double>{{"2011-12", 546}, {"2012-13", 874}});
+  const auto by_year = Ask(Q("cme_referrals", "fy:2012-13", "started", "year_group", "episodes"));
+  const std::vector<double> expected = {41, 232, 76, 72, 64, 40, 45, 53, 50, 68, 56, 73, 4};
+  for (int g = 0; g <= 12; ++g) CHECK(by_year.at(std::to_string(g)) == expected[static_cast<size_t>(g)]);
+}
+
+TEST_CASE("Missing children January/February/March 2013: 20/19/18; two-thirds girls; 85.5% aged 14-15; youngest 13",
+          "[demo]") {
+  CHECK(Ask(Q("missing_episodes", "month:2013-01, month:2013-02, month:2013-03", "started", "period", "children")) ==
+        std::map<std::string, double>{{"2013-01", 20}, {"2013-02", 19}, {"2013-03", 18}});
+  const std::string quarter = "range:2013-01-01..2013-03-31";
+  const auto by_sex = Ask(Q("missing_episodes", quarter, "started", "sex", "children"));
+  CHECK(by_sex.at("F") == 37);
+  CHECK(by_sex.at("M") == 18);
+  const auto by_age = Ask(Q("missing_episodes", quarter, "started", "age", "children"));
+  CHECK(by_age.begin()->first == "13");
+  CHECK(by_age.at("14") + by_age.at("15") == 47);  // 47 of 55 = 85.5%
+  // One child reported 8 times in January.
+  const auto january = Ask(Q("missing_episodes", "month:2013-01", "started", "child_id", "episodes"));
+  double most = 0;
+  for (const auto& [id, n] : january) most = std::max(most, n);
+  CHECK(most == 8);
+}
+
+TEST_CASE("Population 0-17 matches the DfE totals 56,103 / 56,118 / 56,556 / 56,392 / 56,509 (2012-2016)", "[demo]") {
+  const Table& pop = *Demo().Find("population");
+  std::map<int64_t, int64_t> totals;
+  for (size_t r = 0; r < pop.num_rows(); ++r)
+    totals[pop.ColumnByName("year")->GetInt(r)] += pop.ColumnByName("population")->GetInt(r);
+  CHECK(totals[2012] == 56103);
+  CHECK(totals[2013] == 56118);
+  CHECK(totals[2014] == 56556);
+  CHECK(totals[2015] == 56392);
+  CHECK(totals[2016] == 56509);
+}
+
+TEST_CASE("the bundled demonstration extract is exactly what the generator writes", "[demo]") {
+  for (const auto& [name, text] : GenerateDemoExtract()) {
+    std::ifstream in(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name, std::ios::binary);
+    std::stringstream bundled;
+    bundled << in.rdbuf();
+    INFO(name);
+    CHECK(bundled.str() == text);
+  }
+}
