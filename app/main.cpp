@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   cli.add_option("--height", args.height, "window height in pixels");
   cli.add_flag("--dark", args.dark, "start with the dark theme");
   cli.add_option("--tab", args.tab, "open on this tab: data or query")->check(CLI::IsMember({"data", "query"}));
+  cli.add_option("--table", args.table, "query tab: the dataset (file stem), e.g. cp_plans");
   cli.add_option("--where", args.where, "query tab: a filter, as in csc query (repeatable)");
   cli.add_option("--period", args.period, "query tab: periods, e.g. fy:2010-11..2015-16");
   cli.add_option("--count", args.count, "query tab: counting mode, e.g. open-at:31-03");
@@ -76,6 +77,7 @@ int main(int argc, char** argv) {
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
   if (args.tab == "query") app.ShowTab(csc::app::ExplorerApp::Tab::Query);
+  app.PreferTable(args.table.empty() ? "cp_plans" : args.table);
   auto& q = app.query_panel();
   std::string where;
   for (const auto& w : args.where) where += w + "\n";

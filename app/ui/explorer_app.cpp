@@ -49,6 +49,8 @@ void ExplorerApp::RebuildCatalog() {
     m_table_names.push_back(name);
   }
   m_queries.SetCatalog(std::move(catalog));
+  const auto preferred = std::find(m_table_names.begin(), m_table_names.end(), m_preferred_table);
+  if (preferred != m_table_names.end()) m_query_panel.table = static_cast<int>(preferred - m_table_names.begin());
   m_query_panel.submitted.clear();  // ask again against the new data
 }
 

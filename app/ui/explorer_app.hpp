@@ -29,6 +29,8 @@ class ExplorerApp {
   void SetTheme(Theme theme);
   enum class Tab { Data, Query };
   void ShowTab(Tab tab) { m_show_tab = tab; }
+  // The query tab starts on this table once it is loaded.
+  void PreferTable(std::string name) { m_preferred_table = std::move(name); }
   const DatasetLoads& loads() const { return m_loads; }
   const DataPanelState& data_panel() const { return m_data_panel; }
   QueryPanelState& query_panel() { return m_query_panel; }
@@ -53,6 +55,7 @@ class ExplorerApp {
   bool m_quit = false;
   bool m_open_popup = false;
   std::optional<Tab> m_show_tab;
+  std::string m_preferred_table;
   std::string m_open_path;
 };
 

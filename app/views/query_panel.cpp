@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <map>
 
 #include "plot/bar_chart.hpp"
 #include "query/query_parser.hpp"
@@ -55,17 +56,37 @@ void DrawResultTable(const QueryResult& r) {
   ImGui::EndTable();
 }
 
+// First dimension along x; the second (if any) as series; the first measure as height.
 BarChartData ChartOf(const QueryResult& r) {
   BarChartData c;
   c.value_label = r.measures.empty() ? "" : r.measures[0];
   c.title = c.value_label + (r.dimensions.empty() ? "" : " by ");
   for (size_t i = 0; i < r.dimensions.size(); ++i) c.title += (i ? " and " : "") + r.dimensions[i];
-  c.one_series = !r.dimensions.empty() && r.dimensions[0] == "period";
+  const bool two = r.dimensions.size() >= 2;
+  std::map<std::string, size_t> group_index, series_index;
   for (const auto& row : r.rows) {
-    std::string label;
-    for (size_t i = 0; i < row.keys.size(); ++i) label += (i ? " / " : "") + row.keys[i];
-    c.labels.push_back(label.empty() ? "all" : label);
-    c.values.push_back(!row.values.empty() && row.values[0] ? *row.values[0] : std::nan(""));
+    const std::string g = row.keys.empty() ? "all" : row.keys[0];
+    std::string s;
+    for (size_t i = 1; i < row.keys.size(); ++i) s += (i > 1 ? " / " : "") + row.keys[i];
+    if (!group_index.count(g)) group_index[g] = c.groups.size(), c.groups.push_back(g);
+    if (!series_index.count(s)) series_index[s] = c.series.size(), c.series.push_back(s);
+  }
+  if (!two && !r.dimensions.empty() && r.dimensions[0] != "period") {
+    // One categorical dimension: each bar its category's colour.
+    c.series = c.groups;
+    c.values.assign(c.groups.size(), std::vector<double>(c.series.size(), std::nan("")));
+    for (size_t g = 0; g < r.rows.size(); ++g)
+      c.values[g][g] = r.rows[g].values.empty() || !r.rows[g].values[0] ? std::nan("") : *r.rows[g].values[0];
+    c.stacked = true;
+    c.show_legend = false;  // the axis names the bars
+    return c;
+  }
+  c.values.assign(c.groups.size(), std::vector<double>(c.series.size(), std::nan("")));
+  for (const auto& row : r.rows) {
+    const std::string g = row.keys.empty() ? "all" : row.keys[0];
+    std::string s;
+    for (size_t i = 1; i < row.keys.size(); ++i) s += (i > 1 ? " / " : "") + row.keys[i];
+    c.values[group_index[g]][series_index[s]] = row.values.empty() || !row.values[0] ? std::nan("") : *row.values[0];
   }
   return c;
 }
