@@ -37,6 +37,11 @@ ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
     : m_fonts(fonts), m_scale(scale), m_loads(wake) {
   ApplyTheme(m_theme, m_scale);
   m_queries.SetOnReady(wake);
+  try {
+    m_labels = CodeLabels::Load((std::filesystem::path(AssetsDir()) / "reference" / "code_lists.csv").string());
+  } catch (const std::exception&) {
+    m_labels.reset();  // codes then show as written
+  }
 }
 
 void ExplorerApp::RebuildCatalog() {
@@ -145,7 +150,7 @@ void ExplorerApp::Frame() {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Query", nullptr, flags_for(Tab::Query))) {
-      DrawQueryPanel(m_queries, m_table_names, m_query_panel);
+      DrawQueryPanel(m_queries, m_table_names, m_labels.get(), m_query_panel);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -56,6 +56,7 @@ class ExplorerApp {
   bool m_open_popup = false;
   std::optional<Tab> m_show_tab;
   std::string m_preferred_table;
+  std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   std::string m_open_path;
 };
 

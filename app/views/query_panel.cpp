@@ -33,7 +33,12 @@ std::string Key(const QueryText& t) {
   return k;
 }
 
-void DrawResultTable(const QueryResult& r) {
+std::string KeyLabel(const CodeLabels* labels, const std::string& dimension, const std::string& key, bool with_code) {
+  if (!labels) return key;
+  return with_code ? labels->CodeAndLabel(dimension, key) : std::string(labels->Label(dimension, key));
+}
+
+void DrawResultTable(const QueryResult& r, const CodeLabels* labels) {
   const int columns = static_cast<int>(r.dimensions.size() + r.measures.size());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY;
   if (columns == 0 || !ImGui::BeginTable("result", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
@@ -43,9 +48,9 @@ void DrawResultTable(const QueryResult& r) {
   ImGui::TableHeadersRow();
   for (const auto& row : r.rows) {
     ImGui::TableNextRow();
-    for (const auto& k : row.keys) {
+    for (size_t i = 0; i < row.keys.size(); ++i) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(k.c_str());
+      ImGui::TextUnformatted(KeyLabel(labels, r.dimensions[i], row.keys[i], true).c_str());
     }
     for (const auto& v : row.values) {
       ImGui::TableNextColumn();
@@ -57,17 +62,24 @@ void DrawResultTable(const QueryResult& r) {
 }
 
 // First dimension along x; the second (if any) as series; the first measure as height.
-BarChartData ChartOf(const QueryResult& r) {
+BarChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
   BarChartData c;
   c.value_label = r.measures.empty() ? "" : r.measures[0];
   c.title = c.value_label + (r.dimensions.empty() ? "" : " by ");
   for (size_t i = 0; i < r.dimensions.size(); ++i) c.title += (i ? " and " : "") + r.dimensions[i];
   const bool two = r.dimensions.size() >= 2;
   std::map<std::string, size_t> group_index, series_index;
-  for (const auto& row : r.rows) {
-    const std::string g = row.keys.empty() ? "all" : row.keys[0];
+  auto group_of = [&](const QueryResult::Row& row) {
+    return row.keys.empty() ? std::string("all") : KeyLabel(labels, r.dimensions[0], row.keys[0], false);
+  };
+  auto series_of = [&](const QueryResult::Row& row) {
     std::string s;
-    for (size_t i = 1; i < row.keys.size(); ++i) s += (i > 1 ? " / " : "") + row.keys[i];
+    for (size_t i = 1; i < row.keys.size(); ++i) s += (i > 1 ? " / " : "") + KeyLabel(labels, r.dimensions[i], row.keys[i], false);
+    return s;
+  };
+  for (const auto& row : r.rows) {
+    const std::string g = group_of(row);
+    const std::string s = series_of(row);
     if (!group_index.count(g)) group_index[g] = c.groups.size(), c.groups.push_back(g);
     if (!series_index.count(s)) series_index[s] = c.series.size(), c.series.push_back(s);
   }
@@ -83,17 +95,15 @@ BarChartData ChartOf(const QueryResult& r) {
   }
   c.values.assign(c.groups.size(), std::vector<double>(c.series.size(), std::nan("")));
   for (const auto& row : r.rows) {
-    const std::string g = row.keys.empty() ? "all" : row.keys[0];
-    std::string s;
-    for (size_t i = 1; i < row.keys.size(); ++i) s += (i > 1 ? " / " : "") + row.keys[i];
-    c.values[group_index[g]][series_index[s]] = row.values.empty() || !row.values[0] ? std::nan("") : *row.values[0];
+    c.values[group_index[group_of(row)]][series_index[series_of(row)]] = row.values.empty() || !row.values[0] ? std::nan("") : *row.values[0];
   }
   return c;
 }
 
 }  // namespace
 
-void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
+void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
+                    QueryPanelState& s) {
   if (tables.empty()) {
     ImGui::TextDisabled("Load a dataset to query it.");
     return;
@@ -147,8 +157,8 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
                         busy ? " (updating...)" : "");
   if (!s.result) return;
   ImGui::Separator();
-  DrawBarChart("chart", ChartOf(*s.result), ImGui::GetFontSize() * 16);
-  DrawResultTable(*s.result);
+  DrawBarChart("chart", ChartOf(*s.result, labels), ImGui::GetFontSize() * 16);
+  DrawResultTable(*s.result, labels);
 }
 
 }  // namespace csc::app

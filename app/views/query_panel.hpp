@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "dataset/code_labels.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 
@@ -27,6 +28,8 @@ struct QueryPanelState {
 
 inline constexpr const char* kQueryPanelCaller = "query_panel";
 
-void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& state);
+// `labels` (may be null) turns codes into words on the chart and in the table.
+void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
+                    QueryPanelState& state);
 
 }  // namespace csc::app
