@@ -20,6 +20,7 @@ struct Args {
   std::string screenshot;
   int frames = 3;
   bool dark = false;
+  bool present = false;
   int width = 1600, height = 1000;
   std::string tab;
   std::vector<std::string> where;
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   cli.add_option("--width", args.width, "window width in pixels");
   cli.add_option("--height", args.height, "window height in pixels");
   cli.add_flag("--dark", args.dark, "start with the dark theme");
+  cli.add_flag("--present", args.present, "start in presentation mode (F11 toggles, Esc leaves)");
   cli.add_option("--tab", args.tab, "open on this tab: data or query")->check(CLI::IsMember({"data", "query"}));
   cli.add_option("--table", args.table, "query tab: the dataset (file stem), e.g. cp_plans");
   cli.add_option("--where", args.where, "query tab: a filter, as in csc query (repeatable)");
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
   if (args.tab == "query") app.ShowTab(csc::app::ExplorerApp::Tab::Query);
+  app.SetPresenting(args.present);
   app.PreferTable(args.table.empty() ? "cp_plans" : args.table);
   auto& q = app.query_panel();
   std::string where;
@@ -97,6 +100,7 @@ int main(int argc, char** argv) {
     float clear[3];
     csc::app::ThemeClearColor(app.theme(), clear);
     window->EndFrame(clear[0], clear[1], clear[2]);
+    if (window->fullscreen() != app.presenting() && args.screenshot.empty()) window->SetFullscreen(app.presenting());
     if (screenshot) {
       idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ? 0 : idle_frames + 1;
       if (idle_frames >= args.frames) {

@@ -9,6 +9,12 @@
 
 #include "app_version.hpp"
 
+namespace {
+// GLFW key codes, as Debian's ImGui 1.86 GLFW backend indexes io.KeysDown (no GLFW include here).
+constexpr int kKeyF11 = 300;
+constexpr int kKeyEscape = 256;
+}  // namespace
+
 namespace csc::app {
 
 std::string AssetsDir() {
@@ -86,6 +92,8 @@ void ExplorerApp::DrawMenuBar() {
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Light theme", nullptr, m_theme == Theme::Light)) SetTheme(Theme::Light);
     if (ImGui::MenuItem("Dark theme", nullptr, m_theme == Theme::Dark)) SetTheme(Theme::Dark);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presentation mode", "F11", m_presenting)) m_presenting = !m_presenting;
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
@@ -113,6 +121,32 @@ void ExplorerApp::DrawOpenPopup() {
   ImGui::EndPopup();
 }
 
+void ExplorerApp::DrawHeader(bool large) {
+  ImGui::PushFont(large ? m_fonts.large : m_fonts.title);
+  ImGui::TextUnformatted("CSC Explorer");
+  ImGui::PopFont();
+  if (!large) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", VersionString());
+  }
+  if (ShowingDemoData()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.25f, 0.0f, 1.0f));
+    ImGui::PushFont(large ? m_fonts.large : m_fonts.bold);
+    ImGui::TextUnformatted("  SYNTHETIC DEMONSTRATION DATA - not real children");
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+  }
+}
+
+void ExplorerApp::DrawPresentation() {
+  DrawHeader(true);
+  ImGui::Separator();
+  ImGui::PushFont(m_fonts.large);
+  DrawQueryPresentation(m_queries, m_table_names, m_labels.get(), m_query_panel, m_disclosure_threshold);
+  ImGui::PopFont();
+}
+
 void ExplorerApp::Frame() {
   if (m_loads.Poll()) RebuildCatalog();
   ImGuiIO& io = ImGui::GetIO();
@@ -125,21 +159,17 @@ void ExplorerApp::Frame() {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
                                  ImGuiWindowFlags_NoSavedSettings;
+  if (ImGui::IsKeyPressed(kKeyF11)) m_presenting = !m_presenting;
+  if (m_presenting && ImGui::IsKeyPressed(kKeyEscape)) m_presenting = false;
+  if (m_presenting) {
+    ImGui::Begin("CSC Explorer", nullptr, flags & ~ImGuiWindowFlags_MenuBar);
+    DrawPresentation();
+    ImGui::End();
+    return;
+  }
   ImGui::Begin("CSC Explorer", nullptr, flags);
   DrawMenuBar();
-  ImGui::PushFont(m_fonts.title);
-  ImGui::TextUnformatted("CSC Explorer");
-  ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", VersionString());
-  if (ShowingDemoData()) {
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.25f, 0.0f, 1.0f));
-    ImGui::PushFont(m_fonts.bold);
-    ImGui::TextUnformatted("  SYNTHETIC DEMONSTRATION DATA - not real children");
-    ImGui::PopFont();
-    ImGui::PopStyleColor();
-  }
+  DrawHeader(false);
   ImGui::Separator();
   if (ImGui::BeginTabBar("main")) {
     auto flags_for = [&](Tab tab) {

@@ -29,6 +29,10 @@ class ExplorerApp {
   void SetTheme(Theme theme);
   enum class Tab { Data, Query };
   void ShowTab(Tab tab) { m_show_tab = tab; }
+  // Presentation mode (F11, Esc leaves): full screen, large type, the query's chart alone,
+  // analyst controls hidden, small counts withheld, the synthetic-data label kept.
+  bool presenting() const { return m_presenting; }
+  void SetPresenting(bool on) { m_presenting = on; }
   // The query tab starts on this table once it is loaded.
   void PreferTable(std::string name) { m_preferred_table = std::move(name); }
   const DatasetLoads& loads() const { return m_loads; }
@@ -43,6 +47,8 @@ class ExplorerApp {
   void DrawMenuBar();
   void DrawOpenPopup();
   void RebuildCatalog();
+  void DrawHeader(bool large);
+  void DrawPresentation();
 
   Fonts m_fonts;
   float m_scale;
@@ -56,6 +62,8 @@ class ExplorerApp {
   bool m_open_popup = false;
   std::optional<Tab> m_show_tab;
   std::string m_preferred_table;
+  bool m_presenting = false;
+  int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   std::string m_open_path;
 };

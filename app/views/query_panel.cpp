@@ -100,7 +100,55 @@ BarChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
   return c;
 }
 
+// Live: every edit that parses becomes a request; the previous answer stays on screen.
+void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
+  const QueryText text = TextOf(tables, s);
+  const std::string key = Key(text);
+  if (key != s.submitted) {
+    s.submitted = key;
+    try {
+      service.Submit(kQueryPanelCaller, ParseQueryText(text));
+      s.parse_error.clear();
+    } catch (const std::exception& e) {
+      s.parse_error = e.what();
+    }
+  }
+  if (auto reply = service.Poll(kQueryPanelCaller)) {
+    s.error = reply->error;
+    if (reply->result) s.result = reply->result;
+    s.from_cache = reply->from_cache;
+  }
+}
+
 }  // namespace
+
+std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPanelState& s) {
+  const QueryText t = TextOf(tables, s);
+  std::string d = t.table + ": " + (t.measure.empty() ? std::string("episodes") : t.measure);
+  if (!t.by.empty()) d += " by " + t.by;
+  if (!t.count.empty()) d += "; counted " + t.count;
+  if (!t.period.empty()) d += "; " + t.period;
+  for (size_t i = 0; i < t.where.size(); ++i) d += (i ? " and " : "; where ") + t.where[i];
+  return d;
+}
+
+void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
+                           QueryPanelState& s, int threshold) {
+  if (tables.empty()) return;
+  SubmitAndPoll(service, tables, s);
+  ImGui::TextWrapped("%s", DescribeQuery(tables, s).c_str());
+  if (!s.result) return;
+  BarChartData chart = ChartOf(*s.result, labels);
+  // Publication-safe: small counts are withheld, and so is any bar that would reveal them.
+  size_t withheld = 0;
+  for (auto& row : chart.values)
+    for (double& v : row)
+      if (std::isfinite(v) && v >= 1 && v <= threshold) v = std::nan(""), ++withheld;
+  ImGui::Spacing();
+  DrawBarChart("presentation", chart, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
+  ImGui::TextDisabled("Counts of 1 to %d are not shown (%zu withheld). Source: %s.", threshold, withheld,
+                      tables[static_cast<size_t>(s.table) % tables.size()].c_str());
+}
 
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
                     QueryPanelState& s) {
@@ -130,23 +178,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   row_label("Measure");
   ImGui::InputTextWithHint("##measure", "episodes, children, rate10k, share", s.measure, sizeof s.measure);
 
-  // Live: every edit that parses becomes a request; the previous answer stays on screen.
-  const QueryText text = TextOf(tables, s);
-  const std::string key = Key(text);
-  if (key != s.submitted) {
-    s.submitted = key;
-    try {
-      service.Submit(kQueryPanelCaller, ParseQueryText(text));
-      s.parse_error.clear();
-    } catch (const std::exception& e) {
-      s.parse_error = e.what();
-    }
-  }
-  if (auto reply = service.Poll(kQueryPanelCaller)) {
-    s.error = reply->error;
-    if (reply->result) s.result = reply->result;
-    s.from_cache = reply->from_cache;
-  }
+  SubmitAndPoll(service, tables, s);
   const bool busy = service.Busy(kQueryPanelCaller);
   if (!s.parse_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.parse_error.c_str());
   else if (!s.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.error.c_str());

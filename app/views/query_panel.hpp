@@ -32,4 +32,12 @@ inline constexpr const char* kQueryPanelCaller = "query_panel";
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
                     QueryPanelState& state);
 
+// Presentation mode: the chart alone, large, under a sentence saying what is counted; no
+// inputs, no table of rows; counts of 1 to `threshold` are withheld (shown as "c").
+void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
+                           QueryPanelState& state, int threshold);
+
+// "cp_plans: episodes by period and latest_category; open at 31-03; fy:2009-10..2015-16; where ..."
+std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPanelState& state);
+
 }  // namespace csc::app
