@@ -593,7 +593,7 @@ class ChunkRunner {
           break;
         case NumericSource::Kind::Duration:
           ok = m_s.unit_duration_end[i] != kNoDate;
-          v = static_cast<double>(m_s.unit_duration_end[i] - m_s.start[k]);
+          if (ok) v = static_cast<double>(m_s.unit_duration_end[i] - m_s.start[k]);
           break;
         default:
           ok = m_s.unit_age[i] != kUnknownAge && m_s.unit_age[i] >= 0;
