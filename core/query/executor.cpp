@@ -256,8 +256,6 @@ class ChunkRunner {
     for (int a = -1; a <= kMaxAge + 1; ++a) m_age_pass[static_cast<size_t>(a + 1)] = AgePasses(cq.age, a);
     m_age_pass[kMaxAge + 2] = AgePasses(cq.age, kUnknownAge);
     for (const RowPredicate& p : cq.row_predicates) (DenseCapable(p) ? m_dense : m_sparse).push_back(&p);
-    m_fused = cq.links.empty() && !cq.need_duration;
-    for (const CompiledMeasure& m : cq.measures) m_fused &= m.numeric_slot < 0 && m.ratio_slot < 0;
   }
 
   void Run(size_t r0, size_t r1) {
@@ -294,8 +292,6 @@ class ChunkRunner {
         ur[k] = st[k];
       }
       Batch(n);
-    } else if (!m_cq.period_of_day.empty() && m_fused) {
-      FusedRun(n, mode == CountMode::StartedIn ? st : en);
     } else if (!m_cq.period_of_day.empty()) {
       // Started / ceased over disjoint periods: each row lands in at most one period.
       const int32_t* day = mode == CountMode::StartedIn ? st : en;
@@ -431,59 +427,6 @@ class ChunkRunner {
 
   // The units of one batch (row index, period, reference date) pass the remaining
   // conditions and are added to the partial aggregates, one tight loop per step.
-  // The common shape (at most one period per row, no links, durations or per-unit
-  // measures beyond episodes and children) in one loop: period, age, key and updates per
-  // unit with nothing written in between.
-  void FusedRun(size_t n, const int32_t* day) {
-    const int8_t* lut = m_cq.period_of_day.data();
-    const uint64_t size = m_cq.period_of_day.size();
-    const int32_t lut_base = m_cq.period_lut_base;
-    const int32_t* dob = m_s.dob.data();
-    const int32_t* kref = m_cq.year_key_ref.data();
-    const int32_t* kfrom = m_cq.year_key_from.data();
-    const int32_t base = m_cq.date_base;
-    const uint8_t* pass = m_age_pass.data();
-    const bool need_age = m_cq.need_dob, filter = m_cq.has_age_predicate;
-    const uint32_t* child = m_s.child.data();
-    uint64_t* episodes = m_out.episodes.data();
-    DistinctStore* store = m_children_slot >= 0 ? &m_out.distinct[m_children_slot] : nullptr;
-    const size_t dims = m_cq.dims.size();
-    uint64_t units = 0;
-    for (size_t k = 0; k < n; ++k) {
-      const int32_t d = day[k];
-      const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(d) - lut_base);
-      if (off >= size) continue;  // kNoDate lands far outside too
-      const int p = lut[off];
-      if (p < 0) continue;
-      int32_t a = kUnknownAge;
-      if (need_age) {
-        const int32_t b = dob[k];
-        if (b != kNoDate) {
-          a = (kref[d - base] - kfrom[b - base]) >> 9;
-          if (a < -1) a = -1;
-        }
-        if (filter && !pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1]) continue;
-      }
-      uint64_t g = 0;
-      for (size_t dd = 0; dd < dims; ++dd) {
-        uint64_t part;
-        switch (m_cq.dims[dd].kind) {
-          case DimensionKind::Period: part = static_cast<uint64_t>(p); break;
-          case DimensionKind::AgeBand: part = static_cast<uint64_t>(a == kUnknownAge ? AgeBand::Unknown : AgeBandOf(a)); break;
-          case DimensionKind::SingleAge:
-            part = static_cast<uint64_t>(a == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(a));
-            break;
-          default: part = m_s.dim_keys[dd][k]; break;
-        }
-        g += part * m_cq.strides[dd];
-      }
-      ++units;
-      ++episodes[g];
-      if (store && child[k] != UINT32_MAX) store->Add(g, child[k]);
-    }
-    m_units += units;
-  }
-
   void Batch(size_t m) {
     if (m == 0) return;
     uint32_t* uk = m_s.unit_row.data();
@@ -593,7 +536,7 @@ class ChunkRunner {
           break;
         case NumericSource::Kind::Duration:
           ok = m_s.unit_duration_end[i] != kNoDate;
-          v = static_cast<double>(m_s.unit_duration_end[i] - m_s.start[k]);
+          if (ok) v = static_cast<double>(m_s.unit_duration_end[i] - m_s.start[k]);
           break;
         default:
           ok = m_s.unit_age[i] != kUnknownAge && m_s.unit_age[i] >= 0;
@@ -650,7 +593,6 @@ class ChunkRunner {
   size_t m_n = 0;
   int m_children_slot = -1;
   bool m_need_end = true;
-  bool m_fused = false;
   std::vector<uint8_t> m_age_pass;
   std::vector<const RowPredicate*> m_dense, m_sparse;
   uint64_t m_units = 0;
