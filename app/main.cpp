@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct Args {
   std::string tab;
   std::vector<std::string> where;
   std::string period, count, by, measure, table;
+  std::string view;
 };
 
 void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
   cli.add_option("--count", args.count, "query tab: counting mode, e.g. open-at:31-03");
   cli.add_option("--by", args.by, "query tab: group by, e.g. period,latest_category");
   cli.add_option("--measure", args.measure, "query tab: measures, e.g. episodes,children");
+  cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
   CLI11_PARSE(cli, argc, argv);
 
   std::string error;
@@ -89,6 +92,19 @@ int main(int argc, char** argv) {
   Fill(q.count, sizeof q.count, args.count);
   Fill(q.by, sizeof q.by, args.by);
   if (!args.measure.empty()) Fill(q.measure, sizeof q.measure, args.measure);
+  if (!args.view.empty()) {
+    const auto& views = app.saved_views().views();
+    const auto it = std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.name == args.view; });
+    if (it == views.end()) {
+      std::string names;
+      for (const auto& v : views) names += (names.empty() ? "" : ", ") + v.name;
+      std::fprintf(stderr, "csc-explorer: no saved view '%s' in %s (saved: %s)\n", args.view.c_str(),
+                   app.saved_views().path().c_str(), names.empty() ? "none" : names.c_str());
+      return 2;
+    }
+    app.OpenView(*it);
+    if (!args.present) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
+  }
 
   int idle_frames = 0;
   while (!window->ShouldClose() && !app.quit_requested()) {

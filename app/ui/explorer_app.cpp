@@ -8,11 +8,15 @@
 #include <filesystem>
 
 #include "app_version.hpp"
+#include "util/atomic_file.hpp"
+#include "util/text.hpp"
 
 namespace {
 // GLFW key codes, as Debian's ImGui 1.86 GLFW backend indexes io.KeysDown (no GLFW include here).
 constexpr int kKeyF11 = 300;
 constexpr int kKeyEscape = 256;
+constexpr int kKeyRight = 262;
+constexpr int kKeyLeft = 263;
 }  // namespace
 
 namespace csc::app {
@@ -43,6 +47,7 @@ ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
     : m_fonts(fonts), m_scale(scale), m_loads(wake) {
   ApplyTheme(m_theme, m_scale);
   m_queries.SetOnReady(wake);
+  m_views.Load();
   try {
     m_labels = CodeLabels::Load((std::filesystem::path(AssetsDir()) / "reference" / "code_lists.csv").string());
   } catch (const std::exception&) {
@@ -139,8 +144,95 @@ void ExplorerApp::DrawHeader(bool large) {
   }
 }
 
+bool ExplorerApp::SaveCurrentView(const std::string& name) {
+  const auto& q = m_query_panel;
+  SavedView v;
+  v.name = name;
+  v.table = m_table_names.empty() ? "" : m_table_names[static_cast<size_t>(q.table) % m_table_names.size()];
+  for (std::string_view line : Split(q.where, '\n'))
+    if (!Trim(line).empty()) v.where.emplace_back(Trim(line));
+  v.period = q.period;
+  v.count = q.count;
+  v.by = q.by;
+  v.measure = q.measure;
+  const bool ok = m_views.Put(v);
+  m_status = ok ? "saved view '" + name + "' to " + m_views.path() : m_views.error();
+  return ok;
+}
+
+void ExplorerApp::OpenView(const SavedView& v) {
+  auto& q = m_query_panel;
+  auto fill = [](char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); };
+  std::string where;
+  for (const auto& w : v.where) where += w + "\n";
+  fill(q.where, sizeof q.where, where);
+  fill(q.period, sizeof q.period, v.period);
+  fill(q.count, sizeof q.count, v.count);
+  fill(q.by, sizeof q.by, v.by);
+  fill(q.measure, sizeof q.measure, v.measure);
+  const auto table = std::find(m_table_names.begin(), m_table_names.end(), v.table);
+  if (table != m_table_names.end()) q.table = static_cast<int>(table - m_table_names.begin());
+  else m_preferred_table = v.table;
+  for (size_t i = 0; i < m_views.views().size(); ++i)
+    if (m_views.views()[i].name == v.name) m_current_view = static_cast<int>(i);
+}
+
+void ExplorerApp::DrawViewBar() {
+  const auto& views = m_views.views();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("View");
+  ImGui::SameLine(ImGui::GetFontSize() * 5);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  const char* current = m_current_view >= 0 && m_current_view < static_cast<int>(views.size())
+                            ? views[static_cast<size_t>(m_current_view)].name.c_str()
+                            : "(unsaved)";
+  if (ImGui::BeginCombo("##views", current)) {
+    for (size_t i = 0; i < views.size(); ++i)
+      if (ImGui::Selectable(views[i].name.c_str(), static_cast<int>(i) == m_current_view)) OpenView(views[i]);
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::InputTextWithHint("##view_name", "name this view", m_view_name, sizeof m_view_name);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(Trim(m_view_name).empty());
+  if (ImGui::Button("Save view")) SaveCurrentView(std::string(Trim(m_view_name)));
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!m_query_panel.result);
+  if (ImGui::Button("Export CSV")) {
+    const std::string name = Trim(m_view_name).empty() ? "query" : std::string(Trim(m_view_name));
+    const std::string path = ConfigDir() + "/exports/" + name + ".csv";
+    try {
+      std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+      WriteFileAtomically(path, FormatResultCsv(*m_query_panel.result));
+      m_status = "exported " + path;
+    } catch (const std::exception& e) {
+      m_status = e.what();
+    }
+  }
+  ImGui::EndDisabled();
+  if (!m_status.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", m_status.c_str());
+  }
+  if (!m_views.error().empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_views.error().c_str());
+}
+
 void ExplorerApp::DrawPresentation() {
+  // Arrow keys step through the saved views, as slides.
+  const auto& views = m_views.views();
+  if (!views.empty()) {
+    const int n = static_cast<int>(views.size());
+    if (ImGui::IsKeyPressed(kKeyRight)) OpenView(views[static_cast<size_t>((m_current_view + 1 + n) % n)]);
+    if (ImGui::IsKeyPressed(kKeyLeft)) OpenView(views[static_cast<size_t>((m_current_view - 1 + 2 * n) % n)]);
+  }
   DrawHeader(true);
+  if (m_current_view >= 0 && m_current_view < static_cast<int>(views.size())) {
+    ImGui::PushFont(m_fonts.large);
+    ImGui::TextUnformatted(views[static_cast<size_t>(m_current_view)].name.c_str());
+    ImGui::PopFont();
+  }
   ImGui::Separator();
   ImGui::PushFont(m_fonts.large);
   DrawQueryPresentation(m_queries, m_table_names, m_labels.get(), m_query_panel, m_disclosure_threshold);
@@ -180,6 +272,7 @@ void ExplorerApp::Frame() {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Query", nullptr, flags_for(Tab::Query))) {
+      DrawViewBar();
       DrawQueryPanel(m_queries, m_table_names, m_labels.get(), m_query_panel);
       ImGui::EndTabItem();
     }

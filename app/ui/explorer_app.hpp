@@ -11,6 +11,7 @@
 #include "ui/theme.hpp"
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
+#include "ui/saved_views.hpp"
 #include "views/query_panel.hpp"
 
 namespace csc::app {
@@ -35,6 +36,12 @@ class ExplorerApp {
   void SetPresenting(bool on) { m_presenting = on; }
   // The query tab starts on this table once it is loaded.
   void PreferTable(std::string name) { m_preferred_table = std::move(name); }
+  // Saved views: the current query under a name, reopened later (presentation mode steps
+  // through them with the arrow keys).
+  SavedViews& saved_views() { return m_views; }
+  bool SaveCurrentView(const std::string& name);
+  void OpenView(const SavedView& view);
+  int current_view() const { return m_current_view; }
   const DatasetLoads& loads() const { return m_loads; }
   const DataPanelState& data_panel() const { return m_data_panel; }
   QueryPanelState& query_panel() { return m_query_panel; }
@@ -49,6 +56,7 @@ class ExplorerApp {
   void RebuildCatalog();
   void DrawHeader(bool large);
   void DrawPresentation();
+  void DrawViewBar();
 
   Fonts m_fonts;
   float m_scale;
@@ -63,6 +71,10 @@ class ExplorerApp {
   std::optional<Tab> m_show_tab;
   std::string m_preferred_table;
   bool m_presenting = false;
+  SavedViews m_views;
+  int m_current_view = -1;
+  char m_view_name[128] = "";
+  std::string m_status;  // last export or save message
   int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   std::string m_open_path;

@@ -4,7 +4,11 @@
 // press, release) as they do for a person.
 #include <imgui.h>
 
+#include <cstdlib>
 #include <memory>
+#include <string>
+
+#include <unistd.h>
 
 #include "platform/fonts.hpp"
 #include "ui/explorer_app.hpp"
@@ -14,6 +18,9 @@ namespace csc::test {
 class UiHarness {
  public:
   UiHarness() {
+    // Never read or write the user's own saved views from a test.
+    if (!std::getenv("CSC_CONFIG_DIR"))
+      ::setenv("CSC_CONFIG_DIR", ("/tmp/csc-ui-tests-" + std::to_string(::getpid())).c_str(), 1);
     m_context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(1600, 1000);
