@@ -1,0 +1,114 @@
+#include "query/where_edit.hpp"
+
+#include <algorithm>
+
+#include "query/query_parser.hpp"
+#include "util/text.hpp"
+
+namespace csc {
+
+namespace {
+
+std::optional<Filter> TryParse(const std::string& line) {
+  try {
+    return ParseFilter(line);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+bool SameColumn(std::string_view a, std::string_view b) { return ToLower(a) == ToLower(b); }
+
+bool IsOnColumn(const std::optional<Filter>& f, std::string_view column) {
+  return f && (f->kind == FilterKind::In || f->kind == FilterKind::NotIn) && SameColumn(f->column, column);
+}
+
+bool IsAgeRange(const std::optional<Filter>& f) { return f && f->kind == FilterKind::Age; }
+
+// Replaces the lines matching `is_target` with `replacement` (if any) at the first one's place.
+template <class Pred>
+std::string Replace(std::string_view where, Pred is_target, const std::optional<std::string>& replacement) {
+  std::vector<std::string> out;
+  bool placed = false;
+  for (auto& line : WhereLines(where)) {
+    if (!is_target(TryParse(line))) {
+      out.push_back(std::move(line));
+    } else if (!placed) {
+      placed = true;
+      if (replacement) out.push_back(*replacement);
+    }
+  }
+  if (!placed && replacement) out.push_back(*replacement);
+  return JoinWhereLines(out);
+}
+
+}  // namespace
+
+std::vector<std::string> WhereLines(std::string_view where) {
+  std::vector<std::string> lines;
+  for (std::string_view line : Split(where, '\n'))
+    if (!Trim(line).empty()) lines.emplace_back(Trim(line));
+  return lines;
+}
+
+std::string JoinWhereLines(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
+std::optional<Filter> SelectionOf(std::string_view where, std::string_view column) {
+  for (const auto& line : WhereLines(where))
+    if (auto f = TryParse(line); IsOnColumn(f, column) && f->kind == FilterKind::In) return f;
+  return std::nullopt;
+}
+
+std::vector<std::string> LinesWithout(std::string_view where, std::string_view column) {
+  std::vector<std::string> out;
+  for (auto& line : WhereLines(where))
+    if (!IsOnColumn(TryParse(line), column)) out.push_back(std::move(line));
+  return out;
+}
+
+std::string SetSelection(std::string_view where, std::string_view column, const std::vector<std::string>& values,
+                         bool match_null) {
+  std::optional<std::string> line;
+  if (!values.empty() || match_null) {
+    Filter f;
+    f.kind = FilterKind::In;
+    f.column = std::string(column);
+    f.values = values;
+    f.match_null = match_null;
+    line = FormatFilter(f);
+  }
+  return Replace(where, [&](const std::optional<Filter>& f) { return IsOnColumn(f, column); }, line);
+}
+
+std::string ClickValue(std::string_view where, std::string_view column, const std::string& value, bool add) {
+  const auto current = SelectionOf(where, column);
+  std::vector<std::string> values = current ? current->values : std::vector<std::string>{};
+  const bool match_null = current && current->match_null;
+  const auto it = std::find(values.begin(), values.end(), value);
+  if (add) {
+    if (it != values.end()) values.erase(it);
+    else values.push_back(value);
+    return SetSelection(where, column, values, match_null);
+  }
+  const bool only_this = values.size() == 1 && it != values.end() && !match_null;
+  return SetSelection(where, column, only_this ? std::vector<std::string>{} : std::vector<std::string>{value});
+}
+
+std::optional<std::pair<int, int>> AgeRangeOf(std::string_view where) {
+  for (const auto& line : WhereLines(where))
+    if (auto f = TryParse(line); IsAgeRange(f) && f->lo && f->hi)
+      return std::pair{static_cast<int>(*f->lo), static_cast<int>(*f->hi)};
+  return std::nullopt;
+}
+
+std::string SetAgeRange(std::string_view where, std::optional<std::pair<int, int>> range) {
+  std::optional<std::string> line;
+  if (range) line = "age " + std::to_string(range->first) + ".." + std::to_string(range->second);
+  return Replace(where, [](const std::optional<Filter>& f) { return IsAgeRange(f); }, line);
+}
+
+}  // namespace csc

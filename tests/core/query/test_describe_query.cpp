@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "dataset/code_labels.hpp"
+#include "query/describe_query.hpp"
+#include "query/query.hpp"
+
+using namespace csc;
+
+namespace {
+std::shared_ptr<const CodeLabels> Labels() {
+  return CodeLabels::Load(std::string(CSC_TEST_DATA_DIR) + "/../../assets/reference/code_lists.csv");
+}
+}  // namespace
+
+TEST_CASE("the filter sentence reads as the issue's example", "[describe]") {
+  QueryText t;
+  t.table = "cp_plans";
+  t.measure = "children";
+  t.count = "open-at:31-03";
+  t.period = "fy:2010-11..2015-16";
+  t.where = {"latest_category in (NEG, EMO)", "age 0..4", "ward in (Sitwell, 'Boston Castle')"};
+  CHECK(DescribeFilters(t, Labels().get()) ==
+        "Children on a CP plan at 31 March, 2010-11 to 2015-16, neglect or emotional abuse, aged 0-4, in Sitwell or "
+        "Boston Castle");
+}
+
+TEST_CASE("the filter sentence for episodes, other counting modes and exclusions", "[describe]") {
+  QueryText t;
+  t.table = "cp_plans";
+  t.count = "started";
+  t.period = "fy:2012-13";
+  t.where = {"sex = F", "latest_category not in (NEG, PHY, SAB)", "age 10..", "ward not in (Sitwell)"};
+  CHECK(DescribeFilters(t, Labels().get()) ==
+        "CP plans starting in 2012-13, girls, excluding neglect, physical abuse and sexual abuse, aged 10 and over, "
+        "outside Sitwell");
+  t.where = {"age in (under1, 1-4, unknown)"};
+  t.table = "missing_episodes";
+  t.count = "started";
+  t.period = "year:2014";
+  CHECK(DescribeFilters(t, nullptr) == "Missing episodes in 2014, aged under1, 1-4 or unknown");
+}
+
+TEST_CASE("without labels codes stay codes; an unknown table is named as it is", "[describe]") {
+  QueryText t;
+  t.table = "my_extract";
+  t.where = {"category in (NEG)"};
+  CHECK(DescribeFilters(t, nullptr) == "my_extract, NEG");
+  t.where = {"category in (NEG"};
+  CHECK_THROWS_AS(DescribeFilters(t, nullptr), QueryError);
+}
