@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app_version.hpp"
+#include "ui/item_probe.hpp"
 #include "util/atomic_file.hpp"
 #include "util/text.hpp"
 
@@ -64,6 +65,7 @@ void ExplorerApp::RebuildCatalog() {
     catalog->Add(name, file.result.table);
     m_table_names.push_back(name);
   }
+  m_catalog = catalog;
   m_queries.SetCatalog(std::move(catalog));
   const auto preferred = std::find(m_table_names.begin(), m_table_names.end(), m_preferred_table);
   if (preferred != m_table_names.end()) m_query_panel.table = static_cast<int>(preferred - m_table_names.begin());
@@ -144,6 +146,11 @@ void ExplorerApp::DrawHeader(bool large) {
   }
 }
 
+const Table* ExplorerApp::CurrentTable() const {
+  if (!m_catalog || m_table_names.empty()) return nullptr;
+  return m_catalog->Find(m_table_names[static_cast<size_t>(m_query_panel.table) % m_table_names.size()]);
+}
+
 bool ExplorerApp::SaveCurrentView(const std::string& name) {
   const auto& q = m_query_panel;
   SavedView v;
@@ -155,6 +162,7 @@ bool ExplorerApp::SaveCurrentView(const std::string& name) {
   v.count = q.count;
   v.by = q.by;
   v.measure = q.measure;
+  v.chart = ChartKindName(q.chart);
   const bool ok = m_views.Put(v);
   m_status = ok ? "saved view '" + name + "' to " + m_views.path() : m_views.error();
   return ok;
@@ -170,6 +178,7 @@ void ExplorerApp::OpenView(const SavedView& v) {
   fill(q.count, sizeof q.count, v.count);
   fill(q.by, sizeof q.by, v.by);
   fill(q.measure, sizeof q.measure, v.measure);
+  q.chart = ParseChartKind(v.chart);
   const auto table = std::find(m_table_names.begin(), m_table_names.end(), v.table);
   if (table != m_table_names.end()) q.table = static_cast<int>(table - m_table_names.begin());
   else m_preferred_table = v.table;
@@ -240,6 +249,7 @@ void ExplorerApp::DrawPresentation() {
 }
 
 void ExplorerApp::Frame() {
+  ClearItemProbe();
   if (m_loads.Poll()) RebuildCatalog();
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('O')) m_open_popup = true;  // GLFW key codes are ASCII for letters
@@ -273,7 +283,16 @@ void ExplorerApp::Frame() {
     }
     if (ImGui::BeginTabItem("Query", nullptr, flags_for(Tab::Query))) {
       DrawViewBar();
-      DrawQueryPanel(m_queries, m_table_names, m_labels.get(), m_query_panel);
+      // The chart's query goes to the service before the slicers' counts.
+      SubmitQuery(m_queries, m_table_names, m_query_panel);
+      const Table* table = CurrentTable();
+      ImGui::BeginChild("slicers", ImVec2(ImGui::GetFontSize() * 19, 0), true);
+      DrawSlicerPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_slicers);
+      ImGui::EndChild();
+      ImGui::SameLine();
+      ImGui::BeginChild("results", ImVec2(0, 0), false);
+      DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel);
+      ImGui::EndChild();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -13,6 +13,7 @@
 #include "views/data_panel.hpp"
 #include "ui/saved_views.hpp"
 #include "views/query_panel.hpp"
+#include "views/slicer_panel.hpp"
 
 namespace csc::app {
 
@@ -43,6 +44,8 @@ class ExplorerApp {
   void OpenView(const SavedView& view);
   int current_view() const { return m_current_view; }
   const DatasetLoads& loads() const { return m_loads; }
+  const CatalogPtr& catalog() const { return m_catalog; }
+  const SlicerPanelState& slicers() const { return m_slicers; }
   const DataPanelState& data_panel() const { return m_data_panel; }
   QueryPanelState& query_panel() { return m_query_panel; }
   QueryService& queries() { return m_queries; }
@@ -57,6 +60,7 @@ class ExplorerApp {
   void DrawHeader(bool large);
   void DrawPresentation();
   void DrawViewBar();
+  const Table* CurrentTable() const;
 
   Fonts m_fonts;
   float m_scale;
@@ -72,6 +76,8 @@ class ExplorerApp {
   std::string m_preferred_table;
   bool m_presenting = false;
   SavedViews m_views;
+  CatalogPtr m_catalog;
+  SlicerPanelState m_slicers;
   int m_current_view = -1;
   char m_view_name[128] = "";
   std::string m_status;  // last export or save message

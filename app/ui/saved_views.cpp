@@ -36,6 +36,7 @@ void SavedViews::Load() {
       view.count = v.value("count", "");
       view.by = v.value("by", "");
       view.measure = v.value("measure", "");
+      view.chart = v.value("chart", "auto");
       m_views.push_back(std::move(view));
     }
   } catch (const std::exception& e) {
@@ -61,7 +62,7 @@ bool SavedViews::Save() {
   nlohmann::json views = nlohmann::json::array();
   for (const auto& v : m_views)
     views.push_back({{"name", v.name}, {"table", v.table}, {"where", v.where}, {"period", v.period},
-                     {"count", v.count}, {"by", v.by}, {"measure", v.measure}});
+                     {"count", v.count}, {"by", v.by}, {"measure", v.measure}, {"chart", v.chart}});
   try {
     std::filesystem::create_directories(std::filesystem::path(m_path).parent_path());
     // Keep a damaged file for the user to mend rather than overwriting what it held.

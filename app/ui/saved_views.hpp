@@ -12,6 +12,7 @@ struct SavedView {
   std::string table;
   std::vector<std::string> where;
   std::string period, count, by, measure;
+  std::string chart = "auto";  // auto, bars, stacked, lines
   friend bool operator==(const SavedView&, const SavedView&) = default;
 };
 

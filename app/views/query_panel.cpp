@@ -6,6 +6,9 @@
 #include <map>
 
 #include "plot/bar_chart.hpp"
+#include "plot/line_chart.hpp"
+#include "query/describe_query.hpp"
+#include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
 #include "util/text.hpp"
 
@@ -62,8 +65,8 @@ void DrawResultTable(const QueryResult& r, const CodeLabels* labels) {
 }
 
 // First dimension along x; the second (if any) as series; the first measure as height.
-BarChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
-  BarChartData c;
+ChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
+  ChartData c;
   c.value_label = r.measures.empty() ? "" : r.measures[0];
   c.title = c.value_label + (r.dimensions.empty() ? "" : " by ");
   for (size_t i = 0; i < r.dimensions.size(); ++i) c.title += (i ? " and " : "") + r.dimensions[i];
@@ -80,12 +83,19 @@ BarChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
   for (const auto& row : r.rows) {
     const std::string g = group_of(row);
     const std::string s = series_of(row);
-    if (!group_index.count(g)) group_index[g] = c.groups.size(), c.groups.push_back(g);
-    if (!series_index.count(s)) series_index[s] = c.series.size(), c.series.push_back(s);
+    if (!group_index.count(g)) {
+      group_index[g] = c.groups.size(), c.groups.push_back(g);
+      c.group_keys.push_back(row.keys.empty() ? "" : row.keys[0]);
+    }
+    if (!series_index.count(s)) {
+      series_index[s] = c.series.size(), c.series.push_back(s);
+      c.series_keys.push_back(row.keys.size() == 2 ? row.keys[1] : "");
+    }
   }
   if (!two && !r.dimensions.empty() && r.dimensions[0] != "period") {
     // One categorical dimension: each bar its category's colour.
     c.series = c.groups;
+    c.series_keys = c.group_keys;
     c.values.assign(c.groups.size(), std::vector<double>(c.series.size(), std::nan("")));
     for (size_t g = 0; g < r.rows.size(); ++g)
       c.values[g][g] = r.rows[g].values.empty() || !r.rows[g].values[0] ? std::nan("") : *r.rows[g].values[0];
@@ -98,6 +108,51 @@ BarChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
     c.values[group_index[group_of(row)]][series_index[series_of(row)]] = row.values.empty() || !row.values[0] ? std::nan("") : *row.values[0];
   }
   return c;
+}
+
+// Auto: a trend when periods run along x, else bars.
+ChartKind ResolveKind(const QueryResult& r, ChartKind kind) {
+  if (kind != ChartKind::Auto) return kind;
+  return !r.dimensions.empty() && r.dimensions[0] == "period" && r.rows.size() > 2 ? ChartKind::Lines : ChartKind::Bars;
+}
+
+ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float height) {
+  if (kind == ChartKind::Stacked && chart.show_legend) chart.stacked = true;
+  return kind == ChartKind::Lines ? DrawLineChart(id, chart, height) : DrawBarChart(id, chart, height);
+}
+
+// A dimension can be filtered by clicking when it is a coded column of the table.
+bool Filterable(const Table* table, const std::string& dimension) {
+  const Column* c = table ? table->ColumnByName(dimension) : nullptr;
+  return c && (c->type() == ColumnType::Category || c->type() == ColumnType::Text || c->type() == ColumnType::Int);
+}
+
+// Clicks on marks and legend entries become filters (Ctrl adds); right-click on a legend
+// entry hides or shows its series.
+void CrossFilter(const QueryResult& r, const ChartData& chart, const ChartHover& hover, const Table* table,
+                 QueryPanelState& s) {
+  const bool ctrl = ImGui::GetIO().KeyCtrl;
+  if (hover.legend >= 0 && ImGui::IsMouseClicked(1)) {
+    const std::string& name = chart.series[static_cast<size_t>(hover.legend)];
+    if (!s.hidden_series.erase(name)) s.hidden_series.insert(name);
+    return;
+  }
+  if (!hover.clicked) return;
+  std::string column, key;
+  const bool one_bar_per_category = !chart.show_legend;
+  if (hover.legend >= 0 && r.dimensions.size() >= 2) {
+    column = r.dimensions[1], key = chart.series_keys[static_cast<size_t>(hover.legend)];
+  } else if (hover.group >= 0 && (one_bar_per_category || r.dimensions.size() == 1) && !r.dimensions.empty()) {
+    column = r.dimensions[0], key = chart.group_keys[static_cast<size_t>(hover.group)];
+  } else if (hover.group >= 0 && r.dimensions.size() == 2) {
+    // Periods along x: the series is what a click means; otherwise the group.
+    const bool by_series = !Filterable(table, r.dimensions[0]);
+    column = r.dimensions[by_series ? 1 : 0];
+    key = by_series ? chart.series_keys[static_cast<size_t>(hover.series)] : chart.group_keys[static_cast<size_t>(hover.group)];
+  }
+  if (column.empty() || !Filterable(table, column)) return;
+  const std::string where = ClickValue(s.where, column, key, ctrl);
+  std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
 }
 
 // Live: every edit that parses becomes a request; the previous answer stays on screen.
@@ -122,6 +177,22 @@ void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables
 
 }  // namespace
 
+const char* ChartKindName(ChartKind kind) {
+  switch (kind) {
+    case ChartKind::Bars: return "bars";
+    case ChartKind::Stacked: return "stacked";
+    case ChartKind::Lines: return "lines";
+    case ChartKind::Auto: break;
+  }
+  return "auto";
+}
+
+ChartKind ParseChartKind(std::string_view name) {
+  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines})
+    if (name == ChartKindName(k)) return k;
+  return ChartKind::Auto;
+}
+
 std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPanelState& s) {
   const QueryText t = TextOf(tables, s);
   std::string d = t.table + ": " + (t.measure.empty() ? std::string("episodes") : t.measure);
@@ -132,26 +203,39 @@ std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPan
   return d;
 }
 
+std::string FilterSentence(const std::vector<std::string>& tables, const CodeLabels* labels, const QueryPanelState& s) {
+  try {
+    return DescribeFilters(TextOf(tables, s), labels);
+  } catch (const std::exception&) {
+    return DescribeQuery(tables, s);  // mid-edit: say what was typed
+  }
+}
+
+void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& state) {
+  if (!tables.empty()) SubmitAndPoll(service, tables, state);
+}
+
 void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
                            QueryPanelState& s, int threshold) {
   if (tables.empty()) return;
   SubmitAndPoll(service, tables, s);
-  ImGui::TextWrapped("%s", DescribeQuery(tables, s).c_str());
+  ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
   if (!s.result) return;
-  BarChartData chart = ChartOf(*s.result, labels);
+  ChartData chart = ChartOf(*s.result, labels);
+  chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
   // Publication-safe: small counts are withheld, and so is any bar that would reveal them.
   size_t withheld = 0;
   for (auto& row : chart.values)
     for (double& v : row)
       if (std::isfinite(v) && v >= 1 && v <= threshold) v = std::nan(""), ++withheld;
   ImGui::Spacing();
-  DrawBarChart("presentation", chart, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
+  DrawChart("presentation", chart, ResolveKind(*s.result, s.chart), ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
   ImGui::TextDisabled("Counts of 1 to %d are not shown (%zu withheld). Source: %s.", threshold, withheld,
                       tables[static_cast<size_t>(s.table) % tables.size()].c_str());
 }
 
-void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
-                    QueryPanelState& s) {
+void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
+                    const CodeLabels* labels, QueryPanelState& s) {
   if (tables.empty()) {
     ImGui::TextDisabled("Load a dataset to query it.");
     return;
@@ -163,20 +247,22 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::SameLine(label_width);
     ImGui::SetNextItemWidth(-1);
   };
-  std::vector<const char*> names;
-  for (const auto& t : tables) names.push_back(t.c_str());
-  row_label("Dataset");
-  ImGui::Combo("##table", &s.table, names.data(), static_cast<int>(names.size()));
-  row_label("Where");
-  ImGui::InputTextMultiline("##where", s.where, sizeof s.where, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
-  row_label("Period");
-  ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16   year:2013   month:2013-03", s.period, sizeof s.period);
-  row_label("Count");
-  ImGui::InputTextWithHint("##count", "open-at:31-03 | started | ceased | open-during", s.count, sizeof s.count);
-  row_label("By");
-  ImGui::InputTextWithHint("##by", "period, latest_category, age-band, ward:top10", s.by, sizeof s.by);
-  row_label("Measure");
-  ImGui::InputTextWithHint("##measure", "episodes, children, rate10k, share", s.measure, sizeof s.measure);
+  if (ImGui::CollapsingHeader("Query, as csc query takes it")) {
+    row_label("Where");
+    ImGui::InputTextMultiline("##where", s.where, sizeof s.where, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
+    row_label("Period");
+    ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16   year:2013   month:2013-03", s.period, sizeof s.period);
+    row_label("Count");
+    ImGui::InputTextWithHint("##count", "open-at:31-03 | started | ceased | open-during", s.count, sizeof s.count);
+    row_label("By");
+    ImGui::InputTextWithHint("##by", "period, latest_category, age-band, ward:top10", s.by, sizeof s.by);
+    row_label("Measure");
+    ImGui::InputTextWithHint("##measure", "episodes, children, rate10k, share", s.measure, sizeof s.measure);
+  }
+  row_label("Chart");
+  static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines"};
+  int kind = static_cast<int>(s.chart);
+  if (ImGui::Combo("##chart", &kind, kKinds, IM_ARRAYSIZE(kKinds))) s.chart = static_cast<ChartKind>(kind);
 
   SubmitAndPoll(service, tables, s);
   const bool busy = service.Busy(kQueryPanelCaller);
@@ -189,7 +275,11 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
                         busy ? " (updating...)" : "");
   if (!s.result) return;
   ImGui::Separator();
-  DrawBarChart("chart", ChartOf(*s.result, labels), ImGui::GetFontSize() * 16);
+  ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
+  ChartData chart = ChartOf(*s.result, labels);
+  for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
+  const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
+  CrossFilter(*s.result, chart, hover, table, s);
   DrawResultTable(*s.result, labels);
 }
 

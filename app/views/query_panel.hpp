@@ -2,14 +2,21 @@
 // The query bar: the analyst types the query grammar of `csc query` (where, period, count,
 // by, measure) over any loaded table and sees the answer as a table and a bar chart,
 // recomputed on the query service as they type. The UI thread only submits and polls.
+#include <set>
 #include <string>
 #include <vector>
 
 #include "dataset/code_labels.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
+#include "storage/table.hpp"
 
 namespace csc::app {
+
+enum class ChartKind : int { Auto, Bars, Stacked, Lines };
+
+const char* ChartKindName(ChartKind kind);  // "auto", "bars", "stacked", "lines"
+ChartKind ParseChartKind(std::string_view name);  // unknown names are Auto
 
 struct QueryPanelState {
   int table = 0;
@@ -18,6 +25,8 @@ struct QueryPanelState {
   char count[64] = "";
   char by[256] = "";
   char measure[256] = "episodes, children";
+  ChartKind chart = ChartKind::Auto;
+  std::set<std::string> hidden_series;  // legend entries toggled off (by label)
   std::string submitted;  // the text of the last submitted query
   std::string parse_error;
   QueryResultPtr result;
@@ -28,14 +37,23 @@ struct QueryPanelState {
 
 inline constexpr const char* kQueryPanelCaller = "query_panel";
 
-// `labels` (may be null) turns codes into words on the chart and in the table.
-void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
-                    QueryPanelState& state);
+// Submits the panel's query if it changed and takes any reply (the panel's own draw does
+// this too; calling it first puts the chart's query ahead of the slicers' in the queue).
+void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& state);
+
+// `labels` (may be null) turns codes into words on the chart and in the table; `table` (may
+// be null) is the current dataset, whose coded columns chart clicks filter on.
+void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
+                    const CodeLabels* labels, QueryPanelState& state);
 
 // Presentation mode: the chart alone, large, under a sentence saying what is counted; no
 // inputs, no table of rows; counts of 1 to `threshold` are withheld (shown as "c").
 void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
                            QueryPanelState& state, int threshold);
+
+// "Children on a CP plan at 31 March, 2010-11 to 2015-16, neglect, aged 0-4"; while a clause
+// does not parse, the query as typed.
+std::string FilterSentence(const std::vector<std::string>& tables, const CodeLabels* labels, const QueryPanelState& state);
 
 // "cp_plans: episodes by period and latest_category; open at 31-03; fy:2009-10..2015-16; where ..."
 std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPanelState& state);

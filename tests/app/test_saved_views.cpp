@@ -42,13 +42,14 @@ TEST_CASE("a saved view is written as readable JSON and reopened after a restart
     std::snprintf(q.period, sizeof q.period, "fy:2010-11..2015-16");
     std::snprintf(q.count, sizeof q.count, "open-at:31-03");
     std::snprintf(q.by, sizeof q.by, "period");
+    q.chart = app::ChartKind::Lines;
     REQUIRE(ui.app->SaveCurrentView("Neglect under 5s"));
     CHECK(ui.app->saved_views().views().size() == 1);
   }
   const std::string json = ReadAll(guard.dir / "views.json");
   CHECK(json.find("\"Neglect under 5s\"") != std::string::npos);
   CHECK(json.find("\"latest_category in (NEG)\"") != std::string::npos);
-  CHECK(json.find("\n") != std::string::npos);  // pretty-printed, one field a line
+  CHECK(json.find("\"chart\": \"lines\"") != std::string::npos);  // pretty-printed, one field a line
 
   test::UiHarness ui;  // a new session reads the file again
   const auto& views = ui.app->saved_views().views();
@@ -60,6 +61,7 @@ TEST_CASE("a saved view is written as readable JSON and reopened after a restart
   CHECK(std::string(q.period) == "fy:2010-11..2015-16");
   CHECK(std::string(q.count) == "open-at:31-03");
   CHECK(std::string(q.by) == "period");
+  CHECK(q.chart == app::ChartKind::Lines);
   CHECK(ui.app->current_view() == 0);
 }
 

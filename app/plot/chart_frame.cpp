@@ -1,0 +1,100 @@
+#include "plot/chart_frame.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "chart/ticks.hpp"
+#include "plot/palette.hpp"
+
+namespace csc::app {
+
+bool SeriesVisible(const ChartData& data, size_t s) {
+  return s >= data.hidden_series.size() || !data.hidden_series[s];
+}
+
+bool HasLegend(const ChartData& data) {
+  return data.show_legend && (data.series.size() > 1 || (!data.series.empty() && !data.series[0].empty()));
+}
+
+ImU32 SeriesColour(const ChartData& data, size_t s, float alpha) {
+  if (data.series.size() <= 1 && (data.series.empty() || data.series[0].empty())) return PaletteColour(0, alpha);
+  return CategoryColour(data.series[s], alpha);
+}
+
+ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, float height, double lo, double hi,
+                          ChartHover& hover) {
+  const float font = ImGui::GetFontSize();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  draw->AddText(origin, text, data.title.c_str());
+  if (!data.value_label.empty()) draw->AddText(ImVec2(origin.x, origin.y + font * 1.4f), faint, data.value_label.c_str());
+  if (HasLegend(data)) {
+    // Right-aligned on the unit line; a hidden series is drawn hollow and greyed.
+    float x = origin.x + width;
+    const float y = origin.y + font * 1.4f;
+    for (size_t s = data.series.size(); s-- > 0;) {
+      const float w = ImGui::CalcTextSize(data.series[s].c_str()).x;
+      x -= w + font * 1.6f;
+      const ImVec2 a(x, y), b(x + w + font * 1.1f, y + font);
+      const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
+      if (over) hover.legend = static_cast<int>(s);
+      const bool visible = SeriesVisible(data, s);
+      const ImVec2 box_min(x, y + font * 0.2f), box_max(x + font * 0.8f, y + font);
+      if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));
+      else draw->AddRect(box_min, box_max, SeriesColour(data, s, 1.0f));
+      draw->AddText(ImVec2(x + font * 1.1f, y), visible ? text : faint, data.series[s].c_str());
+      if (over) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
+    }
+  }
+  const AxisTicks ticks = NiceTicks(lo, hi, std::max(3, static_cast<int>(height / (font * 2.5f))));
+  float axis_width = 0;
+  for (double t : ticks.values) axis_width = std::max(axis_width, ImGui::CalcTextSize(FormatTick(t, ticks.step).c_str()).x);
+  ChartFrame f;
+  f.plot_min = ImVec2(origin.x + axis_width + font * 0.8f, origin.y + font * 3.2f);
+  f.plot_max = ImVec2(origin.x + width - font * 0.5f, origin.y + height - font * 1.8f);
+  f.lo = ticks.lo;
+  f.hi = ticks.hi;
+  for (double t : ticks.values) {
+    const float y = f.YOf(t);
+    draw->AddLine(ImVec2(f.plot_min.x, y), ImVec2(f.plot_max.x, y), grid);
+    const std::string label = FormatTick(t, ticks.step);
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    draw->AddText(ImVec2(f.plot_min.x - size.x - font * 0.4f, y - size.y / 2), text, label.c_str());
+  }
+  return f;
+}
+
+void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot) {
+  const float font = ImGui::GetFontSize();
+  float widest = 0;
+  for (const auto& l : data.groups) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
+  const size_t every = std::max<size_t>(1, static_cast<size_t>(std::ceil((widest + font) / slot)));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (size_t g = 0; g < data.groups.size(); g += every) {
+    const float cx = frame.plot_min.x + slot * (static_cast<float>(g) + 0.5f);
+    const ImVec2 size = ImGui::CalcTextSize(data.groups[g].c_str());
+    draw->AddText(ImVec2(cx - size.x / 2, frame.plot_max.y + font * 0.3f), ImGui::GetColorU32(ImGuiCol_Text),
+                  data.groups[g].c_str());
+  }
+}
+
+void ChartTooltip(const ChartData& data, const ChartHover& hover) {
+  if (hover.group < 0 || hover.series < 0) return;
+  const auto& row = data.values[static_cast<size_t>(hover.group)];
+  double total = 0;
+  for (size_t s = 0; s < row.size(); ++s)
+    if (std::isfinite(row[s]) && SeriesVisible(data, s)) total += row[s];
+  const double v = row[static_cast<size_t>(hover.series)];
+  const bool legend = HasLegend(data);
+  const std::string name = data.series.empty() || !legend ? "" : data.series[static_cast<size_t>(hover.series)];
+  const std::string share =
+      legend && data.series.size() > 1 && total > 0 ? " (" + FormatTick(100.0 * v / total, 0.1) + "% of the group)" : "";
+  ImGui::SetTooltip("%s%s%s\n%s %s%s\n%s", data.groups[static_cast<size_t>(hover.group)].c_str(), name.empty() ? "" : ", ",
+                    name.c_str(), FormatTick(v, std::floor(v) == v ? 1 : 0.01).c_str(), data.value_label.c_str(),
+                    share.c_str(), data.group_keys.empty() && data.series_keys.empty() ? "" : "Click to filter, Ctrl+click to add");
+}
+
+}  // namespace csc::app

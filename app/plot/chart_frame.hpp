@@ -1,0 +1,48 @@
+#pragma once
+// What every chart shares: the title (what is counted), the unit, a legend whose entries can
+// be hovered, clicked and toggled, and a y axis with nice ticks and gridlines. Bar and line
+// charts draw their marks inside the plot rectangle it returns.
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace csc::app {
+
+struct ChartData {
+  std::string title;                // says what is counted
+  std::string value_label;          // y-axis unit, e.g. "children"
+  std::vector<std::string> groups;  // x-axis labels
+  std::vector<std::string> series;  // one name per series; a single series may be unnamed
+  std::vector<std::vector<double>> values;  // [group][series]; NaN = no value (a gap)
+  // The codes behind the labels, for cross-filtering (empty when not filterable).
+  std::vector<std::string> group_keys, series_keys;
+  std::vector<bool> hidden_series;  // toggled off in the legend (size 0 or series.size())
+  bool stacked = false;
+  bool show_legend = true;  // off when the x axis already names each series (one bar per category)
+};
+
+struct ChartHover {
+  int group = -1, series = -1;  // the mark under the mouse
+  int legend = -1;              // the legend entry under the mouse
+  bool clicked = false;         // the left button went down on the mark or entry this frame
+};
+
+struct ChartFrame {
+  ImVec2 plot_min, plot_max;
+  double lo = 0, hi = 1;  // the y axis range
+  float YOf(double v) const { return plot_max.y - static_cast<float>((v - lo) / (hi - lo)) * (plot_max.y - plot_min.y); }
+};
+
+bool SeriesVisible(const ChartData& data, size_t s);
+bool HasLegend(const ChartData& data);
+ImU32 SeriesColour(const ChartData& data, size_t s, float alpha);
+// Draws title, unit, legend and y axis for data spanning [lo, hi]; sets hover.legend.
+ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, float height, double lo, double hi,
+                          ChartHover& hover);
+// The hover tooltip: group, series, exact value and its share of the group.
+void ChartTooltip(const ChartData& data, const ChartHover& hover);
+// X-axis labels under slot centres, thinned so none overlap.
+void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot);
+
+}  // namespace csc::app

@@ -1,0 +1,216 @@
+#include "views/slicer_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "query/query_parser.hpp"
+#include "query/where_edit.hpp"
+#include "ui/item_probe.hpp"
+#include "util/text.hpp"
+
+namespace csc::app {
+
+namespace {
+
+constexpr const char* kCallerPrefix = "slicer:";
+
+void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
+
+std::string Key(const QueryText& t) {
+  std::string k = t.table + "|" + t.period + "|" + t.count + "|" + t.by + "|" + t.measure;
+  for (const auto& w : t.where) k += "|" + w;
+  return k;
+}
+
+void SubmitAndPoll(QueryService& service, const QueryText& text, SlicerColumnState& s, const std::string& column) {
+  const std::string caller = kCallerPrefix + column;
+  const std::string key = Key(text);
+  if (key != s.submitted) {
+    s.submitted = key;
+    try {
+      service.Submit(caller, ParseQueryText(text));
+      s.error.clear();
+    } catch (const std::exception& e) {
+      s.error = e.what();  // the query panel shows the same parse error in full
+    }
+  }
+  if (auto reply = service.Poll(caller)) {
+    if (reply->result) s.counts = reply->result;
+    s.error = reply->error;
+  }
+}
+
+// How episodes count, as words, and the text the query grammar takes for each.
+struct CountChoice {
+  const char* label;
+  const char* text;
+};
+constexpr CountChoice kCountChoices[] = {{"open at 31 March", "open-at:31-03"},
+                                         {"started in the period", "started"},
+                                         {"ended in the period", "ceased"},
+                                         {"open at any time in the period", "open-during"}};
+
+void DrawCounting(QueryPanelState& q) {
+  int current = 0;
+  const std::string count(Trim(q.count));
+  for (int i = 0; i < IM_ARRAYSIZE(kCountChoices); ++i)
+    if (count == kCountChoices[i].text || (i == 2 && count == "ceased-in") || (i == 1 && count == "started-in")) current = i;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##counting", kCountChoices[current].label)) {
+    for (int i = 0; i < IM_ARRAYSIZE(kCountChoices); ++i)
+      if (ImGui::Selectable(kCountChoices[i].label, i == current)) Fill(q.count, sizeof q.count, kCountChoices[i].text);
+    ImGui::EndCombo();
+  }
+}
+
+void DrawAge(QueryPanelState& q) {
+  const auto range = AgeRangeOf(q.where);
+  bool on = range.has_value();
+  int lo = range ? range->first : 0, hi = range ? range->second : 17;
+  if (ImGui::Checkbox("Age", &on)) {
+    Fill(q.where, sizeof q.where, SetAgeRange(q.where, on ? std::optional(std::pair{lo, hi}) : std::nullopt));
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!on);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::DragIntRange2("##age", &lo, &hi, 0.1f, 0, 17, "from %d", "to %d") && on) {
+    Fill(q.where, sizeof q.where, SetAgeRange(q.where, std::pair{std::min(lo, hi), std::max(lo, hi)}));
+  }
+  ImGui::EndDisabled();
+}
+
+void DrawColumnSlicer(const Table& table, const std::string& column, const CodeLabels* labels, QueryPanelState& q,
+                      SlicerPanelState& state) {
+  const Column* c = table.ColumnByName(column);
+  const StringDictionary* dict = c ? c->dictionary() : nullptr;
+  if (!dict) return;
+  const auto selection = SelectionOf(q.where, column);
+  std::vector<std::string> selected = selection ? selection->values : std::vector<std::string>{};
+  std::string title = column;
+  std::replace(title.begin(), title.end(), '_', ' ');
+  if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  const std::string header = title + (selected.empty() ? "" : "  (" + std::to_string(selected.size()) + " selected)");
+  ImGui::PushID(column.c_str());
+  if (!ImGui::CollapsingHeader((header + "###" + column).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::PopID();
+    return;
+  }
+  // Counts under the other filters; values absent from the answer have none.
+  std::map<std::string, double, std::less<>> counts;
+  const SlicerColumnState& cs = state.columns[column];
+  if (cs.counts)
+    for (const auto& row : cs.counts->rows)
+      if (!row.keys.empty() && !row.values.empty() && row.values[0]) counts[row.keys[0]] = *row.values[0];
+  std::string& search = state.search[column];
+  if (dict->size() > 12) {
+    char buffer[64];
+    Fill(buffer, sizeof buffer, search);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##search", "search", buffer, sizeof buffer)) search = buffer;
+  }
+  if (!selected.empty()) {
+    if (ImGui::SmallButton("Clear")) Fill(q.where, sizeof q.where, SetSelection(q.where, column, {}));
+  }
+  struct Item {
+    std::string code, label;
+    double count;
+  };
+  std::vector<Item> items;
+  for (uint32_t code = 0; code < dict->size(); ++code) {
+    const std::string value(dict->Get(code));
+    const std::string label(labels ? labels->Label(column, value) : std::string_view(value));
+    if (!search.empty() && ToLower(label).find(ToLower(search)) == std::string::npos &&
+        ToLower(value).find(ToLower(search)) == std::string::npos)
+      continue;
+    const auto it = counts.find(value);
+    items.push_back({value, label, it == counts.end() ? 0.0 : it->second});
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.label < b.label; });
+  // Long lists (wards, ethnicities) scroll in a box ten rows high.
+  const bool boxed = items.size() > 10;
+  if (boxed) ImGui::BeginChild("values", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 10), false);
+  const float count_x = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3.5f;
+  for (const Item& item : items) {
+    bool on = std::find(selected.begin(), selected.end(), item.code) != selected.end();
+    const std::string text = item.label == item.code ? item.label : item.label + " (" + item.code + ")";
+    if (ImGui::Checkbox(text.c_str(), &on)) {
+      if (on) selected.push_back(item.code);
+      else selected.erase(std::remove(selected.begin(), selected.end(), item.code), selected.end());
+      Fill(q.where, sizeof q.where, SetSelection(q.where, column, selected, selection && selection->match_null));
+    }
+    if (ItemProbeEnabled()) ProbeLastItem("slicer:" + column + ":" + item.code);
+    const float after_label = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + ImGui::GetFontSize() * 0.5f;
+    ImGui::SameLine(std::max(count_x, after_label));
+    const std::string n = cs.counts ? WithThousands(static_cast<long long>(std::llround(item.count))) : "...";
+    ImGui::TextDisabled("%s", n.c_str());
+  }
+  if (boxed) ImGui::EndChild();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+std::vector<std::string> SlicerColumns(const Table& table) {
+  // The dataset's own categories first, then where and who: ward, sex, ethnicity.
+  auto rank = [](const std::string& lower) {
+    if (lower == "ward") return 1;
+    if (lower == "sex") return 2;
+    if (lower == "ethnicity") return 3;
+    return 0;
+  };
+  std::vector<std::pair<int, std::string>> ranked;
+  for (size_t i = 0; i < table.num_columns(); ++i) {
+    const Column& c = table.column(i);
+    const std::string name = ToLower(table.column_name(i));
+    const bool id = name == "id" || (name.size() > 3 && name.compare(name.size() - 3, 3, "_id") == 0);
+    if (c.type() == ColumnType::Category && c.dictionary() && c.dictionary()->size() <= 64 && !id)
+      ranked.emplace_back(rank(name), table.column_name(i));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> columns;
+  for (auto& [r, name] : ranked) columns.push_back(std::move(name));
+  return columns;
+}
+
+QueryText SlicerQueryText(const std::vector<std::string>& tables, const QueryPanelState& q, const std::string& column) {
+  QueryText t;
+  t.table = tables.empty() ? "" : tables[static_cast<size_t>(q.table) % tables.size()];
+  t.where = LinesWithout(q.where, column);
+  t.period = std::string(Trim(q.period));
+  t.count = std::string(Trim(q.count));
+  t.by = column;
+  // Count what the chart counts: children if its first measure is children, else episodes.
+  t.measure = ToLower(Trim(q.measure)).rfind("children", 0) == 0 ? "children" : "episodes";
+  return t;
+}
+
+void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
+                     const CodeLabels* labels, QueryPanelState& q, SlicerPanelState& state) {
+  if (tables.empty()) {
+    ImGui::TextDisabled("No data loaded yet.");
+    return;
+  }
+  std::vector<const char*> names;
+  for (const auto& t : tables) names.push_back(t.c_str());
+  ImGui::TextDisabled("Dataset");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::Combo("##table", &q.table, names.data(), static_cast<int>(names.size()));
+  ImGui::TextDisabled("Counting");
+  DrawCounting(q);
+  ImGui::TextDisabled("Period");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16", q.period, sizeof q.period);
+  DrawAge(q);
+  if (ImGui::Button("Clear all filters")) Fill(q.where, sizeof q.where, "");
+  ImGui::Separator();
+  if (!table) return;
+  for (const std::string& column : SlicerColumns(*table)) {
+    SubmitAndPoll(service, SlicerQueryText(tables, q, column), state.columns[column], column);
+    DrawColumnSlicer(*table, column, labels, q, state);
+  }
+}
+
+}  // namespace csc::app

@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "ui/item_probe.hpp"
+#include "ui_harness.hpp"
+#include "views/slicer_panel.hpp"
+
+using namespace csc;
+
+namespace {
+std::string WritePlans() {
+  const std::string path = "/tmp/csc_ui_slicer_plans.csv";
+  std::ofstream out(path);
+  out << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n"
+         "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"
+         "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"
+         "C3,F,2001-02-03,APKN,Sitwell,2011-01-01,2012-01-01,SAB,SAB,0\n"
+         "C4,M,2009-05-01,WBRI,Valley,2012-05-01,,NEG,NEG,0\n"
+         "C5,F,2011-05-01,WBRI,Keppel,2012-07-01,,NEG,NEG,0\n";
+  return path;
+}
+
+struct Loaded {
+  test::UiHarness ui;
+  app::QueryPanelState& q;
+  Loaded() : q(ui.app->query_panel()) {
+    app::EnableItemProbe(true);
+    ui.app->OpenFiles({WritePlans()});
+    REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+    ui.app->ShowTab(app::ExplorerApp::Tab::Query);
+    std::snprintf(q.count, sizeof q.count, "open-at:31-03");
+    std::snprintf(q.period, sizeof q.period, "fy:2012-13");
+    std::snprintf(q.by, sizeof q.by, "latest_category");
+    std::snprintf(q.measure, sizeof q.measure, "children");
+    Settle();
+  }
+  ~Loaded() { app::EnableItemProbe(false); }
+  void Settle() {
+    ui.Frame();  // submits what changed
+    REQUIRE(ui.FramesUntil([&] {
+      return q.result && !ui.app->queries().Busy(app::kQueryPanelCaller) &&
+             !ui.app->queries().Busy("slicer:latest_category") && !ui.app->queries().Busy("slicer:ward");
+    }));
+    ui.Frame();
+    ui.Frame();
+  }
+  void Click(const std::string& probe, bool ctrl = false) {
+    const auto at = app::ProbedCentre(probe);
+    REQUIRE(at);
+    ImGui::GetIO().KeyCtrl = ctrl;
+    ui.Click(*at);
+    ImGui::GetIO().KeyCtrl = false;
+    Settle();
+  }
+};
+}  // namespace
+
+TEST_CASE("slicer columns are the coded columns, not ids or dates", "[ui]") {
+  Loaded l;
+  const auto* table = l.ui.app->catalog()->Find("csc_ui_slicer_plans");
+  REQUIRE(table);
+  CHECK(app::SlicerColumns(*table) ==
+        std::vector<std::string>{"initial_category", "latest_category", "ward", "sex", "ethnicity"});
+}
+
+TEST_CASE("ticking a slicer value filters the chart; counts under the other filters stay", "[ui]") {
+  Loaded l;
+  // Open at 31 March 2013: C1 NEG, C2 EMO, C4 NEG, C5 NEG.
+  REQUIRE(l.q.result);
+  CHECK(l.q.result->rows.size() == 2);
+  l.Click("slicer:ward:Keppel");
+  CHECK(std::string(l.q.where) == "ward in (Keppel)\n");
+  REQUIRE(l.q.result);
+  REQUIRE(l.q.result->rows.size() == 2);  // C2 EMO and C5 NEG
+  CHECK(l.q.result->rows[0].keys[0] == "EMO");
+  CHECK(*l.q.result->rows[0].values[0] == 1);
+  CHECK(*l.q.result->rows[1].values[0] == 1);
+  l.Click("slicer:ward:Sitwell");
+  CHECK(std::string(l.q.where) == "ward in (Keppel, Sitwell)\n");
+  // The ward slicer's own counts ignore the ward filter; the category slicer's honour it.
+  auto ward = l.ui.app->slicers().columns.at("ward").counts;
+  REQUIRE(ward);
+  CHECK(ward->rows.size() == 3);
+  auto category = l.ui.app->slicers().columns.at("latest_category").counts;
+  REQUIRE(category);
+  double neglect = 0;
+  for (const auto& row : category->rows)
+    if (row.keys[0] == "NEG") neglect = *row.values[0];
+  CHECK(neglect == 2);  // C1 (Sitwell) and C5 (Keppel); C4 is in Valley
+  l.Click("slicer:ward:Keppel");
+  l.Click("slicer:ward:Sitwell");
+  CHECK(std::string(l.q.where).empty());
+}
+
+TEST_CASE("clicking a bar filters by its category; Ctrl-click adds another", "[ui]") {
+  Loaded l;
+  std::snprintf(l.q.by, sizeof l.q.by, "ward");
+  l.Settle();
+  REQUIRE(l.q.result);
+  REQUIRE(l.q.result->rows.size() == 3);  // Keppel, Sitwell, Valley
+  l.Click("chart:1:1");                   // one bar per ward: group g is series g
+  CHECK(std::string(l.q.where) == "ward in (Sitwell)\n");
+  // The chart keeps one bar per selected ward; Valley is no longer drawn.
+  REQUIRE(l.q.result->rows.size() == 1);
+  CHECK_FALSE(app::ProbedCentre("chart:2:2"));
+  l.Click("chart:0:0", true);  // Ctrl-click on the selected ward takes it out again
+  CHECK(std::string(l.q.where).empty());
+  REQUIRE(l.q.result->rows.size() == 3);
+  std::snprintf(l.q.where, sizeof l.q.where, "ward in (Valley)\nsex in (M)\n");
+  std::snprintf(l.q.by, sizeof l.q.by, "latest_category");
+  l.Settle();
+  l.Click("chart:0:0", true);  // one bar, NEG: Ctrl adds the category beside the other filters
+  CHECK(std::string(l.q.where) == "ward in (Valley)\nsex in (M)\nlatest_category in (NEG)\n");
+}
