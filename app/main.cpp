@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct Args {
   int frames = 3;
   bool dark = false;
   bool present = false;
-  int width = 1600, height = 1000;
+  int width = 0, height = 0;  // 0: as last time
   std::string tab;
   std::vector<std::string> where;
   std::string period, count, by, measure, table;
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
   cli.add_option("files", args.files, "CSV files to open (default: the bundled demonstration data)");
   cli.add_option("--screenshot", args.screenshot, "render, write this PNG once loading has finished, and exit");
   cli.add_option("--frames", args.frames, "frames to render after loading before the screenshot (default 3)");
-  cli.add_option("--width", args.width, "window width in pixels");
+  cli.add_option("--width", args.width, "window width in pixels (default: as last time)");
   cli.add_option("--height", args.height, "window height in pixels");
   cli.add_flag("--dark", args.dark, "start with the dark theme");
   cli.add_flag("--present", args.present, "start in presentation mode (F11 toggles, Esc leaves)");
@@ -60,6 +61,11 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   std::string error;
+  const csc::app::Settings saved = csc::app::LoadSettings(csc::app::SettingsPath(), error);
+  if (!error.empty()) std::fprintf(stderr, "csc-explorer: %s\n", error.c_str());
+  const bool remember_size = args.width == 0 && args.height == 0 && args.screenshot.empty();
+  if (args.width <= 0) args.width = args.screenshot.empty() ? saved.window_width : 1600;
+  if (args.height <= 0) args.height = args.screenshot.empty() ? saved.window_height : 1000;
   auto window = csc::app::Window::Create(csc::app::VersionString(), args.width, args.height, error);
   if (!window) {
     std::fprintf(stderr,
@@ -76,6 +82,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "csc-explorer: %s\n", e.what());
     return 1;
   }
+  // ImGui's own layout state (table column widths, open headers) lives beside the settings.
+  static const std::string ini = csc::app::ConfigDir() + "/imgui.ini";
+  std::error_code ignored;
+  std::filesystem::create_directories(csc::app::ConfigDir(), ignored);
+  ImGui::GetIO().IniFilename = args.screenshot.empty() ? ini.c_str() : nullptr;
   csc::app::ExplorerApp app(fonts, scale, &csc::app::Window::Wake);
   if (args.dark) app.SetTheme(csc::app::Theme::Dark);
   glfwSetWindowUserPointer(window->handle(), &app);
@@ -129,6 +140,11 @@ int main(int argc, char** argv) {
       }
     }
     glfwSwapBuffers(window->handle());
+  }
+  if (remember_size && !window->fullscreen()) {
+    int w = 0, h = 0;
+    glfwGetWindowSize(window->handle(), &w, &h);
+    if (w > 0 && h > 0) app.SetWindowSize(w, h);
   }
   return 0;
 }

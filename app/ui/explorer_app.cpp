@@ -46,6 +46,9 @@ std::vector<std::string> DemoFiles() {
 
 ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
     : m_fonts(fonts), m_scale(scale), m_loads(wake) {
+  m_settings = LoadSettings(SettingsPath(), m_settings_error);
+  m_theme = m_settings.theme == "dark" ? Theme::Dark : Theme::Light;
+  m_disclosure_threshold = m_settings.disclosure_threshold;
   ApplyTheme(m_theme, m_scale);
   m_queries.SetOnReady(wake);
   m_views.Load();
@@ -75,10 +78,31 @@ void ExplorerApp::RebuildCatalog() {
 void ExplorerApp::SetTheme(Theme theme) {
   m_theme = theme;
   ApplyTheme(m_theme, m_scale);
+  m_settings.theme = theme == Theme::Dark ? "dark" : "light";
+  SaveSettings();
+}
+
+void ExplorerApp::SaveSettings() {
+  if (!app::SaveSettings(SettingsPath(), m_settings, m_settings_error)) m_status = m_settings_error;
+}
+
+void ExplorerApp::SetWindowSize(int width, int height) {
+  if (width == m_settings.window_width && height == m_settings.window_height) return;
+  m_settings.window_width = width;
+  m_settings.window_height = height;
+  SaveSettings();
 }
 
 void ExplorerApp::OpenFiles(const std::vector<std::string>& paths) {
-  for (const auto& path : paths) m_loads.Start(path);
+  const std::string assets = std::filesystem::path(AssetsDir()).lexically_normal().string();
+  bool remembered = false;
+  for (const auto& path : paths) {
+    m_loads.Start(path);
+    // The bundled data is always one click away; recent files are the user's own.
+    const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+    if (absolute.rfind(assets, 0) != 0) m_settings.AddRecent(absolute), remembered = true;
+  }
+  if (remembered) SaveSettings();
 }
 
 bool ExplorerApp::ShowingDemoData() const {
@@ -91,6 +115,11 @@ void ExplorerApp::DrawMenuBar() {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open CSV...", "Ctrl+O")) m_open_popup = true;
+    if (ImGui::BeginMenu("Open recent", !m_settings.recent_files.empty())) {
+      for (const auto& path : m_settings.recent_files)
+        if (ImGui::MenuItem(path.c_str())) OpenFiles({path});
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Open demonstration data")) OpenFiles(DemoFiles());
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
@@ -101,6 +130,16 @@ void ExplorerApp::DrawMenuBar() {
     if (ImGui::MenuItem("Dark theme", nullptr, m_theme == Theme::Dark)) SetTheme(Theme::Dark);
     ImGui::Separator();
     if (ImGui::MenuItem("Presentation mode", "F11", m_presenting)) m_presenting = !m_presenting;
+    if (ImGui::BeginMenu("Withhold small counts in presentation")) {
+      for (int t : {5, 7, 10}) {
+        const std::string label = "1 to " + std::to_string(t);
+        if (ImGui::MenuItem(label.c_str(), nullptr, m_disclosure_threshold == t)) {
+          m_disclosure_threshold = m_settings.disclosure_threshold = t;
+          SaveSettings();
+        }
+      }
+      ImGui::EndMenu();
+    }
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();

@@ -12,6 +12,7 @@
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
 #include "ui/saved_views.hpp"
+#include "ui/settings.hpp"
 #include "views/query_panel.hpp"
 #include "views/slicer_panel.hpp"
 
@@ -40,6 +41,9 @@ class ExplorerApp {
   // Saved views: the current query under a name, reopened later (presentation mode steps
   // through them with the arrow keys).
   SavedViews& saved_views() { return m_views; }
+  const Settings& settings() const { return m_settings; }
+  // The window's size, remembered for the next session.
+  void SetWindowSize(int width, int height);
   bool SaveCurrentView(const std::string& name);
   void OpenView(const SavedView& view);
   int current_view() const { return m_current_view; }
@@ -61,6 +65,7 @@ class ExplorerApp {
   void DrawPresentation();
   void DrawViewBar();
   const Table* CurrentTable() const;
+  void SaveSettings();
 
   Fonts m_fonts;
   float m_scale;
@@ -76,6 +81,8 @@ class ExplorerApp {
   std::string m_preferred_table;
   bool m_presenting = false;
   SavedViews m_views;
+  Settings m_settings;
+  std::string m_settings_error;
   CatalogPtr m_catalog;
   SlicerPanelState m_slicers;
   int m_current_view = -1;

@@ -133,3 +133,31 @@ TEST_CASE("saving over a damaged views file keeps the damaged copy", "[ui]") {
   REQUIRE(again.views().size() == 1);
   CHECK(again.views()[0].by == "period");
 }
+
+TEST_CASE("theme, disclosure threshold, window size and recent files persist between sessions", "[ui]") {
+  ConfigDirGuard guard("settings");
+  {
+    test::UiHarness ui;
+    CHECK(ui.app->theme() == app::Theme::Light);
+    ui.app->SetTheme(app::Theme::Dark);
+    ui.app->SetWindowSize(1280, 720);
+    ui.app->OpenFiles({"/tmp/does-not-exist-a.csv", "/tmp/does-not-exist-b.csv"});
+    ui.app->OpenFiles({"/tmp/does-not-exist-a.csv"});
+  }
+  test::UiHarness ui;
+  CHECK(ui.app->theme() == app::Theme::Dark);
+  CHECK(ui.app->settings().window_width == 1280);
+  CHECK(ui.app->settings().window_height == 720);
+  CHECK(ui.app->settings().recent_files ==
+        std::vector<std::string>{"/tmp/does-not-exist-a.csv", "/tmp/does-not-exist-b.csv"});
+}
+
+TEST_CASE("a damaged settings file gives defaults and says why", "[ui]") {
+  ConfigDirGuard guard("bad-settings");
+  std::filesystem::create_directories(guard.dir);
+  { std::ofstream(guard.dir / "settings.json") << "{\"theme\": 3"; }
+  std::string error;
+  const app::Settings s = app::LoadSettings((guard.dir / "settings.json").string(), error);
+  CHECK(s == app::Settings{});
+  CHECK(error.find("settings.json") != std::string::npos);
+}
