@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app_version.hpp"
+#include "platform/chart_export.hpp"
 #include "platform/fonts.hpp"
 #include "platform/window.hpp"
 #include "ui/explorer_app.hpp"
@@ -28,6 +29,8 @@ struct Args {
   std::vector<std::string> where;
   std::string period, count, by, measure, table;
   std::string view;
+  std::string export_png;
+  bool publish = false;
 };
 
 void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
@@ -57,6 +60,8 @@ int main(int argc, char** argv) {
   cli.add_option("--count", args.count, "query tab: counting mode, e.g. open-at:31-03");
   cli.add_option("--by", args.by, "query tab: group by, e.g. period,latest_category");
   cli.add_option("--measure", args.measure, "query tab: measures, e.g. episodes,children");
+  cli.add_option("--export-png", args.export_png, "once loaded, export the query tab's chart to this PNG (2x) and exit");
+  cli.add_flag("--publish", args.publish, "with --export-png: withhold small counts as for publication");
   cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -92,7 +97,7 @@ int main(int argc, char** argv) {
   glfwSetWindowUserPointer(window->handle(), &app);
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
-  if (args.tab == "query") app.ShowTab(csc::app::ExplorerApp::Tab::Query);
+  if (args.tab == "query" || !args.export_png.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
   app.SetPresenting(args.present);
   app.PreferTable(args.table.empty() ? "cp_plans" : args.table);
   auto& q = app.query_panel();
@@ -120,15 +125,30 @@ int main(int argc, char** argv) {
   int idle_frames = 0;
   while (!window->ShouldClose() && !app.quit_requested()) {
     // Loading: redraw at ~30 fps for the progress bars; idle: sleep until an event.
-    const bool screenshot = !args.screenshot.empty();
+    const bool screenshot = !args.screenshot.empty() || !args.export_png.empty();
     window->WaitEvents(screenshot ? 0 : app.busy() ? 1.0 / 30 : 0.5);
     window->BeginFrame();
     app.Frame();
     float clear[3];
     csc::app::ThemeClearColor(app.theme(), clear);
     window->EndFrame(clear[0], clear[1], clear[2]);
-    if (window->fullscreen() != app.presenting() && args.screenshot.empty()) window->SetFullscreen(app.presenting());
-    if (screenshot) {
+    if (window->fullscreen() != app.presenting() && !screenshot) window->SetFullscreen(app.presenting());
+    if (auto request = app.TakeChartExport()) {
+      const bool ok = csc::app::ExportChartPng(*request, error);
+      app.ChartExportFinished(request->path, ok, error);
+      if (!args.export_png.empty()) {
+        if (!ok) std::fprintf(stderr, "csc-explorer: export: %s\n", error.c_str());
+        else std::printf("chart written to %s\n", request->path.c_str());
+        return ok ? 0 : 1;
+      }
+    }
+    if (screenshot && !args.export_png.empty()) {
+      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ? 0 : idle_frames + 1;
+      if (idle_frames >= args.frames && !app.RequestChartExport(args.export_png, args.publish)) {
+        std::fprintf(stderr, "csc-explorer: export: the query has no result to draw\n");
+        return 1;
+      }
+    } else if (screenshot) {
       idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ? 0 : idle_frames + 1;
       if (idle_frames >= args.frames) {
         if (!window->SaveScreenshot(args.screenshot, error)) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app_version.hpp"
+#include "ui/export_actions.hpp"
 #include "ui/item_probe.hpp"
 #include "util/atomic_file.hpp"
 #include "util/text.hpp"
@@ -185,6 +186,26 @@ void ExplorerApp::DrawHeader(bool large) {
   }
 }
 
+bool ExplorerApp::RequestChartExport(const std::string& path, bool for_publication) {
+  if (!m_query_panel.result || m_table_names.empty()) return false;
+  const std::string table = m_table_names[static_cast<size_t>(m_query_panel.table) % m_table_names.size()];
+  m_pending_export = MakeChartExport(*m_query_panel.result, m_query_panel, m_table_names, m_labels.get(),
+                                     {table, ShowingDemoData()},
+                                     for_publication ? std::optional(m_disclosure_threshold) : std::nullopt, path);
+  m_pending_export->dark = m_theme == Theme::Dark;
+  return true;
+}
+
+std::optional<ChartExport> ExplorerApp::TakeChartExport() {
+  auto e = std::move(m_pending_export);
+  m_pending_export.reset();
+  return e;
+}
+
+void ExplorerApp::ChartExportFinished(const std::string& path, bool ok, const std::string& error) {
+  m_status = ok ? "exported " + path : "PNG export failed: " + error;
+}
+
 const Table* ExplorerApp::CurrentTable() const {
   if (!m_catalog || m_table_names.empty()) return nullptr;
   return m_catalog->Find(m_table_names[static_cast<size_t>(m_query_panel.table) % m_table_names.size()]);
@@ -248,17 +269,19 @@ void ExplorerApp::DrawViewBar() {
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!m_query_panel.result);
+  const std::string name(Trim(m_view_name));
   if (ImGui::Button("Export CSV")) {
-    const std::string name = Trim(m_view_name).empty() ? "query" : std::string(Trim(m_view_name));
-    const std::string path = ConfigDir() + "/exports/" + name + ".csv";
     try {
-      std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-      WriteFileAtomically(path, FormatResultCsv(*m_query_panel.result));
-      m_status = "exported " + path;
+      m_status = "exported " + ExportResultCsv(*m_query_panel.result, name);
     } catch (const std::exception& e) {
       m_status = e.what();
     }
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Export PNG")) RequestChartExport(ExportPath(name, "png"), m_export_for_publication);
+  ImGui::SameLine();
+  ImGui::Checkbox("for publication", &m_export_for_publication);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Withhold counts of 1 to %d in the exported chart", m_disclosure_threshold);
   ImGui::EndDisabled();
   if (!m_status.empty()) {
     ImGui::SameLine();

@@ -11,6 +11,7 @@
 #include "ui/theme.hpp"
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
+#include "platform/chart_export.hpp"
 #include "ui/saved_views.hpp"
 #include "ui/settings.hpp"
 #include "views/query_panel.hpp"
@@ -42,6 +43,12 @@ class ExplorerApp {
   // through them with the arrow keys).
   SavedViews& saved_views() { return m_views; }
   const Settings& settings() const { return m_settings; }
+  // PNG export needs the GL context, so the request waits for the frame loop, which calls
+  // TakeChartExport() after rendering, runs it, and reports back.
+  bool RequestChartExport(const std::string& path, bool for_publication);
+  std::optional<ChartExport> TakeChartExport();
+  void ChartExportFinished(const std::string& path, bool ok, const std::string& error);
+  const std::string& status() const { return m_status; }
   // The window's size, remembered for the next session.
   void SetWindowSize(int width, int height);
   bool SaveCurrentView(const std::string& name);
@@ -82,6 +89,8 @@ class ExplorerApp {
   bool m_presenting = false;
   SavedViews m_views;
   Settings m_settings;
+  std::optional<ChartExport> m_pending_export;
+  bool m_export_for_publication = false;
   std::string m_settings_error;
   CatalogPtr m_catalog;
   SlicerPanelState m_slicers;

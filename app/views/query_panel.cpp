@@ -2,11 +2,12 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
-#include "plot/bar_chart.hpp"
-#include "plot/line_chart.hpp"
+#include "plot/draw_chart.hpp"
 #include "query/describe_query.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
@@ -64,12 +65,19 @@ void DrawResultTable(const QueryResult& r, const CodeLabels* labels) {
   ImGui::EndTable();
 }
 
-// First dimension along x; the second (if any) as series; the first measure as height.
+}  // namespace
+
 ChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
   ChartData c;
   c.value_label = r.measures.empty() ? "" : r.measures[0];
-  c.title = c.value_label + (r.dimensions.empty() ? "" : " by ");
-  for (size_t i = 0; i < r.dimensions.size(); ++i) c.title += (i ? " and " : "") + r.dimensions[i];
+  // "Children by period and latest category": words, not column names.
+  auto words = [](std::string s) {
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+  };
+  c.title = words(c.value_label) + (r.dimensions.empty() ? "" : " by ");
+  for (size_t i = 0; i < r.dimensions.size(); ++i) c.title += (i ? " and " : "") + words(r.dimensions[i]);
+  if (!c.title.empty()) c.title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(c.title[0])));
   const bool two = r.dimensions.size() >= 2;
   std::map<std::string, size_t> group_index, series_index;
   auto group_of = [&](const QueryResult::Row& row) {
@@ -110,15 +118,10 @@ ChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
   return c;
 }
 
-// Auto: a trend when periods run along x, else bars.
-ChartKind ResolveKind(const QueryResult& r, ChartKind kind) {
-  if (kind != ChartKind::Auto) return kind;
-  return !r.dimensions.empty() && r.dimensions[0] == "period" && r.rows.size() > 2 ? ChartKind::Lines : ChartKind::Bars;
-}
+namespace {
 
-ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float height) {
-  if (kind == ChartKind::Stacked && chart.show_legend) chart.stacked = true;
-  return kind == ChartKind::Lines ? DrawLineChart(id, chart, height) : DrawBarChart(id, chart, height);
+ChartKind ResolveKind(const QueryResult& r, ChartKind kind) {
+  return ResolveChartKind(kind, !r.dimensions.empty() && r.dimensions[0] == "period", r.rows.size());
 }
 
 // A dimension can be filtered by clicking when it is a coded column of the table.
@@ -177,22 +180,6 @@ void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables
 
 }  // namespace
 
-const char* ChartKindName(ChartKind kind) {
-  switch (kind) {
-    case ChartKind::Bars: return "bars";
-    case ChartKind::Stacked: return "stacked";
-    case ChartKind::Lines: return "lines";
-    case ChartKind::Auto: break;
-  }
-  return "auto";
-}
-
-ChartKind ParseChartKind(std::string_view name) {
-  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines})
-    if (name == ChartKindName(k)) return k;
-  return ChartKind::Auto;
-}
-
 std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPanelState& s) {
   const QueryText t = TextOf(tables, s);
   std::string d = t.table + ": " + (t.measure.empty() ? std::string("episodes") : t.measure);
@@ -201,6 +188,14 @@ std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPan
   if (!t.period.empty()) d += "; " + t.period;
   for (size_t i = 0; i < t.where.size(); ++i) d += (i ? " and " : "; where ") + t.where[i];
   return d;
+}
+
+size_t WithholdSmallCounts(ChartData& chart, int threshold) {
+  size_t withheld = 0;
+  for (auto& row : chart.values)
+    for (double& v : row)
+      if (std::isfinite(v) && v >= 1 && v <= threshold) v = std::nan(""), ++withheld;
+  return withheld;
 }
 
 std::string FilterSentence(const std::vector<std::string>& tables, const CodeLabels* labels, const QueryPanelState& s) {
@@ -223,11 +218,7 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
   if (!s.result) return;
   ChartData chart = ChartOf(*s.result, labels);
   chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
-  // Publication-safe: small counts are withheld, and so is any bar that would reveal them.
-  size_t withheld = 0;
-  for (auto& row : chart.values)
-    for (double& v : row)
-      if (std::isfinite(v) && v >= 1 && v <= threshold) v = std::nan(""), ++withheld;
+  const size_t withheld = WithholdSmallCounts(chart, threshold);
   ImGui::Spacing();
   DrawChart("presentation", chart, ResolveKind(*s.result, s.chart), ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
   ImGui::TextDisabled("Counts of 1 to %d are not shown (%zu withheld). Source: %s.", threshold, withheld,

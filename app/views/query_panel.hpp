@@ -7,16 +7,12 @@
 #include <vector>
 
 #include "dataset/code_labels.hpp"
+#include "plot/draw_chart.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
 
 namespace csc::app {
-
-enum class ChartKind : int { Auto, Bars, Stacked, Lines };
-
-const char* ChartKindName(ChartKind kind);  // "auto", "bars", "stacked", "lines"
-ChartKind ParseChartKind(std::string_view name);  // unknown names are Auto
 
 struct QueryPanelState {
   int table = 0;
@@ -50,6 +46,13 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
 // inputs, no table of rows; counts of 1 to `threshold` are withheld (shown as "c").
 void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
                            QueryPanelState& state, int threshold);
+
+// The result as a chart: first dimension along x, the second (if any) as series, the first
+// measure as height; codes become labels, and the codes are kept for cross-filtering.
+ChartData ChartOf(const QueryResult& result, const CodeLabels* labels);
+
+// Publication-safe: values of 1 to `threshold` become gaps; returns how many.
+size_t WithholdSmallCounts(ChartData& chart, int threshold);
 
 // "Children on a CP plan at 31 March, 2010-11 to 2015-16, neglect, aged 0-4"; while a clause
 // does not parse, the query as typed.

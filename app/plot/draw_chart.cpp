@@ -1,0 +1,34 @@
+#include "plot/draw_chart.hpp"
+
+#include "plot/bar_chart.hpp"
+#include "plot/line_chart.hpp"
+
+namespace csc::app {
+
+const char* ChartKindName(ChartKind kind) {
+  switch (kind) {
+    case ChartKind::Bars: return "bars";
+    case ChartKind::Stacked: return "stacked";
+    case ChartKind::Lines: return "lines";
+    case ChartKind::Auto: break;
+  }
+  return "auto";
+}
+
+ChartKind ParseChartKind(std::string_view name) {
+  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines})
+    if (name == ChartKindName(k)) return k;
+  return ChartKind::Auto;
+}
+
+ChartKind ResolveChartKind(ChartKind kind, bool periods_along_x, size_t groups) {
+  if (kind != ChartKind::Auto) return kind;
+  return periods_along_x && groups > 2 ? ChartKind::Lines : ChartKind::Bars;
+}
+
+ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float height) {
+  if (kind == ChartKind::Stacked && chart.show_legend) chart.stacked = true;
+  return kind == ChartKind::Lines ? DrawLineChart(id, chart, height) : DrawBarChart(id, chart, height);
+}
+
+}  // namespace csc::app

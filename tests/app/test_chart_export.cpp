@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include <stb_image.h>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+#include "platform/chart_export.hpp"
+#include "platform/window.hpp"
+#include "plot/palette.hpp"
+
+using namespace csc;
+
+TEST_CASE("a chart exports as an opaque PNG at twice its size, drawn in its category colours", "[ui][export]") {
+  std::string error;
+  auto window = app::Window::Create("export test", 320, 200, error);
+  if (!window) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  app::ChartExport e;
+  e.chart.title = "children by ward";
+  e.chart.value_label = "children";
+  e.chart.groups = {"Sitwell", "Valley"};
+  e.chart.series = {"Sitwell", "Valley"};
+  e.chart.values = {{40, std::nan("")}, {std::nan(""), 10}};
+  e.chart.stacked = true;
+  e.chart.show_legend = false;
+  e.kind = app::ChartKind::Bars;
+  e.sentence = "Children on a CP plan at 31 March, 2012-13";
+  e.source = "Source: test";
+  e.width = 400, e.height = 300, e.scale = 2;
+  e.path = (std::filesystem::temp_directory_path() / "csc_export_test.png").string();
+  std::filesystem::remove(e.path);
+  REQUIRE(app::ExportChartPng(e, error));
+  CHECK(error.empty());
+
+  int w = 0, h = 0, channels = 0;
+  unsigned char* pixels = stbi_load(e.path.c_str(), &w, &h, &channels, 4);
+  REQUIRE(pixels);
+  CHECK(w == 800);
+  CHECK(h == 600);
+  const ImU32 sitwell = app::CategoryColour("Sitwell");
+  // Bars are drawn at 85% opacity over the background (the top-left pixel).
+  auto expected = [&](int shift) {
+    return 0.85 * static_cast<double>((sitwell >> shift) & 0xff) + 0.15 * pixels[shift / 8];
+  };
+  size_t opaque = 0, sitwell_pixels = 0;
+  for (int i = 0; i < w * h; ++i) {
+    const unsigned char* p = pixels + 4 * i;
+    opaque += p[3] == 255;
+    const double d = std::abs(p[0] - expected(0)) + std::abs(p[1] - expected(8)) + std::abs(p[2] - expected(16));
+    sitwell_pixels += d < 12;
+  }
+  stbi_image_free(pixels);
+  CHECK(opaque == static_cast<size_t>(w) * static_cast<size_t>(h));
+  // The Sitwell bar: roughly a third of the plot width, most of its height.
+  CHECK(sitwell_pixels > 20000);
+  std::filesystem::remove(e.path);
+}
+
+TEST_CASE("export to a folder that cannot be written fails with a message and leaves nothing", "[ui][export]") {
+  std::string error;
+  auto window = app::Window::Create("export test", 320, 200, error);
+  if (!window) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  app::ChartExport e;
+  e.chart.groups = {"A"};
+  e.chart.series = {""};
+  e.chart.values = {{1}};
+  e.width = 200, e.height = 100;
+  e.path = "/proc/csc-cannot-write-here/chart.png";
+  CHECK_FALSE(app::ExportChartPng(e, error));
+  CHECK_FALSE(error.empty());
+  CHECK_FALSE(std::filesystem::exists(e.path));
+}
