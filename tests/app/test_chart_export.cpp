@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "platform/chart_export.hpp"
@@ -12,10 +13,17 @@
 
 using namespace csc;
 
+namespace {
+// One window for the process: a GL context to render into.
+app::Window* SharedWindow(std::string& error) {
+  static std::optional<app::Window> window = app::Window::Create("export test", 320, 200, error);
+  return window ? &*window : nullptr;
+}
+}  // namespace
+
 TEST_CASE("a chart exports as an opaque PNG at twice its size, drawn in its category colours", "[ui][export]") {
   std::string error;
-  auto window = app::Window::Create("export test", 320, 200, error);
-  if (!window) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  if (!SharedWindow(error)) FAIL("no OpenGL window (run under xvfb-run): " << error);
   app::ChartExport e;
   e.chart.title = "children by ward";
   e.chart.value_label = "children";
@@ -59,8 +67,7 @@ TEST_CASE("a chart exports as an opaque PNG at twice its size, drawn in its cate
 
 TEST_CASE("export to a folder that cannot be written fails with a message and leaves nothing", "[ui][export]") {
   std::string error;
-  auto window = app::Window::Create("export test", 320, 200, error);
-  if (!window) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  if (!SharedWindow(error)) FAIL("no OpenGL window (run under xvfb-run): " << error);
   app::ChartExport e;
   e.chart.groups = {"A"};
   e.chart.series = {""};
