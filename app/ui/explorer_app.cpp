@@ -148,19 +148,14 @@ void ExplorerApp::DrawMenuBar() {
 
 void ExplorerApp::DrawOpenPopup() {
   if (m_open_popup) {
-    ImGui::OpenPopup("Open CSV");
+    ImGui::OpenPopup("Open CSV files");
     m_open_popup = false;
   }
-  if (!ImGui::BeginPopupModal("Open CSV", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::TextUnformatted("Path of a CSV file (or drop files on the window):");
-  char buffer[1024];
-  std::snprintf(buffer, sizeof buffer, "%s", m_open_path.c_str());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32);
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  const bool enter = ImGui::InputText("##path", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
-  m_open_path = buffer;
-  if ((ImGui::Button("Open") || enter) && !m_open_path.empty()) {
-    OpenFiles({m_open_path});
+  if (!ImGui::BeginPopupModal("Open CSV files", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::TextDisabled("Tick one or more files (or drop files on the window). Each becomes a dataset.");
+  const std::vector<std::string> files = DrawFileBrowser(m_browser, m_settings.recent_files);
+  if (!files.empty()) {
+    OpenFiles(files);
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();

@@ -14,6 +14,7 @@
 #include "platform/chart_export.hpp"
 #include "ui/saved_views.hpp"
 #include "ui/settings.hpp"
+#include "views/file_browser.hpp"
 #include "views/query_panel.hpp"
 #include "views/slicer_panel.hpp"
 
@@ -99,7 +100,7 @@ class ExplorerApp {
   std::string m_status;  // last export or save message
   int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
-  std::string m_open_path;
+  FileBrowserState m_browser;
 };
 
 // Where the bundled demonstration extract lives (CSC_ASSETS overrides), and its CSV files.
