@@ -8,6 +8,7 @@
 #include <map>
 
 #include "plot/draw_chart.hpp"
+#include "views/pivot_view.hpp"
 #include "query/describe_query.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
@@ -40,6 +41,20 @@ std::string Key(const QueryText& t) {
 std::string KeyLabel(const CodeLabels* labels, const std::string& dimension, const std::string& key, bool with_code) {
   if (!labels) return key;
   return with_code ? labels->CodeAndLabel(dimension, key) : std::string(labels->Label(dimension, key));
+}
+
+std::string FormatResultTsv(const QueryResult& r) {
+  if (r.dimensions.empty() && r.measures.empty()) return "";
+  std::string s;
+  for (const auto& d : r.dimensions) s += d + "\t";
+  for (const auto& m : r.measures) s += m + "\t";
+  s.back() = '\n';
+  for (const auto& row : r.rows) {
+    for (const auto& k : row.keys) s += k + "\t";
+    for (const auto& v : row.values) s += FormatMeasureValue(v) + "\t";
+    s.back() = '\n';
+  }
+  return s;
 }
 
 void DrawResultTable(const QueryResult& r, const CodeLabels* labels) {
@@ -271,7 +286,19 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
   const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
   CrossFilter(*s.result, chart, hover, table, s);
-  DrawResultTable(*s.result, labels);
+  const bool two = s.result->dimensions.size() == 2;
+  if (two) {
+    ImGui::RadioButton("Cross-table", &s.table_view, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Rows", &s.table_view, 1);
+    ImGui::SameLine();
+  }
+  if (two && s.table_view == 0) {
+    DrawPivotView(service, TextOf(tables, s), *s.result, labels, s.pivot);
+  } else {
+    if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(FormatResultTsv(*s.result).c_str());
+    DrawResultTable(*s.result, labels);
+  }
 }
 
 }  // namespace csc::app

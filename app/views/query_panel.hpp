@@ -8,6 +8,7 @@
 
 #include "dataset/code_labels.hpp"
 #include "plot/draw_chart.hpp"
+#include "views/pivot_view.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
@@ -23,6 +24,8 @@ struct QueryPanelState {
   char measure[256] = "episodes, children";
   ChartKind chart = ChartKind::Auto;
   std::set<std::string> hidden_series;  // legend entries toggled off (by label)
+  int table_view = 0;                   // two dimensions: 0 cross-table, 1 rows
+  PivotViewState pivot;
   std::string submitted;  // the text of the last submitted query
   std::string parse_error;
   QueryResultPtr result;

@@ -115,3 +115,19 @@ TEST_CASE("clicking a bar filters by its category; Ctrl-click adds another", "[u
   l.Click("chart:0:0", true);  // one bar, NEG: Ctrl adds the category beside the other filters
   CHECK(std::string(l.q.where) == "ward in (Valley)\nsex in (M)\nlatest_category in (NEG)\n");
 }
+
+TEST_CASE("a two-dimension answer shows as a cross-table whose totals count each child once", "[ui]") {
+  Loaded l;
+  std::snprintf(l.q.by, sizeof l.q.by, "sex, latest_category");
+  std::snprintf(l.q.period, sizeof l.q.period, "fy:2011-12..2012-13");
+  std::snprintf(l.q.count, sizeof l.q.count, "open-during");
+  l.Settle();
+  REQUIRE(l.ui.FramesUntil([&] { return l.q.pivot.totals[0] && l.q.pivot.totals[1] && l.q.pivot.totals[2]; }));
+  // Open during 2011-12 or 2012-13: C1..C5 all; C3 (F, SAB) ended Jan 2012.
+  REQUIRE(l.q.pivot.totals[2]->rows.size() == 1);
+  CHECK(*l.q.pivot.totals[2]->rows[0].values[0] == 5);
+  const auto& by_sex = *l.q.pivot.totals[0];
+  REQUIRE(by_sex.rows.size() == 2);
+  CHECK(by_sex.rows[0].keys[0] == "F");
+  CHECK(*by_sex.rows[0].values[0] == 3);
+}
