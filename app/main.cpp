@@ -30,6 +30,7 @@ struct Args {
   std::string period, count, by, measure, table;
   std::string view;
   std::string export_png;
+  std::string chart;
   bool publish = false;
 };
 
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   cli.add_option("--measure", args.measure, "query tab: measures, e.g. episodes,children");
   cli.add_option("--export-png", args.export_png, "once loaded, export the query tab's chart to this PNG (2x) and exit");
   cli.add_flag("--publish", args.publish, "with --export-png: withhold small counts as for publication");
+  cli.add_option("--chart", args.chart, "query tab: auto, bars, stacked, lines, ranking or pyramid");
   cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -108,6 +110,7 @@ int main(int argc, char** argv) {
   Fill(q.count, sizeof q.count, args.count);
   Fill(q.by, sizeof q.by, args.by);
   if (!args.measure.empty()) Fill(q.measure, sizeof q.measure, args.measure);
+  if (!args.chart.empty()) q.chart = csc::app::ParseChartKind(args.chart);
   if (!args.view.empty()) {
     const auto& views = app.saved_views().views();
     const auto it = std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.name == args.view; });

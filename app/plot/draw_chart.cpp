@@ -1,6 +1,7 @@
 #include "plot/draw_chart.hpp"
 
 #include "plot/bar_chart.hpp"
+#include "plot/horizontal_charts.hpp"
 #include "plot/line_chart.hpp"
 
 namespace csc::app {
@@ -10,13 +11,15 @@ const char* ChartKindName(ChartKind kind) {
     case ChartKind::Bars: return "bars";
     case ChartKind::Stacked: return "stacked";
     case ChartKind::Lines: return "lines";
+    case ChartKind::Ranking: return "ranking";
+    case ChartKind::Pyramid: return "pyramid";
     case ChartKind::Auto: break;
   }
   return "auto";
 }
 
 ChartKind ParseChartKind(std::string_view name) {
-  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines})
+  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines, ChartKind::Ranking, ChartKind::Pyramid})
     if (name == ChartKindName(k)) return k;
   return ChartKind::Auto;
 }
@@ -28,7 +31,12 @@ ChartKind ResolveChartKind(ChartKind kind, bool periods_along_x, size_t groups) 
 
 ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float height) {
   if (kind == ChartKind::Stacked && chart.show_legend) chart.stacked = true;
-  return kind == ChartKind::Lines ? DrawLineChart(id, chart, height) : DrawBarChart(id, chart, height);
+  switch (kind) {
+    case ChartKind::Lines: return DrawLineChart(id, chart, height);
+    case ChartKind::Ranking: return DrawRankingChart(id, chart, height);
+    case ChartKind::Pyramid: return DrawPyramidChart(id, chart, height);
+    default: return DrawBarChart(id, chart, height);
+  }
 }
 
 }  // namespace csc::app

@@ -8,9 +8,9 @@
 
 namespace csc::app {
 
-enum class ChartKind : int { Auto, Bars, Stacked, Lines };
+enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid };
 
-const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines"
+const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid"
 ChartKind ParseChartKind(std::string_view name);  // unknown names are Auto
 
 // `periods_along_x`: the first dimension is the period (Auto then draws lines).

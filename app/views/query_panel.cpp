@@ -240,6 +240,43 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
                       tables[static_cast<size_t>(s.table) % tables.size()].c_str());
 }
 
+void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
+  // The dataset's main category: the first coded column a slicer offers (categories first).
+  std::string category = "ward";
+  if (table)
+    for (size_t i = 0; i < table->num_columns(); ++i) {
+      const std::string& name = table->column_name(i);
+      if (table->column(i).type() == ColumnType::Category && name.find("category") != std::string::npos) {
+        category = name;
+        break;
+      }
+    }
+  auto set = [&](const std::string& by, const std::string& measure, ChartKind kind) {
+    std::snprintf(s.by, sizeof s.by, "%s", by.c_str());
+    std::snprintf(s.measure, sizeof s.measure, "%s", measure.c_str());
+    s.chart = kind;
+  };
+  switch (preset) {
+    case ChartPreset::TrendByCategory: set("period, " + category, "children", ChartKind::Lines); break;
+    case ChartPreset::Breakdown: set(category, "children, share", ChartKind::Bars); break;
+    case ChartPreset::AgeProfile: set("age", "children", ChartKind::Bars); break;
+    case ChartPreset::AgeSexPyramid: set("age, sex", "children", ChartKind::Pyramid); break;
+    case ChartPreset::WardRanking: set("ward", "children", ChartKind::Ranking); break;
+    case ChartPreset::WardRate: set("ward", "rate10k, children", ChartKind::Ranking); break;
+  }
+}
+
+void DrawPresets(const Table* table, QueryPanelState& s) {
+  static const char* kPresets[] = {"Trend by category", "Breakdown by category (with shares)", "Age profile (single years)",
+                                   "Age-sex pyramid", "Ward ranking (children)", "Ward ranking (rate per 10,000)"};
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  if (ImGui::BeginCombo("##presets", "Quick charts...")) {
+    for (int i = 0; i < IM_ARRAYSIZE(kPresets); ++i)
+      if (ImGui::Selectable(kPresets[i])) ApplyPreset(table, s, static_cast<ChartPreset>(i));
+    ImGui::EndCombo();
+  }
+}
+
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
                     const CodeLabels* labels, QueryPanelState& s) {
   if (tables.empty()) {
@@ -266,9 +303,13 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::InputTextWithHint("##measure", "episodes, children, rate10k, share", s.measure, sizeof s.measure);
   }
   row_label("Chart");
-  static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines"};
+  static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
+                                 "Ranking (sorted, largest first)", "Age-sex pyramid"};
   int kind = static_cast<int>(s.chart);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::Combo("##chart", &kind, kKinds, IM_ARRAYSIZE(kKinds))) s.chart = static_cast<ChartKind>(kind);
+  ImGui::SameLine();
+  DrawPresets(table, s);
 
   SubmitAndPoll(service, tables, s);
   const bool busy = service.Busy(kQueryPanelCaller);

@@ -36,6 +36,11 @@ struct QueryPanelState {
 
 inline constexpr const char* kQueryPanelCaller = "query_panel";
 
+// One-click questions: each sets the grouping, measure and chart (filters are kept).
+enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate };
+void ApplyPreset(const Table* table, QueryPanelState& state, ChartPreset preset);
+void DrawPresets(const Table* table, QueryPanelState& state);
+
 // Submits the panel's query if it changed and takes any reply (the panel's own draw does
 // this too; calling it first puts the chart's query ahead of the slicers' in the queue).
 void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& state);

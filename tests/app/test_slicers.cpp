@@ -131,3 +131,19 @@ TEST_CASE("a two-dimension answer shows as a cross-table whose totals count each
   CHECK(by_sex.rows[0].keys[0] == "F");
   CHECK(*by_sex.rows[0].values[0] == 3);
 }
+
+TEST_CASE("quick charts set the grouping, measure and chart for common questions", "[ui]") {
+  Loaded l;
+  const auto* table = l.ui.app->catalog()->Find("csc_ui_slicer_plans");
+  app::ApplyPreset(table, l.q, app::ChartPreset::AgeSexPyramid);
+  CHECK(std::string(l.q.by) == "age, sex");
+  CHECK(l.q.chart == app::ChartKind::Pyramid);
+  l.Settle();
+  REQUIRE(l.q.result);
+  CHECK(l.q.result->dimensions.size() == 2);
+  app::ApplyPreset(table, l.q, app::ChartPreset::TrendByCategory);
+  CHECK(std::string(l.q.by) == "period, initial_category");  // the first category column
+  app::ApplyPreset(table, l.q, app::ChartPreset::WardRate);
+  CHECK(std::string(l.q.measure) == "rate10k, children");
+  CHECK(l.q.chart == app::ChartKind::Ranking);
+}

@@ -1,0 +1,179 @@
+#include "plot/horizontal_charts.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "chart/ticks.hpp"
+#include "plot/palette.hpp"
+#include "ui/item_probe.hpp"
+
+namespace csc::app {
+
+namespace {
+
+double ValueAt(const ChartData& d, size_t g, size_t s) {
+  return s < d.values[g].size() && std::isfinite(d.values[g][s]) ? d.values[g][s] : NAN;
+}
+
+// A group's value in single-series data drawn one colour per category (ChartOf puts each
+// category's value on the diagonal).
+double GroupValue(const ChartData& d, size_t g) {
+  if (!d.show_legend && g < d.values[g].size()) return ValueAt(d, g, g);
+  return ValueAt(d, g, 0);
+}
+
+float Widest(const std::vector<std::string>& labels) {
+  float w = 0;
+  for (const auto& l : labels) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
+  return w;
+}
+
+void DrawTitle(const ChartData& d, ImVec2 origin) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddText(origin, ImGui::GetColorU32(ImGuiCol_Text), d.title.c_str());
+  draw->AddText(ImVec2(origin.x, origin.y + ImGui::GetFontSize() * 1.4f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                d.value_label.c_str());
+}
+
+// Vertical gridlines and labels along the bottom for [lo, hi] mapped onto [x0, x1].
+void DrawXAxis(const AxisTicks& ticks, float x0, float x1, float top, float bottom, bool mirror) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (double t : ticks.values) {
+    const float x = x0 + static_cast<float>((t - ticks.lo) / (ticks.hi - ticks.lo)) * (x1 - x0);
+    draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Border, 0.6f));
+    const std::string label = FormatTick(mirror ? std::abs(t) : t, ticks.step);
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    draw->AddText(ImVec2(x - size.x / 2, bottom + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+  }
+}
+
+}  // namespace
+
+ChartHover DrawRankingChart(const char* id, const ChartData& d, float height) {
+  ImGui::PushID(id);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+  DrawTitle(d, origin);
+  std::vector<size_t> order(d.groups.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const double va = GroupValue(d, a), vb = GroupValue(d, b);
+    return (std::isfinite(va) ? va : -1e300) > (std::isfinite(vb) ? vb : -1e300);
+  });
+  double hi = 0;
+  for (size_t g = 0; g < d.groups.size(); ++g)
+    if (std::isfinite(GroupValue(d, g))) hi = std::max(hi, GroupValue(d, g));
+  const AxisTicks ticks = NiceTicks(0, hi, std::max(3, static_cast<int>(width / (font * 6))));
+  const float top = origin.y + font * 3.0f, bottom = origin.y + height - font * 1.6f;
+  const float x0 = origin.x + Widest(d.groups) + font, x1 = origin.x + width - font * 4;
+  DrawXAxis(ticks, x0, x1, top, bottom, false);
+  ChartHover hover;
+  const float row = (bottom - top) / static_cast<float>(std::max<size_t>(1, order.size()));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const size_t g = order[i];
+    const float y = top + row * static_cast<float>(i);
+    const ImVec2 label_size = ImGui::CalcTextSize(d.groups[g].c_str());
+    draw->AddText(ImVec2(x0 - font * 0.5f - label_size.x, y + (row - label_size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text),
+                  d.groups[g].c_str());
+    const double v = GroupValue(d, g);
+    if (!std::isfinite(v)) continue;
+    const float x = x0 + static_cast<float>((v - ticks.lo) / (ticks.hi - ticks.lo)) * (x1 - x0);
+    const ImVec2 a(x0, y + row * 0.15f), b(x, y + row * 0.85f);
+    const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < std::max(b.x, a.x + 2) && mouse.y >= a.y && mouse.y < b.y;
+    if (over) hover.group = static_cast<int>(g), hover.series = d.show_legend ? 0 : static_cast<int>(g);
+    // Category colours only while each can have its own; a long ranking (wards) is one colour.
+    const bool one_colour = d.show_legend || d.groups.size() > 8;
+    const ImU32 colour = one_colour ? PaletteColour(0, over ? 1.0f : 0.85f) : CategoryColour(d.groups[g], over ? 1.0f : 0.85f);
+    draw->AddRectFilled(a, b, colour);
+    if (ItemProbeEnabled()) ProbeRect(std::string(id) + ":" + std::to_string(g) + ":" + std::to_string(hover.series), a, b);
+    const std::string value = FormatTick(v, std::floor(v) == v ? 1 : 0.01);
+    draw->AddText(ImVec2(b.x + font * 0.3f, y + (row - font) / 2), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+  }
+  ImGui::Dummy(ImVec2(width, height));
+  hover.clicked = hover.group >= 0 && ImGui::IsMouseClicked(0);
+  ChartTooltip(d, hover);
+  ImGui::PopID();
+  return hover;
+}
+
+ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
+  // Males on the left by convention when the series say which is which.
+  size_t left = 0, right = 1;
+  for (size_t s = 0; s < d.series.size(); ++s) {
+    const std::string& n = d.series[s];
+    if (n == "M" || n == "Male" || n == "Boys" || n == "1") left = s;
+    if (n == "F" || n == "Female" || n == "Girls" || n == "2") right = s;
+  }
+  if (left == right) left = 0, right = 1;
+  const size_t sides[2] = {left, right};
+  ImGui::PushID(id);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+  DrawTitle(d, origin);
+  double hi = 0;
+  for (size_t g = 0; g < d.groups.size(); ++g)
+    for (size_t s : sides)
+      if (std::isfinite(ValueAt(d, g, s))) hi = std::max(hi, ValueAt(d, g, s));
+  const AxisTicks ticks = NiceTicks(-hi, hi, std::max(4, static_cast<int>(width / (font * 6))));
+  const float label_width = Widest(d.groups) + font;
+  const float top = origin.y + font * 4.4f, bottom = origin.y + height - font * 1.6f;
+  const float x0 = origin.x + font, x1 = origin.x + width - font;
+  const float centre = (x0 + x1) / 2;
+  const float half = (x1 - x0 - label_width) / 2;
+  // The age labels sit in a gap in the middle; each side has its own copy of the scale.
+  auto x_of = [&](double v, int side) {
+    const float inner = centre + static_cast<float>(side) * label_width / 2;
+    return inner + static_cast<float>(side) * static_cast<float>(v / ticks.hi) * half;
+  };
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (double t : ticks.values) {
+    if (t < 0) continue;
+    for (int side : {-1, 1}) {
+      const float x = x_of(t, side);
+      draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Border, 0.6f));
+      const std::string label = FormatTick(t, ticks.step);
+      draw->AddText(ImVec2(x - ImGui::CalcTextSize(label.c_str()).x / 2, bottom + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    }
+  }
+  // Series names above each side.
+  for (size_t i = 0; i < 2; ++i) {
+    const size_t s = sides[i];
+    if (s >= d.series.size()) continue;
+    const float w = ImGui::CalcTextSize(d.series[s].c_str()).x;
+    const float x = i == 0 ? x0 : x1 - w;
+    draw->AddRectFilled(ImVec2(i == 0 ? x : x - font, top - font * 1.2f), ImVec2(i == 0 ? x + font * 0.8f : x - font * 0.2f, top - font * 0.4f),
+                        SeriesColour(d, s, 1.0f));
+    draw->AddText(ImVec2(i == 0 ? x + font : x, top - font * 1.3f), ImGui::GetColorU32(ImGuiCol_Text), d.series[s].c_str());
+  }
+  ChartHover hover;
+  const size_t groups = d.groups.size();
+  const float row = (bottom - top) / static_cast<float>(std::max<size_t>(1, groups));
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (size_t g = 0; g < groups; ++g) {
+    const float y = bottom - row * static_cast<float>(g + 1);  // youngest at the bottom
+    const ImVec2 size = ImGui::CalcTextSize(d.groups[g].c_str());
+    draw->AddText(ImVec2(centre - size.x / 2, y + (row - size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), d.groups[g].c_str());
+    for (size_t i = 0; i < 2; ++i) {
+      const size_t s = sides[i];
+      const double v = ValueAt(d, g, s);
+      if (!std::isfinite(v)) continue;
+      const int side = i == 0 ? -1 : 1;
+      const float a = x_of(0, side), b = x_of(v, side);
+      const ImVec2 p0(std::min(a, b), y + row * 0.1f), p1(std::max(a, b), y + row * 0.9f);
+      const bool over = ImGui::IsWindowHovered() && mouse.x >= p0.x && mouse.x < p1.x && mouse.y >= p0.y && mouse.y < p1.y;
+      if (over) hover.group = static_cast<int>(g), hover.series = static_cast<int>(s);
+      draw->AddRectFilled(p0, p1, SeriesColour(d, s, over ? 1.0f : 0.85f));
+    }
+  }
+  ImGui::Dummy(ImVec2(width, height));
+  ChartTooltip(d, hover);
+  ImGui::PopID();
+  return hover;
+}
+
+}  // namespace csc::app
