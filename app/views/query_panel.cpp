@@ -241,14 +241,13 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
 }
 
 void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
-  // The dataset's main category: the first coded column a slicer offers (categories first).
+  // The published tables count plans by their latest category, so that comes first.
   std::string category = "ward";
   if (table)
-    for (size_t i = 0; i < table->num_columns(); ++i) {
-      const std::string& name = table->column_name(i);
-      if (table->column(i).type() == ColumnType::Category && name.find("category") != std::string::npos) {
-        category = name;
-        break;
+    for (const char* wanted : {"latest_category", "category"}) {
+      for (size_t i = 0; i < table->num_columns() && category == "ward"; ++i) {
+        const std::string& name = table->column_name(i);
+        if (table->column(i).type() == ColumnType::Category && name.find(wanted) != std::string::npos) category = name;
       }
     }
   auto set = [&](const std::string& by, const std::string& measure, ChartKind kind) {

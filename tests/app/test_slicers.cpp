@@ -142,7 +142,7 @@ TEST_CASE("quick charts set the grouping, measure and chart for common questions
   REQUIRE(l.q.result);
   CHECK(l.q.result->dimensions.size() == 2);
   app::ApplyPreset(table, l.q, app::ChartPreset::TrendByCategory);
-  CHECK(std::string(l.q.by) == "period, initial_category");  // the first category column
+  CHECK(std::string(l.q.by) == "period, latest_category");
   app::ApplyPreset(table, l.q, app::ChartPreset::WardRate);
   CHECK(std::string(l.q.measure) == "rate10k, children");
   CHECK(l.q.chart == app::ChartKind::Ranking);
