@@ -96,7 +96,14 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
 
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options) {
   DatasetLoad out;
-  for (const std::string& p : paths) out.files.push_back(LoadOne(p, options.csv));
+  for (const std::string& p : paths) {
+    try {
+      out.files.push_back(LoadOne(p, options.csv));
+    } catch (const LoadError& e) {
+      if (options.stop_on_error) throw;
+      out.errors.emplace_back(p, e.what());
+    }
+  }
 
   // SSDA903 tables first: joined across files, they claim the kinds' names.
   std::vector<const LoadedFile*> headers, episodes, missing;

@@ -21,6 +21,8 @@ struct DatasetLoadOptions {
   std::optional<ColumnMapping> mapping;  // for files no recogniser knows
   const MappingStore* store = nullptr;   // saved mappings looked up (and `mapping` saved) here
   bool save_mapping = true;
+  // false: a file that cannot be loaded is listed in DatasetLoad::errors and the rest load.
+  bool stop_on_error = true;
 };
 
 struct LoadedFile {
@@ -33,6 +35,7 @@ struct LoadedFile {
 struct DatasetLoad {
   std::vector<Dataset> datasets;
   std::vector<LoadedFile> files;
+  std::vector<std::pair<std::string, std::string>> errors;  // (path, one-line message)
   const Dataset* Find(std::string_view name) const;
 };
 

@@ -14,13 +14,15 @@ namespace csc {
 namespace {
 
 struct ChildFacts {
-  std::string sex, ethnicity;
+  NormalisedCode sex, ethnicity;
   std::optional<int32_t> dob;
 };
 
 using Tally = UnknownCodeTally;
 
-std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& headers, Tally& tally) {
+// Unknown sex and ethnicity codes are counted per output row (SetChild), so a dataset lists
+// only the codes of children it holds.
+std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& headers) {
   std::map<std::string, ChildFacts> children;
   for (const Table* t : headers) {
     const Column* child = t->ColumnByName("CHILD");
@@ -32,8 +34,8 @@ std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& h
       if (id.empty()) continue;
       ChildFacts& f = children[id];
       // A later return corrects an earlier one, but a blank never erases a value.
-      if (std::string s = tally.Take(CodeField::Sex, CellText(sex, r), "sex"); !s.empty()) f.sex = std::move(s);
-      if (std::string e = tally.Take(CodeField::Ethnicity, CellText(ethnic, r), "ethnicity"); !e.empty())
+      if (NormalisedCode s = NormaliseCode(CodeField::Sex, CellText(sex, r)); !s.code.empty()) f.sex = std::move(s);
+      if (NormalisedCode e = NormaliseCode(CodeField::Ethnicity, CellText(ethnic, r)); !e.code.empty())
         f.ethnicity = std::move(e);
       if (auto d = CellDate(dob, r)) f.dob = d;
     }
@@ -48,7 +50,7 @@ struct Episode {
 };
 
 void SetChild(CanonicalBuilder& b, const std::string& id, const std::map<std::string, ChildFacts>& children,
-              std::optional<int32_t> own_dob, size_t& unjoined) {
+              std::optional<int32_t> own_dob, size_t& unjoined, Tally& tally) {
   b.SetText(b.Index("child_id"), id);
   const auto it = children.find(id);
   if (it == children.end()) {
@@ -56,9 +58,10 @@ void SetChild(CanonicalBuilder& b, const std::string& id, const std::map<std::st
     b.SetDate(b.Index("dob"), own_dob);
     return;
   }
-  b.SetText(b.Index("sex"), it->second.sex);
-  b.SetDate(b.Index("dob"), own_dob ? own_dob : it->second.dob);
-  b.SetText(b.Index("ethnicity"), it->second.ethnicity);
+  const ChildFacts& f = it->second;
+  b.SetText(b.Index("sex"), tally.Take(CodeField::Sex, f.sex.code, "sex"));
+  b.SetDate(b.Index("dob"), own_dob ? own_dob : f.dob);
+  b.SetText(b.Index("ethnicity"), tally.Take(CodeField::Ethnicity, f.ethnicity.code, "ethnicity"));
 }
 
 Provenance Joined(const std::vector<const Table*>& parts) {
@@ -87,7 +90,7 @@ std::vector<UnknownCodes> ToUnknownCodes(const std::map<std::string, std::map<st
 
 ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, const std::vector<const Table*>& episodes) {
   Tally tally;
-  const auto children = ReadHeaders(headers, tally);
+  const auto children = ReadHeaders(headers);
   std::vector<Episode> rows;
   std::map<std::pair<std::string, int32_t>, size_t> seen;
   size_t merged = 0, undated = 0;
@@ -100,12 +103,12 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
       Episode e{std::string(Trim(CellText(child, r))),
                 CellDate(decom, r),
                 CellDate(dec, r),
-                tally.Take(CodeField::LegalStatus, CellText(ls, r), "legal_status"),
-                tally.Take(CodeField::CategoryOfNeed, CellText(cin, r), "category_of_need"),
-                tally.Take(CodeField::Placement, CellText(place, r), "placement_type"),
-                tally.Take(CodeField::Provider, CellText(provider, r), "placement_provider"),
-                tally.Take(CodeField::ReasonNew, CellText(rne, r), "reason_new_episode"),
-                tally.Take(CodeField::ReasonCeased, CellText(rec, r), "reason_ceased")};
+                NormaliseCode(CodeField::LegalStatus, CellText(ls, r)).code,
+                NormaliseCode(CodeField::CategoryOfNeed, CellText(cin, r)).code,
+                NormaliseCode(CodeField::Placement, CellText(place, r)).code,
+                NormaliseCode(CodeField::Provider, CellText(provider, r)).code,
+                NormaliseCode(CodeField::ReasonNew, CellText(rne, r)).code,
+                NormaliseCode(CodeField::ReasonCeased, CellText(rec, r)).code};
       if (!e.start) {  // cannot be matched across years; kept as it is
         ++undated;
         rows.push_back(std::move(e));
@@ -134,16 +137,17 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
                            e.start && *rows[i - 1].end == *e.start;
     if (!continues) period_start = e.start;
     x1 += e.rec == "X1";
-    SetChild(b, e.child, children, std::nullopt, unjoined);
+    SetChild(b, e.child, children, std::nullopt, unjoined, tally);
     b.SetDate(period, period_start);
     b.SetDate(b.Index("episode_start"), e.start);
     b.SetDate(b.Index("episode_end"), e.end);
-    b.SetText(b.Index("legal_status"), e.ls);
-    b.SetText(b.Index("category_of_need"), e.cin);
-    b.SetText(b.Index("placement_type"), e.place);
-    b.SetText(b.Index("placement_provider"), e.provider);
-    b.SetText(b.Index("reason_new_episode"), e.rne);
-    b.SetText(b.Index("reason_ceased"), e.rec);
+    // Counted here, once per kept row, not once per return that repeated the episode.
+    b.SetText(b.Index("legal_status"), tally.Take(CodeField::LegalStatus, e.ls, "legal_status"));
+    b.SetText(b.Index("category_of_need"), tally.Take(CodeField::CategoryOfNeed, e.cin, "category_of_need"));
+    b.SetText(b.Index("placement_type"), tally.Take(CodeField::Placement, e.place, "placement_type"));
+    b.SetText(b.Index("placement_provider"), tally.Take(CodeField::Provider, e.provider, "placement_provider"));
+    b.SetText(b.Index("reason_new_episode"), tally.Take(CodeField::ReasonNew, e.rne, "reason_new_episode"));
+    b.SetText(b.Index("reason_ceased"), tally.Take(CodeField::ReasonCeased, e.rec, "reason_ceased"));
     b.EndRow();
   }
   ConvertedTable out{b.Finish(Joined(episodes)), ToUnknownCodes(tally.counts()), {}};
@@ -156,7 +160,7 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
 
 ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, const std::vector<const Table*>& missing) {
   Tally tally;
-  const auto children = ReadHeaders(headers, tally);
+  const auto children = ReadHeaders(headers);
   struct Spell {
     std::string child, type;
     std::optional<int32_t> dob, start, end;
@@ -168,7 +172,7 @@ ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, c
     const Column *child = t->ColumnByName("CHILD"), *dob = t->ColumnByName("DOB"), *type = t->ColumnByName("MISSING");
     const Column *start = t->ColumnByName("MIS_START"), *end = t->ColumnByName("MIS_END");
     for (size_t r = 0; r < t->num_rows(); ++r) {
-      Spell s{std::string(Trim(CellText(child, r))), tally.Take(CodeField::MissingType, CellText(type, r), "missing_type"),
+      Spell s{std::string(Trim(CellText(child, r))), NormaliseCode(CodeField::MissingType, CellText(type, r)).code,
               CellDate(dob, r), CellDate(start, r), CellDate(end, r)};
       if (!s.start) {
         rows.push_back(std::move(s));
@@ -182,10 +186,10 @@ ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, c
   CanonicalBuilder b(DatasetKind::MissingEpisodes);
   size_t unjoined = 0;
   for (const Spell& s : rows) {
-    SetChild(b, s.child, children, s.dob, unjoined);
+    SetChild(b, s.child, children, s.dob, unjoined, tally);
     b.SetDate(b.Index("missing_start"), s.start);
     b.SetDate(b.Index("missing_end"), s.end);
-    b.SetText(b.Index("missing_type"), s.type);
+    b.SetText(b.Index("missing_type"), tally.Take(CodeField::MissingType, s.type, "missing_type"));
     b.SetText(b.Index("looked_after"), "Y");  // the 903 records missing spells of looked-after children only
     b.EndRow();
   }

@@ -136,7 +136,10 @@ TEST_CASE("SSDA903: unknown codes are kept, counted and listed", "[formats]") {
   const Dataset& lac = *Ssda903().Find("lac_episodes");
   CHECK(Unknown(lac, "placement_type") == std::map<std::string, size_t>{{"Q9", 1}});
   CHECK(Unknown(lac, "ethnicity") == std::map<std::string, size_t>{{"ZZZZ", 1}});
-  CHECK(lac.UnknownCodeCount() == 2);
+  // PR9 is in both returns on the same (repeated) episode: one row kept, counted once.
+  CHECK(Unknown(lac, "placement_provider") == std::map<std::string, size_t>{{"PR9", 1}});
+  CHECK(Cell(*lac.table, "A1", "placement_provider", 1) == "PR9");
+  CHECK(lac.UnknownCodeCount() == 3);
   CHECK(Cell(*lac.table, "A4", "placement_type") == "Q9");
   CHECK(Cell(*lac.table, "A4", "ethnicity") == "ZZZZ");
 }
@@ -151,6 +154,8 @@ TEST_CASE("SSDA903 Missing: repeated open spells merged, closed version kept, un
   CHECK(Cell(t, "A1", "missing_type", 0) == "A");
   CHECK(Cell(t, "A1", "looked_after") == "true");
   CHECK(Unknown(missing, "missing_type") == std::map<std::string, size_t>{{"X", 1}});
+  CHECK(Unknown(missing, "ethnicity").empty());  // A4's ZZZZ belongs to no missing episode
+  CHECK(missing.UnknownCodeCount() == 1);
 }
 
 TEST_CASE("Annex A List 7: drifted headers and prefixed values become cp_plans codes", "[formats]") {
