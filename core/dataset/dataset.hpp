@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dataset/code_labels.hpp"
 #include "ingest/load_options.hpp"
 #include "storage/table.hpp"
 
@@ -88,6 +89,12 @@ struct Dataset {
   std::vector<LoadReport> reports;                 // one per source file: rejects, cell warnings
   std::vector<UnknownCodes> unknown_codes;
   std::vector<std::string> notes;  // what a conversion did: "12 repeated open episodes dropped"
+  std::shared_ptr<const CodeLabels> labels;  // may be null: codes then show as themselves
+
+  // "Neglect" for ("latest_category", "NEG"); the code itself when unlabelled or unknown.
+  std::string_view Label(std::string_view column, std::string_view code) const {
+    return labels ? labels->Label(column, code) : code;
+  }
 
   // The first column with `role`, or "" when none.
   std::string ColumnFor(Role role) const;

@@ -105,7 +105,15 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
     }
   }
 
-  // SSDA903 tables first: joined across files, they claim the kinds' names.
+  // Names: canonical and DfE files keep their file's stem (cp_plans.csv is cp_plans); then
+  // the SSDA903 tables, joined across files, claim their kinds' names; then Annex A lists
+  // and mapped files take their kind's name when still free, else their file's stem.
+  for (LoadedFile& f : out.files) {
+    if (f.recognition.format != SourceFormat::Canonical && f.recognition.format != SourceFormat::DfeTidy) continue;
+    Dataset d = RecogniseTable(f.load.table, FreeName(out, Stem(f.path), Stem(f.path)));
+    d.reports = {f.load.report};
+    out.datasets.push_back(std::move(d));
+  }
   std::vector<const LoadedFile*> headers, episodes, missing;
   for (LoadedFile& f : out.files) {
     if (f.recognition.format == SourceFormat::Ssda903Header) headers.push_back(&f);
@@ -156,12 +164,7 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
         break;
       }
       case SourceFormat::Canonical:
-      case SourceFormat::DfeTidy: {
-        Dataset d = RecogniseTable(f.load.table, FreeName(out, Stem(f.path), Stem(f.path)));
-        d.reports = {f.load.report};
-        out.datasets.push_back(std::move(d));
-        break;
-      }
+      case SourceFormat::DfeTidy: break;
       case SourceFormat::Mapped:
       case SourceFormat::Unrecognised: {
         std::optional<ColumnMapping> mapping = options.mapping;
@@ -187,6 +190,7 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
       }
     }
   }
+  for (Dataset& d : out.datasets) d.labels = options.labels;
   return out;
 }
 

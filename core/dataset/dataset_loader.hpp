@@ -23,6 +23,7 @@ struct DatasetLoadOptions {
   bool save_mapping = true;
   // false: a file that cannot be loaded is listed in DatasetLoad::errors and the rest load.
   bool stop_on_error = true;
+  std::shared_ptr<const CodeLabels> labels;  // attached to every dataset (CodeLabels::Load)
 };
 
 struct LoadedFile {

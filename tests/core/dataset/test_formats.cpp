@@ -195,6 +195,28 @@ TEST_CASE("Annex A List 7: drifted headers and prefixed values become cp_plans c
   CHECK(HasNote(cp, "1 'number of previous plans' cells are not numbers"));
 }
 
+TEST_CASE("datasets carry code labels: NEG shows as Neglect, an unknown code as itself", "[formats]") {
+  DatasetLoadOptions options;
+  options.labels = CodeLabels::Load(std::string(CSC_SOURCE_ASSETS_DIR) + "/reference/code_lists.csv");
+  const DatasetLoad load = LoadDatasets({kDir + "annex_a/list7.csv"}, options);
+  const Dataset& cp = load.datasets.at(0);
+  CHECK(cp.Label("latest_category", "NEG") == "Neglect");
+  CHECK(cp.Label("initial_category", "f) Domestic abuse") == "f) Domestic abuse");
+  CHECK(cp.Label("ethnicity", "WBRI") != "WBRI");
+  CHECK(LoadDatasets({kDir + "annex_a/list7.csv"}).datasets.at(0).Label("latest_category", "NEG") == "NEG");
+}
+
+TEST_CASE("canonical files keep their names when a converted dataset of the same kind is loaded too", "[formats]") {
+  const std::string demo = std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/";
+  const DatasetLoad load = LoadDatasets({demo + "annex_a/list7.csv", demo + "cp_plans.csv", kDir + "ssda903/episodes_2023.csv",
+                                         demo + "lac_episodes.csv"});
+  REQUIRE(load.datasets.size() == 4);
+  CHECK(load.Find("cp_plans")->format == SourceFormat::Canonical);
+  CHECK(load.Find("list7")->format == SourceFormat::AnnexAList7);
+  CHECK(load.Find("lac_episodes")->format == SourceFormat::Canonical);
+  CHECK(load.Find("lac_episodes_903")->format == SourceFormat::Ssda903Episodes);
+}
+
 TEST_CASE("Annex A List 8: one episode per child with period start, counts and prefixed codes", "[formats]") {
   const DatasetLoad load = LoadDatasets({kDir + "annex_a/list8.csv"});
   REQUIRE(load.datasets.size() == 1);
