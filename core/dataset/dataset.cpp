@@ -1,5 +1,7 @@
 #include "dataset/dataset.hpp"
 
+#include <algorithm>
+
 #include "dataset/codes.hpp"
 #include "util/text.hpp"
 
@@ -134,6 +136,28 @@ size_t Dataset::UnknownCodeCount() const {
   for (const auto& u : unknown_codes)
     for (const auto& [code, rows] : u.counts) n += rows;
   return n;
+}
+
+std::vector<UnknownCodes> FindUnknownCodes(DatasetKind kind, const Table& table) {
+  std::vector<UnknownCodes> out;
+  for (const CanonicalColumn& c : CanonicalLayout(kind)) {
+    const Column* column = c.codes.empty() ? nullptr : table.ColumnByName(c.name);
+    if (!column || !column->dictionary()) continue;
+    const StringDictionary& dict = *column->dictionary();
+    std::vector<bool> unknown(dict.size(), false);
+    bool any = false;
+    for (uint32_t k = 0; k < dict.size(); ++k) {
+      const std::string_view v = dict.Get(k);
+      unknown[k] = !v.empty() && std::find(c.codes.begin(), c.codes.end(), v) == c.codes.end();
+      any = any || unknown[k];
+    }
+    if (!any) continue;
+    UnknownCodes u{c.name, {}};
+    for (size_t r = 0; r < column->size(); ++r)
+      if (column->IsValid(r) && unknown[column->GetCode(r)]) ++u.counts[std::string(dict.Get(column->GetCode(r)))];
+    out.push_back(std::move(u));
+  }
+  return out;
 }
 
 std::map<Role, std::vector<std::string>> CanonicalRoles(DatasetKind kind, const Table& table) {

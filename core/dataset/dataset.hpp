@@ -101,6 +101,10 @@ struct Dataset {
   size_t UnknownCodeCount() const;
 };
 
+// Values of a canonical table's coded columns that are not in the column's code list, with
+// their row counts. Checks each dictionary entry once; counts rows only when one is unknown.
+std::vector<UnknownCodes> FindUnknownCodes(DatasetKind kind, const Table& table);
+
 // Roles of a canonical table of `kind` from its column names.
 std::map<Role, std::vector<std::string>> CanonicalRoles(DatasetKind kind, const Table& table);
 

@@ -87,8 +87,10 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
   d.format = r.format;
   d.table = table;
   d.sources = {table->provenance().path};
-  if (r.format == SourceFormat::Canonical) d.roles = CanonicalRoles(r.kind, *table);
-  else
+  if (r.format == SourceFormat::Canonical) {
+    d.roles = CanonicalRoles(r.kind, *table);
+    d.unknown_codes = FindUnknownCodes(r.kind, *table);
+  } else
     for (const ColumnGuess& g : r.columns)
       if (g.role != Role::None) d.roles[g.role].push_back(g.column);
   return d;

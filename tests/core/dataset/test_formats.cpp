@@ -267,3 +267,21 @@ TEST_CASE("DfE open data: recognised as a benchmark file, symbols kept as cell s
   CHECK_FALSE(count.IsValid(1));
   CHECK(count.null_count() == 3);
 }
+
+TEST_CASE("canonical files: values outside a coded column's code list are kept, counted and listed", "[formats]") {
+  const DatasetLoad load = LoadDatasets({kDir + "canonical/cp_plans.csv"});
+  const Dataset& cp = load.datasets.at(0);
+  CHECK(cp.format == SourceFormat::Canonical);
+  CHECK(Unknown(cp, "latest_category") == std::map<std::string, size_t>{{"Neglect", 2}});
+  CHECK(Unknown(cp, "sex") == std::map<std::string, size_t>{{"X", 1}});
+  CHECK(Unknown(cp, "ethnicity") == std::map<std::string, size_t>{{"XXXX", 1}});
+  CHECK(Unknown(cp, "initial_category").empty());
+  CHECK(cp.UnknownCodeCount() == 4);
+  CHECK(cp.table->num_rows() == 4);
+  // The bundled canonical files hold only known codes.
+  const std::string demo = std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/";
+  for (const char* name : {"cp_plans", "lac_episodes", "missing_episodes", "cme_referrals", "population"}) {
+    INFO(name);
+    CHECK(LoadDatasets({demo + name + ".csv"}).datasets.at(0).UnknownCodeCount() == 0);
+  }
+}
