@@ -6,6 +6,7 @@
 #include "dataset/annex_a.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
+#include "util/text.hpp"
 
 namespace csc {
 
@@ -27,7 +28,18 @@ std::map<std::string, ColumnType> ExpectedTypes(const Recognition& r) {
 LoadedFile LoadOne(const std::string& path, const LoadOptions& options) {
   LoadedFile f{path, {}, LoadCsvFile(path, options), false};
   f.recognition = RecogniseHeader(f.load.table->column_names());
-  if (f.recognition.format == SourceFormat::Unrecognised || f.recognition.format == SourceFormat::DfeTidy) return f;
+  if (f.recognition.format == SourceFormat::DfeTidy) {
+    // The loader spots DfE files only with time_period first; column order varies, so a
+    // file recognised here by name is re-read with the symbols when the loader missed it.
+    if (options.status_symbols.empty() && options.detect_dfe_symbols &&
+        !EqualsIgnoreCase(Trim(f.load.table->column_name(0)), "time_period")) {
+      LoadOptions with_symbols = options;
+      with_symbols.status_symbols = kDfeStatusSymbols;
+      f.load = LoadCsvFile(path, with_symbols);
+    }
+    return f;
+  }
+  if (f.recognition.format == SourceFormat::Unrecognised) return f;
   LoadOptions forced = options;
   bool reload = false;
   for (const auto& [column, type] : ExpectedTypes(f.recognition)) {

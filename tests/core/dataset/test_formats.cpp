@@ -285,3 +285,17 @@ TEST_CASE("canonical files: values outside a coded column's code list are kept, 
     CHECK(LoadDatasets({demo + name + ".csv"}).datasets.at(0).UnknownCodeCount() == 0);
   }
 }
+
+TEST_CASE("DfE open data with time_period not first: still recognised, symbols still a status", "[formats]") {
+  const DatasetLoad load = LoadDatasets({kDir + "dfe/reordered_symbols.csv"});
+  const Dataset& d = load.datasets.at(0);
+  CHECK(d.format == SourceFormat::DfeTidy);
+  CHECK(d.reports.at(0).status_cells == 6);
+  CHECK(d.reports.at(0).cell_warnings == 0);
+  const Column& starts = *d.table->ColumnByName("CPP_start");
+  CHECK(starts.type() == ColumnType::Int);
+  CHECK(starts.GetInt(0) == 317);
+  CHECK(starts.StatusSymbol(1) == "c");
+  CHECK(starts.StatusSymbol(3) == "low");
+  CHECK(d.table->ColumnByName("CPP_subsequent_percent")->StatusSymbol(3) == "z");
+}
