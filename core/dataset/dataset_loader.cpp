@@ -91,6 +91,12 @@ const Dataset* DatasetLoad::Find(std::string_view name) const {
   return nullptr;
 }
 
+CatalogPtr ToCatalog(const std::vector<Dataset>& datasets) {
+  auto catalog = std::make_shared<Catalog>();
+  for (const Dataset& d : datasets) catalog->Add(d.name, d.table);
+  return catalog;
+}
+
 Dataset RecogniseTable(TablePtr table, std::string name) {
   const Recognition r = RecogniseHeader(table->column_names());
   Dataset d;

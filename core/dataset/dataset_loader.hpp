@@ -13,6 +13,7 @@
 #include "dataset/mapping.hpp"
 #include "dataset/mapping_store.hpp"
 #include "dataset/recognise.hpp"
+#include "query/catalog.hpp"
 
 namespace csc {
 
@@ -42,6 +43,9 @@ struct DatasetLoad {
 
 // Throws LoadError when a file cannot be read, std::runtime_error for a bad mapping.
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options = {});
+
+// The datasets as the query engine names them (Dataset::name -> table).
+CatalogPtr ToCatalog(const std::vector<Dataset>& datasets);
 
 // One loaded table recognised as it stands (no SSDA903 joining across files).
 Dataset RecogniseTable(TablePtr table, std::string name);

@@ -37,14 +37,12 @@ const DatasetLoad& Loaded() {
 
 // Formats: the converted tables; canonical: the canonical files. Same names in both.
 const Catalog& Formats() {
-  static const Catalog catalog = [] {
-    Catalog c;
-    c.Add("cp_plans", Loaded().Find("cp_plans")->table);
-    c.Add("lac_episodes", Loaded().Find("lac_episodes")->table);
-    c.Add("population", LoadCsvFile(kDemo + "population.csv").table);
-    return c;
+  static const CatalogPtr catalog = [] {
+    std::vector<Dataset> datasets = Loaded().datasets;
+    datasets.push_back(LoadDatasets({kDemo + "population.csv"}).datasets.at(0));
+    return ToCatalog(datasets);
   }();
-  return catalog;
+  return *catalog;
 }
 
 const Catalog& Canonical() {
