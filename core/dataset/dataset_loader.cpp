@@ -74,6 +74,12 @@ Dataset FromConverted(ConvertedTable converted, DatasetKind kind, SourceFormat f
   return d;
 }
 
+bool Fits(const Table& table, const ColumnMapping& mapping) {
+  for (const auto& [source, target] : mapping.columns)
+    if (!table.FindColumn(source)) return false;
+  return true;
+}
+
 // The latest date in a table's date columns: orders returns whose file names do not.
 int64_t LatestDate(const Table& t) {
   int64_t latest = INT64_MIN;
@@ -165,6 +171,7 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
   };
   add_903(episodes, DatasetKind::LacEpisodes, SourceFormat::Ssda903Episodes, ConvertSsda903Episodes);
   add_903(missing, DatasetKind::MissingEpisodes, SourceFormat::Ssda903Missing, ConvertSsda903Missing);
+  size_t mapped_by_option = 0;
   for (LoadedFile& f : out.files) {
     const Table& table = *f.load.table;
     switch (f.recognition.format) {
@@ -187,7 +194,9 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
       case SourceFormat::DfeTidy: break;
       case SourceFormat::Mapped:
       case SourceFormat::Unrecognised: {
-        std::optional<ColumnMapping> mapping = options.mapping;
+        // A given mapping applies to the files that have all its columns.
+        std::optional<ColumnMapping> mapping;
+        if (options.mapping && Fits(table, *options.mapping)) mapping = options.mapping, ++mapped_by_option;
         if (!mapping && options.store) {
           mapping = options.store->Find(table.column_names());
           f.mapping_from_store = mapping.has_value();
@@ -209,6 +218,11 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
         break;
       }
     }
+  }
+  if (options.mapping && mapped_by_option == 0 && !out.files.empty()) {
+    std::string columns;
+    for (const auto& [source, target] : options.mapping->columns) columns += (columns.empty() ? "" : ", ") + source;
+    throw std::runtime_error("mapping: no unrecognised file has all of its columns (" + columns + ")");
   }
   for (Dataset& d : out.datasets) d.labels = options.labels;
   return out;

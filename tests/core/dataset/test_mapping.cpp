@@ -140,3 +140,17 @@ TEST_CASE("LoadDatasets: a given mapping is applied and saved; the next load fin
   CHECK(again.datasets.at(0).ColumnFor(Role::Start) == "plan_start");
   CHECK(again.datasets.at(0).UnknownCodeCount() == 1);
 }
+
+TEST_CASE("LoadDatasets: a given mapping applies only to files with all its columns; none at all is an error", "[mapping]") {
+  DatasetLoadOptions options;
+  options.mapping = ParseMappingJson(ReadAll(kDir + "cp_custom.map.json"));
+  const std::string other = std::string(CSC_TEST_DATA_DIR) + "/query/population.csv";
+  const std::string unrelated = std::string(CSC_TEST_DATA_DIR) + "/ingest/ssda903_style_bom_semicolon.csv";
+  const DatasetLoad load = LoadDatasets({kDir + "cp_custom.csv", other, unrelated}, options);
+  REQUIRE(load.datasets.size() == 3);
+  CHECK(load.Find("cp_plans")->format == SourceFormat::Mapped);
+  CHECK(load.Find("population")->format == SourceFormat::Canonical);
+  CHECK(load.Find("ssda903_style_bom_semicolon")->kind == DatasetKind::Unknown);
+  CHECK_THROWS_WITH(LoadDatasets({unrelated}, options),
+                    Catch::Contains("no unrecognised file has all of its columns (Abuse type, Born, Ended, Gender, Ref, Started)"));
+}
