@@ -148,8 +148,8 @@ int Run(const LoadArgs& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : args.files) {
-    const LoadedFile* loaded = nullptr;
-    for (const LoadedFile& f : load.files)
+    const SourceFile* loaded = nullptr;
+    for (const SourceFile& f : load.files)
       if (f.path == file) loaded = &f;
     if (!loaded) {
       for (const auto& [path, message] : load.errors)

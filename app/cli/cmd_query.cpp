@@ -88,7 +88,7 @@ int Run(QueryArgs& args) {
       options.mapping = ParseMappingJson(text.str());
     }
     const DatasetLoad load = LoadDatasets(paths, options);
-    for (const LoadedFile& f : load.files)
+    for (const SourceFile& f : load.files)
       if (f.load.report.rows_rejected || f.load.report.cell_warnings)
         std::cerr << "csc query: " << f.path << ": " << f.load.report.rows_rejected << " rows rejected, "
                   << f.load.report.cell_warnings << " cells unreadable (see csc load " << f.path << ")\n";

@@ -25,8 +25,31 @@ std::map<std::string, ColumnType> ExpectedTypes(const Recognition& r) {
   return types;
 }
 
-LoadedFile LoadOne(const std::string& path, const LoadOptions& options) {
-  LoadedFile f{path, {}, LoadCsvFile(path, options), false};
+void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::string, ColumnType>& expected) {
+  LoadOptions forced = options;
+  bool reload = false;
+  for (const auto& [column, type] : expected) {
+    const Column* c = f.load.table->ColumnByName(column);
+    const bool fits = c && (c->type() == type || (type == ColumnType::Date && c->type() == ColumnType::DateTime) ||
+                            (type == ColumnType::Text && IsStringType(c->type())));
+    if (!fits && c && c->null_count() < c->size()) reload = true;
+    forced.type_overrides.emplace(column, type);
+  }
+  if (reload) f.load = LoadCsvFile(f.path, forced);
+}
+
+// The types a mapping's target columns need from their source columns.
+std::map<std::string, ColumnType> ExpectedTypes(const ColumnMapping& m) {
+  std::map<std::string, ColumnType> types;
+  for (const auto& [source, target] : m.columns)
+    for (const CanonicalColumn& c : CanonicalLayout(m.kind))
+      if (c.name == target && (c.type == ColumnType::Date || c.role == Role::ChildId))
+        types[source] = c.role == Role::ChildId ? ColumnType::Text : ColumnType::Date;
+  return types;
+}
+
+SourceFile LoadOne(const std::string& path, const LoadOptions& options) {
+  SourceFile f{path, {}, LoadCsvFile(path, options), false};
   f.recognition = RecogniseHeader(f.load.table->column_names());
   if (f.recognition.format == SourceFormat::DfeTidy) {
     // The loader spots DfE files only with time_period first; column order varies, so a
@@ -39,17 +62,7 @@ LoadedFile LoadOne(const std::string& path, const LoadOptions& options) {
     }
     return f;
   }
-  if (f.recognition.format == SourceFormat::Unrecognised) return f;
-  LoadOptions forced = options;
-  bool reload = false;
-  for (const auto& [column, type] : ExpectedTypes(f.recognition)) {
-    const Column* c = f.load.table->ColumnByName(column);
-    const bool fits = c && (c->type() == type || (type == ColumnType::Date && c->type() == ColumnType::DateTime) ||
-                            (type == ColumnType::Text && IsStringType(c->type())));
-    if (!fits && c && c->null_count() < c->size()) reload = true;
-    forced.type_overrides.emplace(column, type);
-  }
-  if (reload) f.load = LoadCsvFile(path, forced);
+  if (f.recognition.format != SourceFormat::Unrecognised) ForceTypes(f, options, ExpectedTypes(f.recognition));
   return f;
 }
 
@@ -134,36 +147,36 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
   // Names: canonical and DfE files keep their file's stem (cp_plans.csv is cp_plans); then
   // the SSDA903 tables, joined across files, claim their kinds' names; then Annex A lists
   // and mapped files take their kind's name when still free, else their file's stem.
-  for (LoadedFile& f : out.files) {
+  for (SourceFile& f : out.files) {
     if (f.recognition.format != SourceFormat::Canonical && f.recognition.format != SourceFormat::DfeTidy) continue;
     Dataset d = RecogniseTable(f.load.table, FreeName(out, Stem(f.path), Stem(f.path)));
     d.reports = {f.load.report};
     out.datasets.push_back(std::move(d));
   }
-  std::vector<const LoadedFile*> headers, episodes, missing;
-  for (LoadedFile& f : out.files) {
+  std::vector<const SourceFile*> headers, episodes, missing;
+  for (SourceFile& f : out.files) {
     if (f.recognition.format == SourceFormat::Ssda903Header) headers.push_back(&f);
     if (f.recognition.format == SourceFormat::Ssda903Episodes) episodes.push_back(&f);
     if (f.recognition.format == SourceFormat::Ssda903Missing) missing.push_back(&f);
   }
   // Header tables hold only birth dates, so they go in file-name order.
-  auto ordered = [](std::vector<const LoadedFile*> files, bool by_date = true) {
-    std::stable_sort(files.begin(), files.end(), [by_date](const LoadedFile* a, const LoadedFile* b) {
+  auto ordered = [](std::vector<const SourceFile*> files, bool by_date = true) {
+    std::stable_sort(files.begin(), files.end(), [by_date](const SourceFile* a, const SourceFile* b) {
       const int64_t la = by_date ? LatestDate(*a->load.table) : 0, lb = by_date ? LatestDate(*b->load.table) : 0;
       return la != lb ? la < lb : a->path < b->path;
     });
     std::vector<const Table*> tables;
-    for (const LoadedFile* f : files) tables.push_back(f->load.table.get());
+    for (const SourceFile* f : files) tables.push_back(f->load.table.get());
     return std::make_pair(files, tables);
   };
   const auto [header_files, header_tables] = ordered(headers, false);
-  auto add_903 = [&](const std::vector<const LoadedFile*>& parts, DatasetKind kind, SourceFormat format, auto convert) {
+  auto add_903 = [&](const std::vector<const SourceFile*>& parts, DatasetKind kind, SourceFormat format, auto convert) {
     if (parts.empty()) return;
     const auto [files, tables] = ordered(parts);
     Dataset d = FromConverted(convert(header_tables, tables), kind, format,
                               FreeName(out, std::string(KindName(kind)), std::string(KindName(kind)) + "_903"));
     for (const auto* group : {&header_files, &files})
-      for (const LoadedFile* f : *group) {
+      for (const SourceFile* f : *group) {
         d.sources.push_back(f->path);
         d.reports.push_back(f->load.report);
       }
@@ -172,7 +185,7 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
   add_903(episodes, DatasetKind::LacEpisodes, SourceFormat::Ssda903Episodes, ConvertSsda903Episodes);
   add_903(missing, DatasetKind::MissingEpisodes, SourceFormat::Ssda903Missing, ConvertSsda903Missing);
   size_t mapped_by_option = 0;
-  for (LoadedFile& f : out.files) {
+  for (SourceFile& f : out.files) {
     const Table& table = *f.load.table;
     switch (f.recognition.format) {
       case SourceFormat::Ssda903Header:
@@ -205,7 +218,8 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
         }
         Dataset d;
         if (mapping) {
-          d = FromConverted(ApplyMapping(table, *mapping), mapping->kind, SourceFormat::Mapped,
+          ForceTypes(f, options.csv, ExpectedTypes(*mapping));  // may re-read: `table` is stale after this
+          d = FromConverted(ApplyMapping(*f.load.table, *mapping), mapping->kind, SourceFormat::Mapped,
                             FreeName(out, std::string(KindName(mapping->kind)), Stem(f.path)));
           f.recognition.format = SourceFormat::Mapped;
           f.recognition.kind = mapping->kind;

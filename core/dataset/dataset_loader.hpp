@@ -27,7 +27,7 @@ struct DatasetLoadOptions {
   std::shared_ptr<const CodeLabels> labels;  // attached to every dataset (CodeLabels::Load)
 };
 
-struct LoadedFile {
+struct SourceFile {
   std::string path;
   Recognition recognition;
   LoadResult load;
@@ -36,7 +36,7 @@ struct LoadedFile {
 
 struct DatasetLoad {
   std::vector<Dataset> datasets;
-  std::vector<LoadedFile> files;
+  std::vector<SourceFile> files;
   std::vector<std::pair<std::string, std::string>> errors;  // (path, one-line message)
   const Dataset* Find(std::string_view name) const;
 };

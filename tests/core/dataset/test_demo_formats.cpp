@@ -80,7 +80,7 @@ const std::vector<std::string> kNotShortBreaks = {"legal_status not in (V3, V4)"
 
 TEST_CASE("demo SSDA903 and Annex A files are recognised by their headers", "[formats][demo-formats]") {
   size_t header = 0, episodes = 0, missing = 0;
-  for (const LoadedFile& f : Loaded().files) {
+  for (const SourceFile& f : Loaded().files) {
     header += f.recognition.format == SourceFormat::Ssda903Header;
     episodes += f.recognition.format == SourceFormat::Ssda903Episodes;
     missing += f.recognition.format == SourceFormat::Ssda903Missing;

@@ -110,7 +110,7 @@ TEST_CASE("SSDA903: X1 continues the period of care; V3/V4 short breaks are not 
 TEST_CASE("SSDA903: two-digit years are flagged with line and column, never guessed", "[formats]") {
   const DatasetLoad& load = Ssda903();
   size_t flagged = 0;
-  for (const LoadedFile& f : load.files) {
+  for (const SourceFile& f : load.files) {
     for (const CellWarning& w : f.load.report.warnings) {
       ++flagged;
       CHECK(w.reason == "two-digit year is ambiguous");

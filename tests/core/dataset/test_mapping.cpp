@@ -154,3 +154,18 @@ TEST_CASE("LoadDatasets: a given mapping applies only to files with all its colu
   CHECK_THROWS_WITH(LoadDatasets({unrelated}, options),
                     Catch::Contains("no unrecognised file has all of its columns (Abuse type, Born, Ended, Gender, Ref, Started)"));
 }
+
+TEST_CASE("LoadDatasets: a mapped date column the loader read as text is re-read as dates, bad cells flagged", "[mapping]") {
+  DatasetLoadOptions options;
+  options.mapping = ParseMappingJson(ReadAll(kDir + "cp_custom.map.json"));
+  const DatasetLoad load = LoadDatasets({kDir + "cp_untyped_dates.csv"}, options);
+  const LoadReport& report = load.files.at(0).load.report;
+  REQUIRE(report.cell_warnings == 3);
+  CHECK(report.warnings[0].line == 2);
+  CHECK(report.warnings[0].column_name == "Born");
+  CHECK(report.warnings[1].value == "tbc");
+  CHECK(report.warnings[2].reason == "two-digit year is ambiguous");
+  const Table& t = *load.datasets.at(0).table;
+  CHECK(t.ColumnByName("dob")->FormatCell(1) == "2016-02-02");
+  CHECK(t.ColumnByName("dob")->null_count() == 3);
+}
