@@ -3,6 +3,7 @@
 // published figures as the canonical files.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -101,6 +102,22 @@ TEST_CASE("demo SSDA903 and Annex A files are recognised by their headers", "[fo
     INFO(d.name);
     CHECK(d.UnknownCodeCount() == 0);
   }
+}
+
+TEST_CASE("demo SSDA903: every canonical episode open in 2009-10..2015-16 once, repeats merged", "[formats][demo-formats]") {
+  const Table& canonical = *Canonical().Find("lac_episodes");
+  const Column& end = *canonical.ColumnByName("episode_end");
+  const int32_t first_return = DaysFromCivil(2009, 4, 1);
+  size_t in_returns = 0;
+  for (size_t r = 0; r < canonical.num_rows(); ++r) in_returns += !end.IsValid(r) || end.GetInt(r) >= first_return;
+  const Dataset& lac = *Loaded().Find("lac_episodes");
+  CHECK(lac.table->num_rows() == in_returns);
+  size_t episode_rows = 0;
+  for (const SourceFile& f : Loaded().files)
+    if (f.recognition.format == SourceFormat::Ssda903Episodes) episode_rows += f.load.report.rows_loaded;
+  REQUIRE(episode_rows > in_returns);  // open episodes repeat across returns
+  const std::string merged = std::to_string(episode_rows - in_returns) + " repeated episodes";
+  CHECK(std::any_of(lac.notes.begin(), lac.notes.end(), [&](const std::string& n) { return n.starts_with(merged); }));
 }
 
 TEST_CASE("Annex A List 7 gives the CP figures: 334 open at 31 March 2013 as 65/148/39/27/55, 166/162/6, 393 in 2014",
