@@ -1,4 +1,5 @@
-// `csc generate`: the synthetic demonstration extract (--out DIR), or the many-LA benchmark
+// `csc generate`: the synthetic demonstration extract (--out DIR: canonical files plus their
+// SSDA903 and Annex A renderings), or the many-LA benchmark
 // extract (--rows N --las N --out FILE). Deterministic for a seed.
 #include <CLI/CLI.hpp>
 

@@ -1,12 +1,17 @@
-// `csc load FILE... [--json]`: load each file as the explorer would and report what
-// happened to every row.
+// `csc load FILE... [--json] [--map FILE]`: load each file as the explorer would, say what
+// it was recognised as (canonical, DfE, SSDA903, Annex A, mapped) and report what happened
+// to every row and every unknown code.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "cli/command_registry.hpp"
+#include "dataset/dataset_loader.hpp"
 #include "ingest/csv_loader.hpp"
 #include "ingest/load_report_io.hpp"
 #include "util/atomic_file.hpp"
@@ -25,6 +30,9 @@ struct LoadArgs {
   bool month_first = false;
   bool dfe_symbols = false;
   unsigned threads = 0;
+  std::string map;
+  bool no_save_map = false;
+  bool timing = false;
 };
 
 std::string Mb(uint64_t bytes) { return FormatBytes(bytes); }
@@ -63,6 +71,41 @@ void PrintText(const LoadResult& r, size_t list) {
   if (rep.cell_warnings > list && list) std::printf("  ... %zu more cell warnings\n", rep.cell_warnings - list);
 }
 
+const Dataset* DatasetOf(const DatasetLoad& load, const std::string& path) {
+  for (const Dataset& d : load.datasets)
+    for (const auto& source : d.sources)
+      if (source == path) return &d;
+  return nullptr;
+}
+
+nlohmann::json DatasetJson(const Dataset& d) {
+  nlohmann::json j;
+  j["name"] = d.name;
+  j["kind"] = std::string(KindName(d.kind));
+  j["format"] = std::string(FormatName(d.format));
+  j["rows"] = d.table ? d.table->num_rows() : 0;
+  j["sources"] = d.sources;
+  j["unknown_code_count"] = d.UnknownCodeCount();
+  nlohmann::json unknown = nlohmann::json::object();
+  for (const auto& u : d.unknown_codes) unknown[u.column] = u.counts;
+  j["unknown_codes"] = unknown;
+  j["notes"] = d.notes;
+  return j;
+}
+
+void PrintDataset(const Dataset& d) {
+  std::printf("dataset %s: %s from %s, %s rows (%zu file%s)\n", d.name.c_str(), std::string(KindName(d.kind)).c_str(),
+              std::string(FormatName(d.format)).c_str(),
+              WithThousands(static_cast<long long>(d.table ? d.table->num_rows() : 0)).c_str(), d.sources.size(),
+              d.sources.size() == 1 ? "" : "s");
+  for (const auto& u : d.unknown_codes) {
+    std::string codes;
+    for (const auto& [code, n] : u.counts) codes += (codes.empty() ? "" : ", ") + ("'" + code + "' x" + std::to_string(n));
+    std::printf("  unknown codes in %s (kept): %s\n", u.column.c_str(), codes.c_str());
+  }
+  for (const auto& note : d.notes) std::printf("  %s\n", note.c_str());
+}
+
 int Run(const LoadArgs& args) {
   LoadOptions options;
   if (!args.delimiter.empty()) options.delimiter = args.delimiter == "\\t" || args.delimiter == "tab" ? '\t' : args.delimiter[0];
@@ -80,24 +123,71 @@ int Run(const LoadArgs& args) {
     }
     options.type_overrides[spec.substr(0, eq)] = *type;
   }
+  DatasetLoadOptions dataset_options;
+  dataset_options.csv = options;
+  dataset_options.stop_on_error = false;
+  dataset_options.save_mapping = !args.no_save_map;
+  const MappingStore store(MappingStore::DefaultDir());
+  dataset_options.store = &store;
   int exit_code = 0;
+  DatasetLoad load;
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    if (!args.map.empty()) {
+      std::ifstream in(args.map, std::ios::binary);
+      if (!in) throw std::runtime_error("cannot read mapping file " + args.map);
+      std::stringstream text;
+      text << in.rdbuf();
+      dataset_options.mapping = ParseMappingJson(text.str());
+    }
+    load = LoadDatasets(args.files, dataset_options);
+  } catch (const std::exception& e) {
+    std::cerr << "csc load: " << e.what() << "\n";
+    return 1;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : args.files) {
+    const SourceFile* loaded = nullptr;
+    for (const SourceFile& f : load.files)
+      if (f.path == file) loaded = &f;
+    if (!loaded) {
+      for (const auto& [path, message] : load.errors)
+        if (path == file) {
+          std::cerr << "csc load: " << message << "\n";
+          if (args.json) all.push_back({{"file", file}, {"error", message}});
+        }
+      exit_code = 1;
+      continue;
+    }
+    const LoadResult& result = loaded->load;
+    const Dataset* dataset = DatasetOf(load, file);
+    if (args.json) {
+      nlohmann::json j = LoadReportToJson(result);
+      j["format"] = std::string(FormatName(loaded->recognition.format));
+      j["kind"] = std::string(KindName(loaded->recognition.kind));
+      j["mapping_from_store"] = loaded->mapping_from_store;
+      if (dataset) j["dataset"] = DatasetJson(*dataset);
+      all.push_back(std::move(j));
+    } else {
+      PrintText(result, args.list);
+      std::printf("  recognised as %s (%s)%s\n", std::string(FormatName(loaded->recognition.format)).c_str(),
+                  std::string(KindName(loaded->recognition.kind)).c_str(),
+                  loaded->mapping_from_store ? ", with the mapping saved for this header" : "");
+    }
     try {
-      const LoadResult result = LoadCsvFile(file, options);
-      if (args.json) all.push_back(LoadReportToJson(result));
-      else PrintText(result, args.list);
       if (!args.rejects_csv.empty()) WriteFileAtomically(args.rejects_csv, RejectsToCsv(result.report));
       if (!args.warnings_csv.empty()) WriteFileAtomically(args.warnings_csv, WarningsToCsv(result.report));
-    } catch (const LoadError& e) {
-      std::cerr << "csc load: " << e.what() << "\n";
-      if (args.json) all.push_back({{"file", file}, {"error", e.what()}});
-      exit_code = 1;
     } catch (const std::exception& e) {
-      std::cerr << "csc load: " << file << ": " << e.what() << "\n";
+      std::cerr << "csc load: " << e.what() << "\n";
       exit_code = 1;
     }
   }
+  if (!args.json)
+    for (const Dataset& d : load.datasets) PrintDataset(d);
+  if (args.timing)
+    std::cerr << "loaded " << load.files.size() << " files into " << load.datasets.size() << " datasets in " << seconds
+              << " s\n";
   if (args.json) std::cout << (args.files.size() == 1 && !all.empty() ? all[0] : all).dump(2) << "\n";
   return exit_code;
 }
@@ -116,6 +206,11 @@ const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejec
                                     app.add_flag("--dfe-symbols", args->dfe_symbols,
                                                  "keep DfE symbols (c z x low k u :) in number columns as cell status");
                                     app.add_option("--threads", args->threads, "worker threads (default: all cores)");
+                                    app.add_option("--map", args->map,
+                                                   "column mapping (JSON) for files no recogniser knows; saved for "
+                                                   "their header under $CSC_CONFIG_DIR/mappings");
+                                    app.add_flag("--no-save-map", args->no_save_map, "do not save the --map mapping");
+                                    app.add_flag("--timing", args->timing, "print the total load time to stderr");
                                     return [args] { return Run(*args); };
                                   });
 

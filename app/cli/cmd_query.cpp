@@ -4,9 +4,13 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <iostream>
 
 #include "cli/command_registry.hpp"
+#include "dataset/dataset_loader.hpp"
 #include "ingest/csv_loader.hpp"
 #include "query/executor.hpp"
 #include "query/query_parser.hpp"
@@ -20,12 +24,16 @@ struct QueryArgs {
   std::string format = "table";
   unsigned threads = 0;
   bool timing = false;
+  std::string map;
 };
 
 constexpr const char* kGrammar = R"(
 Query grammar (each option is one clause; quote them for the shell):
   --data FILE | NAME=FILE   tables, named by file stem (cp_plans.csv -> cp_plans); the first is
-                            queried unless --table names another; population.csv feeds rate10k
+                            queried unless --table names another; population.csv feeds rate10k.
+                            SSDA903 Header/Episodes/Missing files are joined into lac_episodes and
+                            missing_episodes, Annex A List 7 becomes cp_plans, List 8 lac_episodes;
+                            other files need --map (or a mapping saved for their header)
   --where   COL in (A, B, null) | COL not in (A) | COL = A | COL != A | COL is [not] null
             COL lo..hi | COL >= x | COL <= x   (numbers or yyyy-mm-dd dates; either bound may be empty)
             age 0..4 (whole years at the reference date; Unborn is -1) | age in (unborn, under1, 1-4,
@@ -58,26 +66,46 @@ std::string TableName(const std::string& spec, std::string& path) {
 
 int Run(QueryArgs& args) {
   Catalog catalog;
+  std::vector<std::string> paths;
+  std::map<std::string, std::string> given_names;  // path -> NAME from NAME=FILE
   for (const std::string& spec : args.data) {
     std::string path;
     const std::string name = TableName(spec, path);
-    try {
-      LoadOptions options;
-      options.threads = args.threads;
-      LoadResult loaded = LoadCsvFile(path, options);
-      if (loaded.report.rows_rejected || loaded.report.cell_warnings)
-        std::cerr << "csc query: " << path << ": " << loaded.report.rows_rejected << " rows rejected, "
-                  << loaded.report.cell_warnings << " cells unreadable (see csc load " << path << ")\n";
-      catalog.Add(name, loaded.table);
-    } catch (const std::exception& e) {
-      std::cerr << "csc query: " << e.what() << "\n";
-      return 1;
+    paths.push_back(path);
+    if (name != std::filesystem::path(path).stem().string()) given_names[path] = name;
+  }
+  std::string first_table;
+  try {
+    DatasetLoadOptions options;
+    options.csv.threads = args.threads;
+    const MappingStore store(MappingStore::DefaultDir());
+    options.store = &store;
+    if (!args.map.empty()) {
+      std::ifstream in(args.map, std::ios::binary);
+      if (!in) throw std::runtime_error("cannot read mapping file " + args.map);
+      std::stringstream text;
+      text << in.rdbuf();
+      options.mapping = ParseMappingJson(text.str());
     }
+    const DatasetLoad load = LoadDatasets(paths, options);
+    for (const SourceFile& f : load.files)
+      if (f.load.report.rows_rejected || f.load.report.cell_warnings)
+        std::cerr << "csc query: " << f.path << ": " << f.load.report.rows_rejected << " rows rejected, "
+                  << f.load.report.cell_warnings << " cells unreadable (see csc load " << f.path << ")\n";
+    for (const Dataset& d : load.datasets) {
+      const auto given = d.sources.size() == 1 ? given_names.find(d.sources.front()) : given_names.end();
+      const std::string name = given != given_names.end() ? given->second : d.name;
+      if (d.UnknownCodeCount())
+        std::cerr << "csc query: " << name << ": " << d.UnknownCodeCount() << " unknown codes kept (see csc load)\n";
+      catalog.Add(name, d.table);
+      for (const auto& source : d.sources)
+        if (source == paths.front() && first_table.empty()) first_table = name;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "csc query: " << e.what() << "\n";
+    return 1;
   }
-  if (args.text.table.empty()) {
-    std::string path;
-    args.text.table = TableName(args.data.front(), path);
-  }
+  if (args.text.table.empty()) args.text.table = first_table;
   try {
     const Query query = ParseQueryText(args.text);
     ExecuteOptions options;
@@ -112,6 +140,7 @@ const CommandRegistrar kRegistrar(
       app.add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
       app.add_option("--threads", args->threads, "worker threads (default: all cores)");
       app.add_flag("--timing", args->timing, "print the query time to stderr");
+      app.add_option("--map", args->map, "column mapping (JSON) for files no recogniser knows");
       return [args] { return Run(*args); };
     });
 

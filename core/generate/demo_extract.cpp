@@ -4,6 +4,7 @@
 
 #include "generate/demo_cme_missing.hpp"
 #include "generate/demo_cp.hpp"
+#include "generate/demo_formats.hpp"
 #include "generate/demo_lac.hpp"
 #include "generate/demo_population.hpp"
 #include "util/atomic_file.hpp"
@@ -27,6 +28,10 @@ exactly when the explorer is asked the question, e.g. 334 child protection plans
 - cme_referrals.csv: children missing education referrals
 - missing_episodes.csv: missing and away episodes
 - population.csv: children aged 0-17 by mid-year, ward, single year of age and sex
+- ssda903/{header,episodes,missing}_YYYY.csv: the same looked-after children as SSDA903
+  returns, one per financial year ending in YYYY (open episodes repeat across years)
+- annex_a/list7.csv: every child protection plan as an Ofsted Annex A List 7
+- annex_a/list8.csv: children looked after on 31 March 2013 as an Annex A List 8
 
 Layouts: docs/DATA.md. Regenerate: `csc generate --out assets/demo`.
 )";
@@ -40,18 +45,26 @@ std::vector<std::pair<std::string, std::string>> GenerateDemoExtract(uint64_t se
   const auto lac = demo::GenerateLacEpisodes(lac_rng);
   const auto cme = demo::GenerateCmeReferrals(cme_rng, lac);
   const auto missing = demo::GenerateMissingEpisodes(missing_rng);
-  return {{"README.md", kReadme},
-          {"cp_plans.csv", demo::CpPlansCsv(cp)},
-          {"lac_episodes.csv", demo::LacEpisodesCsv(lac)},
-          {"cme_referrals.csv", demo::CmeReferralsCsv(cme)},
-          {"missing_episodes.csv", demo::MissingEpisodesCsv(missing)},
-          {"population.csv", demo::PopulationCsv()}};
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"README.md", kReadme},
+      {"cp_plans.csv", demo::CpPlansCsv(cp)},
+      {"lac_episodes.csv", demo::LacEpisodesCsv(lac)},
+      {"cme_referrals.csv", demo::CmeReferralsCsv(cme)},
+      {"missing_episodes.csv", demo::MissingEpisodesCsv(missing)},
+      {"population.csv", demo::PopulationCsv()}};
+  for (auto& file : demo::Ssda903Files(lac, missing)) files.push_back(std::move(file));
+  files.emplace_back("annex_a/list7.csv", demo::AnnexAList7Csv(cp));
+  files.emplace_back("annex_a/list8.csv", demo::AnnexAList8Csv(lac));
+  return files;
 }
 
 void WriteDemoExtract(const std::string& dir, uint64_t seed) {
   std::filesystem::create_directories(dir);
-  for (const auto& [name, text] : GenerateDemoExtract(seed))
-    WriteFileAtomically((std::filesystem::path(dir) / name).string(), text);
+  for (const auto& [name, text] : GenerateDemoExtract(seed)) {
+    const auto path = std::filesystem::path(dir) / name;
+    std::filesystem::create_directories(path.parent_path());
+    WriteFileAtomically(path.string(), text);
+  }
 }
 
 }  // namespace csc

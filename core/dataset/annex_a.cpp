@@ -1,0 +1,103 @@
+#include "dataset/annex_a.hpp"
+
+#include <map>
+
+#include "dataset/canonical_builder.hpp"
+#include "dataset/codes.hpp"
+#include "dataset/recognise.hpp"
+#include "util/text.hpp"
+
+namespace csc {
+
+namespace {
+
+// canonical name -> source column, first match wins
+std::map<std::string, const Column*> FindFields(SourceFormat list, const Table& t) {
+  std::map<std::string, const Column*> found;
+  for (size_t c = 0; c < t.num_columns(); ++c) {
+    const AnnexAField f = MatchAnnexAColumn(list, t.column_name(c));
+    if (!f.canonical.empty()) found.try_emplace(f.canonical, &t.column(c));
+  }
+  return found;
+}
+
+const Column* Get(const std::map<std::string, const Column*>& fields, const std::string& name) {
+  const auto it = fields.find(name);
+  return it == fields.end() ? nullptr : it->second;
+}
+
+void SetChildColumns(CanonicalBuilder& b, const std::map<std::string, const Column*>& f, size_t r, UnknownCodeTally& tally) {
+  b.SetText(b.Index("child_id"), std::string(Trim(CellText(Get(f, "child_id"), r))));
+  b.SetText(b.Index("sex"), tally.Take(CodeField::Sex, CellText(Get(f, "sex"), r), "sex"));
+  b.SetDate(b.Index("dob"), CellDate(Get(f, "dob"), r));
+  b.SetText(b.Index("ethnicity"), tally.Take(CodeField::Ethnicity, CellText(Get(f, "ethnicity"), r), "ethnicity"));
+  b.SetText(b.Index("ward"), std::string(Trim(CellText(Get(f, "ward"), r))));
+}
+
+Provenance From(const Table& t, const char* format) {
+  Provenance p = t.provenance();
+  p.encoding = format;
+  return p;
+}
+
+}  // namespace
+
+ConvertedTable ConvertAnnexAList7(const Table& t) {
+  const auto f = FindFields(SourceFormat::AnnexAList7, t);
+  UnknownCodeTally tally;
+  CanonicalBuilder b(DatasetKind::CpPlans);
+  size_t unreadable_previous = 0;
+  for (size_t r = 0; r < t.num_rows(); ++r) {
+    SetChildColumns(b, f, r, tally);
+    b.SetDate(b.Index("plan_start"), CellDate(Get(f, "plan_start"), r));
+    b.SetDate(b.Index("plan_end"), CellDate(Get(f, "plan_end"), r));
+    b.SetText(b.Index("initial_category"), tally.Take(CodeField::Abuse, CellText(Get(f, "initial_category"), r), "initial_category"));
+    b.SetText(b.Index("latest_category"), tally.Take(CodeField::Abuse, CellText(Get(f, "latest_category"), r), "latest_category"));
+    const Column* previous = Get(f, "previous_plans");
+    const auto n = CellInt(previous, r);
+    if (!n && !CellText(previous, r).empty()) ++unreadable_previous;
+    b.SetInt(b.Index("previous_plans"), n);
+    b.EndRow();
+  }
+  ConvertedTable out{b.Finish(From(t, "annex-a-list-7")), ToUnknownCodes(tally.counts()), {}};
+  for (const char* needed : {"child_id", "plan_start", "latest_category"})
+    if (!Get(f, needed)) out.notes.push_back(std::string("no column found for ") + needed);
+  if (unreadable_previous)
+    out.notes.push_back(std::to_string(unreadable_previous) + " 'number of previous plans' cells are not numbers (left blank)");
+  return out;
+}
+
+ConvertedTable ConvertAnnexAList8(const Table& t) {
+  const auto f = FindFields(SourceFormat::AnnexAList8, t);
+  UnknownCodeTally tally;
+  CanonicalBuilder b(DatasetKind::LacEpisodes, {{"placements_12m", ColumnType::Int},
+                                                {"missing_episodes_12m", ColumnType::Int},
+                                                {"absent_episodes_12m", ColumnType::Int},
+                                                {"return_interview_offered", ColumnType::Bool},
+                                                {"return_interview_accepted", ColumnType::Bool}});
+  static const std::pair<const char*, CodeField> kCoded[] = {{"legal_status", CodeField::LegalStatus},
+                                                             {"category_of_need", CodeField::CategoryOfNeed},
+                                                             {"placement_type", CodeField::Placement},
+                                                             {"placement_provider", CodeField::Provider},
+                                                             {"reason_ceased", CodeField::ReasonCeased}};
+  for (size_t r = 0; r < t.num_rows(); ++r) {
+    SetChildColumns(b, f, r, tally);
+    const auto period = CellDate(Get(f, "period_start"), r);
+    const auto placement = CellDate(Get(f, "episode_start"), r);
+    b.SetDate(b.Index("period_start"), period);
+    b.SetDate(b.Index("episode_start"), placement ? placement : period);
+    b.SetDate(b.Index("episode_end"), CellDate(Get(f, "episode_end"), r));
+    for (const auto& [name, field] : kCoded) b.SetText(b.Index(name), tally.Take(field, CellText(Get(f, name), r), name));
+    for (const char* count : {"placements_12m", "missing_episodes_12m", "absent_episodes_12m"})
+      b.SetInt(b.Index(count), CellInt(Get(f, count), r));
+    for (const char* flag : {"return_interview_offered", "return_interview_accepted"})
+      b.SetText(b.Index(flag), std::string(StripListPrefix(CellText(Get(f, flag), r))));
+    b.EndRow();
+  }
+  ConvertedTable out{b.Finish(From(t, "annex-a-list-8")), ToUnknownCodes(tally.counts()), {}};
+  for (const char* needed : {"child_id", "period_start", "legal_status"})
+    if (!Get(f, needed)) out.notes.push_back(std::string("no column found for ") + needed);
+  return out;
+}
+
+}  // namespace csc

@@ -1,0 +1,170 @@
+#include "dataset/dataset.hpp"
+
+#include <algorithm>
+
+#include "dataset/codes.hpp"
+#include "util/text.hpp"
+
+namespace csc {
+
+namespace {
+
+constexpr std::pair<DatasetKind, std::string_view> kKindNames[] = {
+    {DatasetKind::CpPlans, "cp_plans"},         {DatasetKind::LacEpisodes, "lac_episodes"},
+    {DatasetKind::CmeReferrals, "cme_referrals"}, {DatasetKind::MissingEpisodes, "missing_episodes"},
+    {DatasetKind::Population, "population"},     {DatasetKind::Benchmark, "benchmark"},
+    {DatasetKind::Unknown, "unknown"}};
+
+constexpr std::pair<Role, std::string_view> kRoleNames[] = {
+    {Role::None, "none"},          {Role::ChildId, "child_id"}, {Role::Sex, "sex"},
+    {Role::DateOfBirth, "dob"},    {Role::Age, "age"},          {Role::Ethnicity, "ethnicity"},
+    {Role::Ward, "ward"},          {Role::Start, "start"},      {Role::End, "end"},
+    {Role::Category, "category"},  {Role::Count, "count"}};
+
+std::vector<CanonicalColumn> WithChild(std::vector<CanonicalColumn> rest) {
+  std::vector<CanonicalColumn> out = {{"child_id", Role::ChildId, ColumnType::Text, {}},
+                                      {"sex", Role::Sex, ColumnType::Category, codes::kSex},
+                                      {"dob", Role::DateOfBirth, ColumnType::Date, {}},
+                                      {"ethnicity", Role::Ethnicity, ColumnType::Category, codes::kEthnicity},
+                                      {"ward", Role::Ward, ColumnType::Category, {}}};
+  out.insert(out.end(), rest.begin(), rest.end());
+  return out;
+}
+
+}  // namespace
+
+std::string_view KindName(DatasetKind kind) {
+  for (const auto& [k, name] : kKindNames)
+    if (k == kind) return name;
+  return "unknown";
+}
+
+std::optional<DatasetKind> ParseKind(std::string_view name) {
+  for (const auto& [k, n] : kKindNames)
+    if (EqualsIgnoreCase(n, Trim(name))) return k;
+  return std::nullopt;
+}
+
+std::string_view RoleName(Role role) {
+  for (const auto& [r, name] : kRoleNames)
+    if (r == role) return name;
+  return "none";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (const auto& [r, n] : kRoleNames)
+    if (EqualsIgnoreCase(n, Trim(name))) return r;
+  return std::nullopt;
+}
+
+std::string_view FormatName(SourceFormat format) {
+  switch (format) {
+    case SourceFormat::Canonical: return "canonical";
+    case SourceFormat::DfeTidy: return "dfe-open-data";
+    case SourceFormat::Ssda903Header: return "ssda903-header";
+    case SourceFormat::Ssda903Episodes: return "ssda903-episodes";
+    case SourceFormat::Ssda903Missing: return "ssda903-missing";
+    case SourceFormat::AnnexAList7: return "annex-a-list-7";
+    case SourceFormat::AnnexAList8: return "annex-a-list-8";
+    case SourceFormat::Mapped: return "mapped";
+    case SourceFormat::Unrecognised: break;
+  }
+  return "unrecognised";
+}
+
+const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
+  static const std::vector<CanonicalColumn> kCp = WithChild({
+      {"plan_start", Role::Start, ColumnType::Date, {}},
+      {"plan_end", Role::End, ColumnType::Date, {}},
+      {"initial_category", Role::Category, ColumnType::Category, codes::kAbuse},
+      {"latest_category", Role::Category, ColumnType::Category, codes::kAbuse},
+      {"previous_plans", Role::Count, ColumnType::Int, {}},
+  });
+  static const std::vector<CanonicalColumn> kLac = WithChild({
+      {"period_start", Role::None, ColumnType::Date, {}},
+      {"episode_start", Role::Start, ColumnType::Date, {}},
+      {"episode_end", Role::End, ColumnType::Date, {}},
+      {"legal_status", Role::Category, ColumnType::Category, codes::kLegalStatus},
+      {"category_of_need", Role::Category, ColumnType::Category, codes::kCategoryOfNeed},
+      {"placement_type", Role::Category, ColumnType::Category, codes::kPlacement},
+      {"placement_provider", Role::Category, ColumnType::Category, codes::kProvider},
+      {"reason_new_episode", Role::Category, ColumnType::Category, codes::kReasonNew},
+      {"reason_ceased", Role::Category, ColumnType::Category, codes::kReasonCeased},
+  });
+  static const std::vector<CanonicalColumn> kCme = WithChild({
+      {"referral_date", Role::Start, ColumnType::Date, {}},
+      {"resolved_date", Role::End, ColumnType::Date, {}},
+      {"year_group", Role::Count, ColumnType::Int, {}},
+      {"reason", Role::Category, ColumnType::Category, {}},
+      {"outcome", Role::Category, ColumnType::Category, {}},
+  });
+  static const std::vector<CanonicalColumn> kMissing = WithChild({
+      {"missing_start", Role::Start, ColumnType::Date, {}},
+      {"missing_end", Role::End, ColumnType::Date, {}},
+      {"missing_type", Role::Category, ColumnType::Category, codes::kMissingType},
+      {"looked_after", Role::Category, ColumnType::Bool, {}},
+      {"return_interview_offered", Role::Category, ColumnType::Bool, {}},
+      {"return_interview_accepted", Role::Category, ColumnType::Bool, {}},
+      {"return_interview_within_72h", Role::Category, ColumnType::Bool, {}},
+      {"cse_concern", Role::Category, ColumnType::Bool, {}},
+  });
+  static const std::vector<CanonicalColumn> kPopulation = {
+      {"year", Role::None, ColumnType::Int, {}},
+      {"ward", Role::Ward, ColumnType::Category, {}},
+      {"age", Role::Age, ColumnType::Int, {}},
+      {"sex", Role::Sex, ColumnType::Category, {"M", "F"}},
+      {"population", Role::Count, ColumnType::Int, {}},
+  };
+  static const std::vector<CanonicalColumn> kNone;
+  switch (kind) {
+    case DatasetKind::CpPlans: return kCp;
+    case DatasetKind::LacEpisodes: return kLac;
+    case DatasetKind::CmeReferrals: return kCme;
+    case DatasetKind::MissingEpisodes: return kMissing;
+    case DatasetKind::Population: return kPopulation;
+    default: return kNone;
+  }
+}
+
+std::string Dataset::ColumnFor(Role role) const {
+  const auto it = roles.find(role);
+  return it == roles.end() || it->second.empty() ? std::string() : it->second.front();
+}
+
+size_t Dataset::UnknownCodeCount() const {
+  size_t n = 0;
+  for (const auto& u : unknown_codes)
+    for (const auto& [code, rows] : u.counts) n += rows;
+  return n;
+}
+
+std::vector<UnknownCodes> FindUnknownCodes(DatasetKind kind, const Table& table) {
+  std::vector<UnknownCodes> out;
+  for (const CanonicalColumn& c : CanonicalLayout(kind)) {
+    const Column* column = c.codes.empty() ? nullptr : table.ColumnByName(c.name);
+    if (!column || !column->dictionary()) continue;
+    const StringDictionary& dict = *column->dictionary();
+    std::vector<bool> unknown(dict.size(), false);
+    bool any = false;
+    for (uint32_t k = 0; k < dict.size(); ++k) {
+      const std::string_view v = dict.Get(k);
+      unknown[k] = !v.empty() && std::find(c.codes.begin(), c.codes.end(), v) == c.codes.end();
+      any = any || unknown[k];
+    }
+    if (!any) continue;
+    UnknownCodes u{c.name, {}};
+    for (size_t r = 0; r < column->size(); ++r)
+      if (column->IsValid(r) && unknown[column->GetCode(r)]) ++u.counts[std::string(dict.Get(column->GetCode(r)))];
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+std::map<Role, std::vector<std::string>> CanonicalRoles(DatasetKind kind, const Table& table) {
+  std::map<Role, std::vector<std::string>> roles;
+  for (const CanonicalColumn& c : CanonicalLayout(kind))
+    if (c.role != Role::None && table.FindColumn(c.name)) roles[c.role].push_back(c.name);
+  return roles;
+}
+
+}  // namespace csc

@@ -1,0 +1,182 @@
+#include "dataset/recognise.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace csc {
+
+namespace {
+
+bool Has(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+bool IsChildIdHeader(const std::string& n) {
+  return n == "child unique id" || n == "child id" || n == "id" || n == "child" || n == "child ref" ||
+         n == "unique id" || n == "child_id";
+}
+
+// The common child columns of both Annex A lists.
+AnnexAField MatchChildField(const std::string& n) {
+  if (IsChildIdHeader(n) || Has(n, "unique id")) return {"child_id", Role::ChildId};
+  if (n == "gender" || n == "sex" || Has(n, "gender")) return {"sex", Role::Sex};
+  if (Has(n, "ethnic")) return {"ethnicity", Role::Ethnicity};
+  if (Has(n, "date of birth") || n == "dob") return {"dob", Role::DateOfBirth};
+  if (n == "ward" || Has(n, "home ward")) return {"ward", Role::Ward};
+  return {};
+}
+
+bool CanonicalMatches(DatasetKind kind, const std::vector<std::string>& names) {
+  const auto& layout = CanonicalLayout(kind);
+  auto present = [&](std::string_view col) { return std::find(names.begin(), names.end(), col) != names.end(); };
+  if (kind == DatasetKind::Population) return present("year") && present("age") && present("population");
+  // The child id and both dates identify the kind; other columns are optional.
+  for (const CanonicalColumn& c : layout)
+    if ((c.role == Role::ChildId || c.role == Role::Start || c.role == Role::End) && !present(c.name)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string NormaliseHeaderName(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (char c : Trim(name)) {
+    const char l = ToLowerAscii(c);
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+      if (space && !out.empty()) out += ' ';
+      out += l;
+      space = false;
+    } else if (c == '_' && out.empty()) {
+      continue;
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+AnnexAField MatchAnnexAColumn(SourceFormat list, std::string_view header) {
+  const std::string n = NormaliseHeaderName(header);
+  if (AnnexAField f = MatchChildField(n); !f.canonical.empty()) return f;
+  if (list == SourceFormat::AnnexAList7) {
+    if (Has(n, "initial category")) return {"initial_category", Role::Category};
+    if (Has(n, "latest category")) return {"latest_category", Role::Category};
+    if (Has(n, "previous") && Has(n, "plan")) return {"previous_plans", Role::Count};
+    if (Has(n, "plan start") || (Has(n, "protection") && Has(n, "start date"))) return {"plan_start", Role::Start};
+    if (Has(n, "plan end") || (Has(n, "protection") && Has(n, "end date"))) return {"plan_end", Role::End};
+    return {};
+  }
+  if (list == SourceFormat::AnnexAList8) {
+    if (Has(n, "started to be looked after") || Has(n, "period of care start")) return {"period_start", Role::None};
+    if (Has(n, "current placement") && (Has(n, "start") || Has(n, "date"))) return {"episode_start", Role::Start};
+    if (Has(n, "reason") && Has(n, "ceased")) return {"reason_ceased", Role::Category};
+    if (Has(n, "ceased to be looked after")) return {"episode_end", Role::End};
+    if (Has(n, "legal status")) return {"legal_status", Role::Category};
+    if (Has(n, "category of need")) return {"category_of_need", Role::Category};
+    if (Has(n, "placement type")) return {"placement_type", Role::Category};
+    if (Has(n, "placement provider")) return {"placement_provider", Role::Category};
+    if (Has(n, "number of placements")) return {"placements_12m", Role::Count};
+    if (Has(n, "missing") && (Has(n, "number") || Has(n, "episodes"))) return {"missing_episodes_12m", Role::Count};
+    if (Has(n, "absent") && (Has(n, "number") || Has(n, "episodes"))) return {"absent_episodes_12m", Role::Count};
+    if (Has(n, "return interview") && Has(n, "offer")) return {"return_interview_offered", Role::Category};
+    if (Has(n, "return interview") && Has(n, "accept")) return {"return_interview_accepted", Role::Category};
+    return {};
+  }
+  return {};
+}
+
+Recognition RecogniseHeader(const std::vector<std::string>& header) {
+  Recognition r;
+  std::vector<std::string> names;
+  for (const auto& h : header) names.push_back(NormaliseHeaderName(h));
+  auto has = [&](std::string_view n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  auto guesses = [&](auto&& fn) {
+    for (size_t i = 0; i < header.size(); ++i) {
+      ColumnGuess g{header[i], Role::None, ""};
+      fn(names[i], g);
+      r.columns.push_back(std::move(g));
+    }
+  };
+
+  // Canonical layouts use snake_case names; normalising turned '_' into ' '.
+  std::vector<std::string> snake;
+  for (const auto& n : names) {
+    std::string s = n;
+    std::replace(s.begin(), s.end(), ' ', '_');
+    snake.push_back(s);
+  }
+  for (DatasetKind kind : {DatasetKind::CpPlans, DatasetKind::LacEpisodes, DatasetKind::CmeReferrals,
+                           DatasetKind::MissingEpisodes, DatasetKind::Population}) {
+    if (!CanonicalMatches(kind, snake)) continue;
+    r.format = SourceFormat::Canonical;
+    r.kind = kind;
+    for (size_t i = 0; i < header.size(); ++i) {
+      ColumnGuess g{header[i], Role::None, ""};
+      for (const CanonicalColumn& c : CanonicalLayout(kind))
+        if (c.name == snake[i]) g = {header[i], c.role, c.name};
+      r.columns.push_back(std::move(g));
+    }
+    return r;
+  }
+  if (has("time period") && has("geographic level")) {
+    r.format = SourceFormat::DfeTidy;
+    r.kind = DatasetKind::Benchmark;
+    guesses([](const std::string&, ColumnGuess&) {});
+    return r;
+  }
+  if (has("child") && (has("decom") || (has("ls") && has("place")))) {
+    r.format = SourceFormat::Ssda903Episodes;
+    r.kind = DatasetKind::LacEpisodes;
+  } else if (has("child") && has("mis start")) {
+    r.format = SourceFormat::Ssda903Missing;
+    r.kind = DatasetKind::MissingEpisodes;
+  } else if (has("child") && has("sex") && has("dob") && has("ethnic")) {
+    r.format = SourceFormat::Ssda903Header;
+    r.kind = DatasetKind::LacEpisodes;  // joined onto the episodes
+  }
+  if (r.format != SourceFormat::Unrecognised) {
+    static const std::pair<std::string_view, ColumnGuess> k903[] = {
+        {"child", {"", Role::ChildId, "child_id"}},        {"sex", {"", Role::Sex, "sex"}},
+        {"dob", {"", Role::DateOfBirth, "dob"}},             {"ethnic", {"", Role::Ethnicity, "ethnicity"}},
+        {"decom", {"", Role::Start, "episode_start"}},       {"dec", {"", Role::End, "episode_end"}},
+        {"ls", {"", Role::Category, "legal_status"}},        {"cin", {"", Role::Category, "category_of_need"}},
+        {"place", {"", Role::Category, "placement_type"}},  {"place provider", {"", Role::Category, "placement_provider"}},
+        {"rne", {"", Role::Category, "reason_new_episode"}}, {"rec", {"", Role::Category, "reason_ceased"}},
+        {"mis start", {"", Role::Start, "missing_start"}},   {"mis end", {"", Role::End, "missing_end"}},
+        {"missing", {"", Role::Category, "missing_type"}}};
+    guesses([](const std::string& n, ColumnGuess& g) {
+      for (const auto& [name, guess] : k903)
+        if (n == name) g.role = guess.role, g.canonical = guess.canonical;
+    });
+    return r;
+  }
+  // Annex A: the list is told apart by its own columns.
+  auto count_fields = [&](SourceFormat list) {
+    int specific = 0;
+    bool child = false;
+    for (const auto& h : header) {
+      const AnnexAField f = MatchAnnexAColumn(list, h);
+      if (f.role == Role::ChildId) child = true;
+      else if (!f.canonical.empty() && f.canonical != "sex" && f.canonical != "dob" && f.canonical != "ethnicity" &&
+               f.canonical != "ward")
+        ++specific;
+    }
+    return child ? specific : 0;
+  };
+  const int list7 = count_fields(SourceFormat::AnnexAList7), list8 = count_fields(SourceFormat::AnnexAList8);
+  if (list7 >= 2 && list7 >= list8) r.format = SourceFormat::AnnexAList7, r.kind = DatasetKind::CpPlans;
+  else if (list8 >= 2) r.format = SourceFormat::AnnexAList8, r.kind = DatasetKind::LacEpisodes;
+  if (r.format != SourceFormat::Unrecognised) {
+    const SourceFormat list = r.format;
+    guesses([list](const std::string&, ColumnGuess& g) {
+      const AnnexAField f = MatchAnnexAColumn(list, g.column);
+      g.role = f.role;
+      g.canonical = f.canonical;
+    });
+    return r;
+  }
+  guesses([](const std::string&, ColumnGuess&) {});
+  return r;
+}
+
+}  // namespace csc

@@ -1,0 +1,202 @@
+#include "dataset/ssda903.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "dataset/canonical_builder.hpp"
+#include "dataset/codes.hpp"
+#include "util/text.hpp"
+
+namespace csc {
+
+namespace {
+
+struct ChildFacts {
+  NormalisedCode sex, ethnicity;
+  std::optional<int32_t> dob;
+};
+
+using Tally = UnknownCodeTally;
+
+// Unknown sex and ethnicity codes are counted per output row (SetChild), so a dataset lists
+// only the codes of children it holds.
+std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& headers) {
+  std::map<std::string, ChildFacts> children;
+  for (const Table* t : headers) {
+    const Column* child = t->ColumnByName("CHILD");
+    const Column* sex = t->ColumnByName("SEX");
+    const Column* dob = t->ColumnByName("DOB");
+    const Column* ethnic = t->ColumnByName("ETHNIC");
+    for (size_t r = 0; r < t->num_rows(); ++r) {
+      const std::string id(Trim(CellText(child, r)));
+      if (id.empty()) continue;
+      ChildFacts& f = children[id];
+      // A later return corrects an earlier one, but a blank never erases a value.
+      if (NormalisedCode s = NormaliseCode(CodeField::Sex, CellText(sex, r)); !s.code.empty()) f.sex = std::move(s);
+      if (NormalisedCode e = NormaliseCode(CodeField::Ethnicity, CellText(ethnic, r)); !e.code.empty())
+        f.ethnicity = std::move(e);
+      if (auto d = CellDate(dob, r)) f.dob = d;
+    }
+  }
+  return children;
+}
+
+struct Episode {
+  std::string child;
+  std::optional<int32_t> start, end;
+  std::string ls, cin, place, provider, rne, rec;
+};
+
+void SetChild(CanonicalBuilder& b, const std::string& id, const std::map<std::string, ChildFacts>& children,
+              std::optional<int32_t> own_dob, size_t& unjoined, Tally& tally) {
+  b.SetText(b.Index("child_id"), id);
+  const auto it = children.find(id);
+  if (it == children.end()) {
+    ++unjoined;
+    b.SetDate(b.Index("dob"), own_dob);
+    return;
+  }
+  const ChildFacts& f = it->second;
+  b.SetText(b.Index("sex"), tally.Take(CodeField::Sex, f.sex.code, "sex"));
+  b.SetDate(b.Index("dob"), own_dob ? own_dob : f.dob);
+  b.SetText(b.Index("ethnicity"), tally.Take(CodeField::Ethnicity, f.ethnicity.code, "ethnicity"));
+}
+
+Provenance Joined(const std::vector<const Table*>& parts) {
+  Provenance p;
+  for (const Table* t : parts) {
+    p.path += (p.path.empty() ? "" : " + ") + t->provenance().path;
+    p.file_bytes += t->provenance().file_bytes;
+  }
+  p.encoding = "ssda903";
+  return p;
+}
+
+// Of two versions of the same episode or missing spell, the closed one; of two closed, the later return's.
+template <class T>
+void KeepBetter(T& kept, T&& incoming) {
+  if (incoming.end || !kept.end) kept = std::move(incoming);
+}
+
+}  // namespace
+
+std::vector<UnknownCodes> ToUnknownCodes(const std::map<std::string, std::map<std::string, size_t>>& counts) {
+  std::vector<UnknownCodes> out;
+  for (const auto& [column, codes] : counts) out.push_back({column, codes});
+  return out;
+}
+
+ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, const std::vector<const Table*>& episodes) {
+  Tally tally;
+  const auto children = ReadHeaders(headers);
+  std::vector<Episode> rows;
+  std::map<std::pair<std::string, int32_t>, size_t> seen;
+  size_t merged = 0, undated = 0;
+  for (const Table* t : episodes) {
+    const Column *child = t->ColumnByName("CHILD"), *decom = t->ColumnByName("DECOM"), *dec = t->ColumnByName("DEC");
+    const Column *ls = t->ColumnByName("LS"), *cin = t->ColumnByName("CIN"), *place = t->ColumnByName("PLACE");
+    const Column *provider = t->ColumnByName("PLACE_PROVIDER"), *rne = t->ColumnByName("RNE"),
+                 *rec = t->ColumnByName("REC");
+    for (size_t r = 0; r < t->num_rows(); ++r) {
+      Episode e{std::string(Trim(CellText(child, r))),
+                CellDate(decom, r),
+                CellDate(dec, r),
+                NormaliseCode(CodeField::LegalStatus, CellText(ls, r)).code,
+                NormaliseCode(CodeField::CategoryOfNeed, CellText(cin, r)).code,
+                NormaliseCode(CodeField::Placement, CellText(place, r)).code,
+                NormaliseCode(CodeField::Provider, CellText(provider, r)).code,
+                NormaliseCode(CodeField::ReasonNew, CellText(rne, r)).code,
+                NormaliseCode(CodeField::ReasonCeased, CellText(rec, r)).code};
+      if (!e.start) {  // cannot be matched across years; kept as it is
+        ++undated;
+        rows.push_back(std::move(e));
+        continue;
+      }
+      const auto [it, fresh] = seen.try_emplace({e.child, *e.start}, rows.size());
+      if (fresh) {
+        rows.push_back(std::move(e));
+      } else {
+        ++merged;
+        KeepBetter(rows[it->second], std::move(e));
+      }
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Episode& a, const Episode& b) {
+    return std::tie(a.child, a.start) < std::tie(b.child, b.start);
+  });
+  CanonicalBuilder b(DatasetKind::LacEpisodes);
+  const size_t period = b.Index("period_start");
+  size_t unjoined = 0, x1 = 0;
+  std::optional<int32_t> period_start;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Episode& e = rows[i];
+    // X1 ends an episode only because the next began that day: the period of care goes on.
+    const bool continues = i > 0 && rows[i - 1].child == e.child && rows[i - 1].rec == "X1" && rows[i - 1].end &&
+                           e.start && *rows[i - 1].end == *e.start;
+    if (!continues) period_start = e.start;
+    x1 += e.rec == "X1";
+    SetChild(b, e.child, children, std::nullopt, unjoined, tally);
+    b.SetDate(period, period_start);
+    b.SetDate(b.Index("episode_start"), e.start);
+    b.SetDate(b.Index("episode_end"), e.end);
+    // Counted here, once per kept row, not once per return that repeated the episode.
+    b.SetText(b.Index("legal_status"), tally.Take(CodeField::LegalStatus, e.ls, "legal_status"));
+    b.SetText(b.Index("category_of_need"), tally.Take(CodeField::CategoryOfNeed, e.cin, "category_of_need"));
+    b.SetText(b.Index("placement_type"), tally.Take(CodeField::Placement, e.place, "placement_type"));
+    b.SetText(b.Index("placement_provider"), tally.Take(CodeField::Provider, e.provider, "placement_provider"));
+    b.SetText(b.Index("reason_new_episode"), tally.Take(CodeField::ReasonNew, e.rne, "reason_new_episode"));
+    b.SetText(b.Index("reason_ceased"), tally.Take(CodeField::ReasonCeased, e.rec, "reason_ceased"));
+    b.EndRow();
+  }
+  ConvertedTable out{b.Finish(Joined(episodes)), ToUnknownCodes(tally.counts()), {}};
+  out.notes.push_back(std::to_string(merged) + " repeated episodes (same CHILD and DECOM in several returns) merged, keeping the closed version");
+  out.notes.push_back(std::to_string(x1) + " episodes end with X1 (a new episode the same day; not a ceasing of care)");
+  if (unjoined) out.notes.push_back(std::to_string(unjoined) + " episodes have no Header row for their CHILD (sex, dob and ethnicity left blank)");
+  if (undated) out.notes.push_back(std::to_string(undated) + " episodes have no readable DECOM (kept, not de-duplicated)");
+  return out;
+}
+
+ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, const std::vector<const Table*>& missing) {
+  Tally tally;
+  const auto children = ReadHeaders(headers);
+  struct Spell {
+    std::string child, type;
+    std::optional<int32_t> dob, start, end;
+  };
+  std::vector<Spell> rows;
+  std::map<std::pair<std::string, int32_t>, size_t> seen;
+  size_t merged = 0;
+  for (const Table* t : missing) {
+    const Column *child = t->ColumnByName("CHILD"), *dob = t->ColumnByName("DOB"), *type = t->ColumnByName("MISSING");
+    const Column *start = t->ColumnByName("MIS_START"), *end = t->ColumnByName("MIS_END");
+    for (size_t r = 0; r < t->num_rows(); ++r) {
+      Spell s{std::string(Trim(CellText(child, r))), NormaliseCode(CodeField::MissingType, CellText(type, r)).code,
+              CellDate(dob, r), CellDate(start, r), CellDate(end, r)};
+      if (!s.start) {
+        rows.push_back(std::move(s));
+        continue;
+      }
+      const auto [it, fresh] = seen.try_emplace({s.child, *s.start}, rows.size());
+      if (fresh) rows.push_back(std::move(s));
+      else ++merged, KeepBetter(rows[it->second], std::move(s));
+    }
+  }
+  CanonicalBuilder b(DatasetKind::MissingEpisodes);
+  size_t unjoined = 0;
+  for (const Spell& s : rows) {
+    SetChild(b, s.child, children, s.dob, unjoined, tally);
+    b.SetDate(b.Index("missing_start"), s.start);
+    b.SetDate(b.Index("missing_end"), s.end);
+    b.SetText(b.Index("missing_type"), tally.Take(CodeField::MissingType, s.type, "missing_type"));
+    b.SetText(b.Index("looked_after"), "Y");  // the 903 records missing spells of looked-after children only
+    b.EndRow();
+  }
+  ConvertedTable out{b.Finish(Joined(missing)), ToUnknownCodes(tally.counts()), {}};
+  out.notes.push_back(std::to_string(merged) + " repeated missing episodes (same CHILD and MIS_START) merged, keeping the closed version");
+  if (unjoined) out.notes.push_back(std::to_string(unjoined) + " missing episodes have no Header row for their CHILD");
+  return out;
+}
+
+}  // namespace csc
