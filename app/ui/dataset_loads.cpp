@@ -16,9 +16,9 @@ void DatasetLoads::Start(const std::string& path, const LoadOptions& options) {
   LoadJob job;
   job.path = path;
   job.started = std::chrono::steady_clock::now();
-  job.task = std::make_unique<BackgroundTask<LoadResult>>(
+  job.task = std::make_unique<BackgroundTask<SourceFile>>(
       [path, options](Progress& progress, const CancelToken& cancel) {
-        return LoadCsvFile(path, options, &progress, &cancel);
+        return LoadSourceFile(path, options, &progress, &cancel);
       },
       m_wake);
   m_jobs.push_back(std::move(job));
@@ -38,7 +38,7 @@ bool DatasetLoads::Poll() {
         m_loaded.erase(std::remove_if(m_loaded.begin(), m_loaded.end(),
                                       [&](const LoadedFile& f) { return f.path == it->path; }),
                        m_loaded.end());
-        m_loaded.push_back({it->path, std::move(*value)});
+        m_loaded.push_back({it->path, std::move(value->load), std::move(value->recognition)});
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

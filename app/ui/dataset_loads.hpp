@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "async/background_task.hpp"
+#include "dataset/dataset_loader.hpp"
 #include "ingest/csv_loader.hpp"
 
 namespace csc::app {
@@ -15,11 +16,12 @@ namespace csc::app {
 struct LoadedFile {
   std::string path;
   LoadResult result;
+  Recognition recognition;  // what the header says the file is
 };
 
 struct LoadJob {
   std::string path;
-  std::unique_ptr<BackgroundTask<LoadResult>> task;
+  std::unique_ptr<BackgroundTask<SourceFile>> task;
   std::chrono::steady_clock::time_point started;
   // Seconds left, from bytes done so far; negative while unknown.
   double EtaSeconds() const;

@@ -46,7 +46,12 @@ std::vector<std::string> DemoFiles() {
 }
 
 ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
-    : m_fonts(fonts), m_scale(scale), m_loads(wake) {
+    : m_fonts(fonts), m_scale(scale), m_loads(wake), m_wake(wake) {
+  try {
+    m_mappings = std::make_shared<MappingStore>(MappingStore::DefaultDir());
+  } catch (const std::exception&) {
+    m_mappings.reset();  // mappings then are not remembered
+  }
   m_settings = LoadSettings(SettingsPath(), m_settings_error);
   m_theme = m_settings.theme == "dark" ? Theme::Dark : Theme::Light;
   m_disclosure_threshold = m_settings.disclosure_threshold;
@@ -61,19 +66,46 @@ ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
 }
 
 void ExplorerApp::RebuildCatalog() {
-  // Tables are named by file stem (cp_plans.csv -> cp_plans), as `csc query --data` names them.
-  auto catalog = std::make_shared<Catalog>();
-  m_table_names.clear();
-  for (const auto& file : m_loads.loaded()) {
-    const std::string name = std::filesystem::path(file.path).stem().string();
-    catalog->Add(name, file.result.table);
-    m_table_names.push_back(name);
+  // Converting (SSDA903 joins, Annex A lists, mapped files) runs on a worker; a rebuild asked
+  // for meanwhile runs when it finishes.
+  if (m_build) {
+    m_rebuild_again = true;
+    return;
   }
-  m_catalog = catalog;
-  m_queries.SetCatalog(std::move(catalog));
-  const auto preferred = std::find(m_table_names.begin(), m_table_names.end(), m_preferred_table);
-  if (preferred != m_table_names.end()) m_query_panel.table = static_cast<int>(preferred - m_table_names.begin());
-  m_query_panel.submitted.clear();  // ask again against the new data
+  std::vector<SourceFile> files;
+  for (const auto& file : m_loads.loaded()) files.push_back({file.path, file.recognition, file.result, false});
+  DatasetLoadOptions options;
+  options.labels = m_labels;
+  options.stop_on_error = false;
+  m_build = std::make_unique<BackgroundTask<DatasetLoad>>(
+      [files = std::move(files), options, store = m_mappings](Progress&, const CancelToken&) mutable {
+        options.store = store.get();
+        return BuildDatasets(std::move(files), options);
+      },
+      m_wake);
+}
+
+void ExplorerApp::PollCatalogBuild() {
+  if (!m_build || !m_build->finished()) return;
+  if (m_build->state() == TaskState::Succeeded) {
+    m_datasets = std::move(*m_build->TakeValue());
+    auto catalog = std::const_pointer_cast<Catalog>(ToCatalog(m_datasets.datasets));
+    m_table_names.clear();
+    for (const auto& d : m_datasets.datasets) m_table_names.push_back(d.name);
+    m_catalog = catalog;
+    m_queries.SetCatalog(std::move(catalog));
+    const auto preferred = std::find(m_table_names.begin(), m_table_names.end(), m_preferred_table);
+    if (preferred != m_table_names.end()) m_query_panel.table = static_cast<int>(preferred - m_table_names.begin());
+    m_query_panel.submitted.clear();  // ask again against the new data
+    m_build_error.clear();
+  } else {
+    m_build_error = "Preparing datasets failed: " + m_build->error();
+  }
+  m_build.reset();
+  if (m_rebuild_again) {
+    m_rebuild_again = false;
+    RebuildCatalog();
+  }
 }
 
 void ExplorerApp::SetTheme(Theme theme) {
@@ -164,6 +196,7 @@ void ExplorerApp::DrawOpenPopup() {
 }
 
 void ExplorerApp::DrawHeader(bool large) {
+  if (!m_build_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_build_error.c_str());
   ImGui::PushFont(large ? m_fonts.large : m_fonts.title);
   ImGui::TextUnformatted("CSC Explorer");
   ImGui::PopFont();
@@ -308,6 +341,7 @@ void ExplorerApp::DrawPresentation() {
 void ExplorerApp::Frame() {
   ClearItemProbe();
   if (m_loads.Poll()) RebuildCatalog();
+  PollCatalogBuild();
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('O')) m_open_popup = true;  // GLFW key codes are ASCII for letters
   if (io.KeyCtrl && ImGui::IsKeyPressed('Q')) m_quit = true;

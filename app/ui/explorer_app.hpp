@@ -28,7 +28,8 @@ class ExplorerApp {
   // Draws one frame into the current ImGui context (between NewFrame and Render).
   void Frame();
   // Loads still running: the main loop keeps redrawing for the progress bars.
-  bool busy() const { return m_loads.busy(); }
+  bool busy() const { return m_loads.busy() || m_build != nullptr; }
+  const DatasetLoad& datasets() const { return m_datasets; }
   bool quit_requested() const { return m_quit; }
   Theme theme() const { return m_theme; }
   void SetTheme(Theme theme);
@@ -69,6 +70,7 @@ class ExplorerApp {
   void DrawMenuBar();
   void DrawOpenPopup();
   void RebuildCatalog();
+  void PollCatalogBuild();
   void DrawHeader(bool large);
   void DrawPresentation();
   void DrawViewBar();
@@ -94,6 +96,12 @@ class ExplorerApp {
   bool m_export_for_publication = false;
   std::string m_settings_error;
   CatalogPtr m_catalog;
+  std::function<void()> m_wake;
+  std::shared_ptr<const MappingStore> m_mappings;
+  std::unique_ptr<BackgroundTask<DatasetLoad>> m_build;
+  bool m_rebuild_again = false;
+  DatasetLoad m_datasets;
+  std::string m_build_error;
   SlicerPanelState m_slicers;
   int m_current_view = -1;
   char m_view_name[128] = "";

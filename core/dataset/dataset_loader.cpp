@@ -48,8 +48,11 @@ std::map<std::string, ColumnType> ExpectedTypes(const ColumnMapping& m) {
   return types;
 }
 
-SourceFile LoadOne(const std::string& path, const LoadOptions& options) {
-  SourceFile f{path, {}, LoadCsvFile(path, options), false};
+}  // namespace
+
+SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options, Progress* progress,
+                          const CancelToken* cancel) {
+  SourceFile f{path, {}, LoadCsvFile(path, options, progress, cancel), false};
   f.recognition = RecogniseHeader(f.load.table->column_names());
   if (f.recognition.format == SourceFormat::DfeTidy) {
     // The loader spots DfE files only with time_period first; column order varies, so a
@@ -58,13 +61,15 @@ SourceFile LoadOne(const std::string& path, const LoadOptions& options) {
         !EqualsIgnoreCase(Trim(f.load.table->column_name(0)), "time_period")) {
       LoadOptions with_symbols = options;
       with_symbols.status_symbols = kDfeStatusSymbols;
-      f.load = LoadCsvFile(path, with_symbols);
+      f.load = LoadCsvFile(path, with_symbols, progress, cancel);
     }
     return f;
   }
   if (f.recognition.format != SourceFormat::Unrecognised) ForceTypes(f, options, ExpectedTypes(f.recognition));
   return f;
 }
+
+namespace {
 
 std::string Stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
@@ -134,15 +139,24 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
 }
 
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options) {
-  DatasetLoad out;
+  std::vector<SourceFile> files;
+  std::vector<std::pair<std::string, std::string>> errors;
   for (const std::string& p : paths) {
     try {
-      out.files.push_back(LoadOne(p, options.csv));
+      files.push_back(LoadSourceFile(p, options.csv));
     } catch (const LoadError& e) {
       if (options.stop_on_error) throw;
-      out.errors.emplace_back(p, e.what());
+      errors.emplace_back(p, e.what());
     }
   }
+  DatasetLoad out = BuildDatasets(std::move(files), options);
+  out.errors.insert(out.errors.begin(), errors.begin(), errors.end());
+  return out;
+}
+
+DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOptions& options) {
+  DatasetLoad out;
+  out.files = std::move(files);
 
   // Names: canonical and DfE files keep their file's stem (cp_plans.csv is cp_plans); then
   // the SSDA903 tables, joined across files, claim their kinds' names; then Annex A lists

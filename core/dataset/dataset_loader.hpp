@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "async/progress.hpp"
 #include "dataset/mapping.hpp"
 #include "dataset/mapping_store.hpp"
 #include "dataset/recognise.hpp"
@@ -41,7 +42,17 @@ struct DatasetLoad {
   const Dataset* Find(std::string_view name) const;
 };
 
-// Throws LoadError when a file cannot be read, std::runtime_error for a bad mapping.
+// One file loaded (with progress and cancel, for a worker thread) and recognised by its
+// header; dates and ids of a recognised layout forced to their types. Throws LoadError.
+SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options = {}, Progress* progress = nullptr,
+                          const CancelToken* cancel = nullptr);
+
+// Files already loaded -> datasets: converts, joins SSDA903 returns, applies mappings and
+// names each dataset. Throws std::runtime_error for a bad mapping.
+DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOptions& options = {});
+
+// LoadSourceFile for each path, then BuildDatasets. Throws LoadError when a file cannot be
+// read (unless !stop_on_error), std::runtime_error for a bad mapping.
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options = {});
 
 // The datasets as the query engine names them (Dataset::name -> table).
