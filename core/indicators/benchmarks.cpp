@@ -76,6 +76,35 @@ std::string Cell(const Column* c, size_t row) { return c ? c->FormatCell(row) : 
 }  // namespace
 
 BenchmarkYear BenchmarkStore::Get(const BenchmarkSpec& spec, int time_period) {
+  if (spec.per_10k_of) return GetRate(spec, time_period);
+  return GetValues(spec, time_period);
+}
+
+BenchmarkYear BenchmarkStore::GetRate(const BenchmarkSpec& spec, int time_period) {
+  BenchmarkSpec counts = spec;
+  counts.per_10k_of.reset();
+  BenchmarkSpec pop;
+  pop.file = spec.per_10k_of->file;
+  pop.column = spec.per_10k_of->column;
+  pop.where = spec.per_10k_of->where;
+  BenchmarkYear out = GetValues(counts, time_period);
+  const BenchmarkYear people = GetValues(pop, time_period + spec.per_10k_of->year_offset);
+  for (BenchmarkRow& row : out.rows) {
+    const BenchmarkRow* p = nullptr;
+    if (row.level == "National") p = people.England();
+    else if (row.level == "Regional") p = people.Region(row.region_code);
+    else if (row.level == "Local authority") p = people.La(row.la_code.empty() ? row.la_name : row.la_code);
+    if (!row.value.value) continue;  // a suppressed count keeps its status
+    if (!p || !p->value.value || *p->value.value <= 0) {
+      row.value = {std::nullopt, "missing"};
+      continue;
+    }
+    row.value.value = *row.value.value / *p->value.value * 10000;
+  }
+  return out;
+}
+
+BenchmarkYear BenchmarkStore::GetValues(const BenchmarkSpec& spec, int time_period) {
   const TablePtr table = LoadTable(spec.file);
   const Table& t = *table;
   const Column& period = Need(t, spec.file, "time_period");

@@ -50,11 +50,14 @@ class BenchmarkStore {
  public:
   explicit BenchmarkStore(std::string ees_dir);  // e.g. AssetsDir() + "/ees"
   // Throws BenchmarkError naming the file and the column or filter that does not match.
+  // With spec.per_10k_of, values are counts per 10,000 of the matching population.
   BenchmarkYear Get(const BenchmarkSpec& spec, int time_period);
   std::vector<int> Years(const BenchmarkSpec& spec);
 
  private:
   TablePtr LoadTable(const std::string& file);
+  BenchmarkYear GetValues(const BenchmarkSpec& spec, int time_period);
+  BenchmarkYear GetRate(const BenchmarkSpec& spec, int time_period);
   std::string m_dir;
   std::mutex m_mutex;
   std::map<std::string, TablePtr> m_tables;

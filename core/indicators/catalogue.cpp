@@ -131,7 +131,7 @@ Indicator ParseIndicator(const Json& j, const std::string& file) {
   if (j.contains("benchmark") && !j["benchmark"].is_null()) {
     const Json& b = j["benchmark"];
     if (!b.is_object()) w.Fail("benchmark", "expected {\"file\": ..., \"column\": ..., \"where\": {...}}");
-    CheckKeys(b, {"file", "column", "where", "lait_measure"}, w, "benchmark");
+    CheckKeys(b, {"file", "column", "where", "lait_measure", "per_10k_of"}, w, "benchmark");
     BenchmarkSpec spec;
     Where bw{file, ind.id};
     try {
@@ -147,6 +147,28 @@ Indicator ParseIndicator(const Json& j, const std::string& file) {
         if (!v.is_string()) w.Fail("benchmark.where." + col, "expected text");
         spec.where.push_back({col, v.get<std::string>()});
       }
+    }
+    if (b.contains("per_10k_of")) {
+      const Json& p = b["per_10k_of"];
+      if (!p.is_object() || !p.contains("file") || !p["file"].is_string() || !p.contains("column") ||
+          !p["column"].is_string())
+        w.Fail("benchmark.per_10k_of", "expected {\"file\": ..., \"column\": ..., \"where\": {...}, \"year_offset\": -1}");
+      CheckKeys(p, {"file", "column", "where", "year_offset"}, w, "benchmark.per_10k_of");
+      BenchmarkPopulation pop;
+      pop.file = p["file"].get<std::string>();
+      pop.column = p["column"].get<std::string>();
+      if (p.contains("year_offset")) {
+        if (!p["year_offset"].is_number_integer()) w.Fail("benchmark.per_10k_of.year_offset", "expected a whole number");
+        pop.year_offset = p["year_offset"].get<int>();
+      }
+      if (p.contains("where")) {
+        if (!p["where"].is_object()) w.Fail("benchmark.per_10k_of.where", "expected {\"column\": \"value\", ...}");
+        for (const auto& [col, v] : p["where"].items()) {
+          if (!v.is_string()) w.Fail("benchmark.per_10k_of.where." + col, "expected text");
+          pop.where.push_back({col, v.get<std::string>()});
+        }
+      }
+      spec.per_10k_of = std::move(pop);
     }
     ind.benchmark = std::move(spec);
   }

@@ -37,11 +37,22 @@ struct CountSpec {
 // Where the published comparator comes from: a DfE tidy file in assets/ees, the column with
 // the value, and filter columns that pick the indicator's rows. The file's time_period is the
 // year ending 31 March (2013 = 2012-13).
+// When DfE publishes a count but no rate (CP plans at 31 March), the rate per 10,000 is
+// derived from a population file: its value for time_period + year_offset (-1: the mid-year
+// estimate of the June before, DfE practice), matched by geography.
+struct BenchmarkPopulation {
+  std::string file;
+  std::string column;
+  std::vector<std::pair<std::string, std::string>> where;
+  int year_offset = -1;
+};
+
 struct BenchmarkSpec {
   std::string file;
   std::string column;
   std::vector<std::pair<std::string, std::string>> where;
   std::string lait_measure;  // the matching LAIT measure (assets/reference), for reference
+  std::optional<BenchmarkPopulation> per_10k_of;
 };
 
 // Figures entered by hand for a year: local figures from systems the bundled datasets do not

@@ -101,3 +101,18 @@ TEST_CASE("Scorecard comparators: DfE England and SN when the file has the year,
   CHECK(lac.comparators.england_source == "DfE 2025");
   CHECK(*lac.comparators.sn_mean == Approx(100.7));
 }
+
+TEST_CASE("CP rate per 10,000 comparators are derived from DfE counts and the June population before", "[indicators]") {
+  // d5 2013: England 43,140 plans, Rotherham 332; ONS mid-2012 0-17: 11,403,970 and 56,103.
+  const Indicator& cp = *BundledIndicators().Find("CP_RATE");
+  const BenchmarkYear year = Store().Get(*cp.benchmark, 2013);
+  CHECK(*year.England()->value.value == Approx(43140.0 / 11403970 * 10000));
+  CHECK(*year.La("372")->value.value == Approx(332.0 / 56103 * 10000));
+  CHECK(FormatComparator(year.La("372")->value, 1) == "59.2");
+  // Rotherham's demonstration 2012-13 figure 334 / 56,103 = 59.5 per 10,000 is compared with them.
+  Scorecard card(BundledIndicators(), DemoData());
+  const KpiRow row = card.Row(cp, "2012-13");
+  CHECK(FormatIndicatorValue(cp, row.current.value) == "59.5");
+  CHECK(*row.comparators.england == Approx(43140.0 / 11403970 * 10000));
+  CHECK(row.comparators.england_source == "DfE 2013");
+}
