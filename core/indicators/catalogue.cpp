@@ -73,11 +73,15 @@ CountSpec ParseCount(const Json& j, const char* field, const Where& w) {
   } else {
     w.Fail(field, "expected a query text or {\"query\": ..., \"groups_at_least\": N | \"row\": KEY}");
   }
+  Query q;
   try {  // grammar only: columns are checked against the loaded data when evaluated
-    ParseQueryText(ParseQueryCommand(SubstituteYear(spec.text, "2012-13")));
+    q = ParseQueryText(ParseQueryCommand(SubstituteYear(spec.text, "2012-13")));
   } catch (const QueryError& e) {
     w.Fail(field, e.what());
   }
+  if ((spec.groups_at_least > 0 || !spec.row.empty()) && q.group_by.empty())
+    w.Fail(field, "\"groups_at_least\" and \"row\" count rows of a grouping: the query needs --by");
+  if (spec.groups_at_least > 0 && !spec.row.empty()) w.Fail(field, "give \"groups_at_least\" or \"row\", not both");
   return spec;
 }
 

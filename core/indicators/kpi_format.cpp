@@ -33,7 +33,9 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
                : row.current.numerator          ? Count(row.current.numerator) + "/" + Count(row.current.denominator)
                                                 : "";
   out.rag = RagName(row.rag);
-  out.travel = DirectionName(row.direction);
+  KpiRow previous_only = row;
+  previous_only.current = row.previous;
+  out.travel = o.publish && KpiRowDisclosive(previous_only, o.threshold) ? "c" : DirectionName(row.direction);
   if (row.rank.rank) {
     out.rank = std::to_string(*row.rank.rank) + "/" + std::to_string(row.rank.of);
     out.band = std::string(1, row.rank.quartile);
@@ -130,11 +132,15 @@ std::string FormatKpiJson(const std::vector<KpiRow>& rows, const KpiFormatOption
     j["denominator"] = pv(row.current.denominator);
     j["entered"] = row.current.entered;
     if (!row.current.error.empty()) j["error"] = row.current.error;
-    j["previous"] = {{"value", pv(row.previous.value)}, {"numerator", pv(row.previous.numerator)},
-                     {"denominator", pv(row.previous.denominator)}};
+    KpiRow previous_only = row;
+    previous_only.current = row.previous;
+    const bool hide_previous = o.publish && KpiRowDisclosive(previous_only, o.threshold);
+    auto pp = [&](std::optional<double> v) { return hide_previous ? J("c") : opt(v); };
+    j["previous"] = {{"value", pp(row.previous.value)}, {"numerator", pp(row.previous.numerator)},
+                     {"denominator", pp(row.previous.denominator)}};
     j["target"] = opt(k.target);
     j["rag"] = hide ? "c" : RagName(row.rag);
-    j["direction"] = hide ? "c" : DirectionName(row.direction);
+    j["direction"] = hide || hide_previous ? "c" : DirectionName(row.direction);
     j["england"] = {{"value", opt(k.england)}, {"source", k.england_source}};
     j["sn"] = {{"mean", opt(k.sn_mean)}, {"median", opt(k.sn_median)}, {"source", k.sn_source}, {"vintage", o.sn_vintage}};
     if (row.rank.rank && !hide) j["rank"] = {{"rank", *row.rank.rank}, {"of", row.rank.of}, {"band", std::string(1, row.rank.quartile)}};

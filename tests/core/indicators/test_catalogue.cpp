@@ -62,6 +62,8 @@ TEST_CASE("Catalogue errors name the file, indicator and field", "[indicators]")
   CHECK(ErrorOf("{" + kOk + "\"decimals\": 1}, {" + kOk + "\"decimals\": 2}") == "mine.json: indicator X1: id: used twice");
   CHECK(ErrorOf("{" + kOk + R"("numerator": {"query": "cp_plans", "groups_at_least": 0}, "denominator": "cp_plans"})") ==
         "mine.json: indicator X1: numerator.groups_at_least: expected a whole number >= 1");
+  CHECK(ErrorOf("{" + kOk + R"("numerator": {"query": "cp_plans", "row": "NEG"}, "denominator": "cp_plans"})") ==
+        "mine.json: indicator X1: numerator: \"groups_at_least\" and \"row\" count rows of a grouping: the query needs --by");
   try {
     ParseCatalogue("{\"indicators\": [", "broken.json");
     FAIL("no error");
