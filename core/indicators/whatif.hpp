@@ -26,6 +26,7 @@ struct WhatIfChange {
   // The numerator's units are also in the denominator (a repeat plan is also a plan): change
   // both by the same count.
   bool with_denominator = false;
+  friend bool operator==(const WhatIfChange&, const WhatIfChange&) = default;
 };
 
 // The smallest whole-number change in the numerator that makes the value on or better than
