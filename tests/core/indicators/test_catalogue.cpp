@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "indicator_fixtures.hpp"
+#include "indicators/lait_measures.hpp"
 #include "indicators/query_command.hpp"
 #include "query/compiled_query.hpp"
 
@@ -82,4 +83,24 @@ TEST_CASE("Query commands split like a shell and year placeholders substitute", 
         "fy:2012-13 2011-12 2012 2013 2010-09-30 2013");
   CHECK_THROWS_AS(SubstituteYear("x", "2012-14"), QueryError);
   CHECK(FinancialYearLabel(1999) == "1999-00");
+}
+
+TEST_CASE("Indicators naming a LAIT measure agree with its polarity where LAIT gives one", "[indicators]") {
+  const auto lait = LoadLaitMeasures(std::string(CSC_SOURCE_ASSETS_DIR) + "/reference/lait_measures_csc.csv");
+  CHECK(lait.size() > 150);
+  CHECK(lait.at("PrevRegCPR").polarity == Polarity::LowerIsBetter);
+  CHECK(lait.at("LAC_LongStable%").polarity == Polarity::HigherIsBetter);
+  CHECK_FALSE(lait.at("LAC").polarity);
+  int checked = 0;
+  for (const auto& ind : BundledIndicators().indicators) {
+    if (!ind.benchmark || ind.benchmark->lait_measure.empty()) continue;
+    INFO(ind.id << " names " << ind.benchmark->lait_measure);
+    const auto it = lait.find(ind.benchmark->lait_measure);
+    REQUIRE(it != lait.end());
+    if (it->second.polarity) {
+      CHECK(*it->second.polarity == ind.polarity);
+      ++checked;
+    }
+  }
+  CHECK(checked == 4);  // NI 62, NI 63, NI 65, CP 2+ years
 }
