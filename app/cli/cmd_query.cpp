@@ -12,6 +12,7 @@
 #include "cli/command_registry.hpp"
 #include "dataset/dataset_loader.hpp"
 #include "ingest/csv_loader.hpp"
+#include "privacy/publish_result.hpp"
 #include "query/executor.hpp"
 #include "query/query_parser.hpp"
 
@@ -25,6 +26,9 @@ struct QueryArgs {
   unsigned threads = 0;
   bool timing = false;
   std::string map;
+  bool publish = false;
+  int threshold = 5;
+  int round_to = 0;
 };
 
 constexpr const char* kGrammar = R"(
@@ -107,11 +111,18 @@ int Run(QueryArgs& args) {
   }
   if (args.text.table.empty()) args.text.table = first_table;
   try {
-    const Query query = ParseQueryText(args.text);
+    Query query = ParseQueryText(args.text);
     ExecuteOptions options;
     options.threads = args.threads;
+    // Publication needs each derived measure's base count even when it is not printed.
+    const size_t shown = args.publish ? AddBaseCounts(query) : query.measures.size();
     const QueryResult result = RunQuery(catalog, query, options);
-    if (args.format == "csv") std::cout << FormatResultCsv(result);
+    if (args.publish) {
+      const PublishedResult pub = PublishResult(result, query, shown, {args.threshold, args.round_to});
+      if (args.format == "csv") std::cout << FormatPublishedCsv(pub);
+      else if (args.format == "json") std::cout << FormatPublishedJson(pub);
+      else std::cout << FormatPublishedTable(pub);
+    } else if (args.format == "csv") std::cout << FormatResultCsv(result);
     else if (args.format == "json") std::cout << FormatResultJson(result);
     else std::cout << FormatResultTable(result);
     if (args.timing)
@@ -141,6 +152,12 @@ const CommandRegistrar kRegistrar(
       app.add_option("--threads", args->threads, "worker threads (default: all cores)");
       app.add_flag("--timing", args->timing, "print the query time to stderr");
       app.add_option("--map", args->map, "column mapping (JSON) for files no recogniser knows");
+      app.add_flag("--publish", args->publish,
+                   "publication-safe output: small counts and cells that would reveal them shown as c");
+      app.add_option("--threshold", args->threshold, "with --publish: hide counts 1..N (default 5)")
+          ->check(CLI::IsMember({5, 7, 10}));
+      app.add_option("--round", args->round_to, "with --publish: round shown counts to the nearest 5 or 10")
+          ->check(CLI::IsMember({0, 5, 10}));
       return [args] { return Run(*args); };
     });
 

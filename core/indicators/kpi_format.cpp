@@ -1,0 +1,158 @@
+#include "indicators/kpi_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "privacy/disclosure.hpp"
+
+namespace csc {
+
+namespace {
+
+struct Cells {
+  std::string ref, value, counts, target, rag, travel, england, sn_mean, sn_median, rank, band, name;
+};
+
+std::string Count(std::optional<double> v) { return v ? FormatNumber(v, 0) : ""; }
+
+Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
+  const Indicator& ind = *row.indicator;
+  const IndicatorComparators& c = row.comparators;
+  Cells out;
+  out.ref = ind.ref;
+  out.name = ind.name + (row.current.entered ? " (entered)" : "");
+  out.target = FormatIndicatorValue(ind, c.target);
+  out.england = FormatIndicatorValue(ind, c.england) + (c.england && c.england_source == "report" ? "*" : "");
+  out.sn_mean = FormatIndicatorValue(ind, c.sn_mean) + (c.sn_mean && c.sn_source == "report" ? "*" : "");
+  out.sn_median = FormatIndicatorValue(ind, c.sn_median);
+  if (o.publish && KpiRowDisclosive(row, o.threshold)) {
+    out.value = out.counts = out.rag = out.travel = out.rank = out.band = "c";
+    return out;
+  }
+  out.value = FormatIndicatorValue(ind, row.current.value);
+  out.counts = ind.unit == IndicatorUnit::Count ? Count(row.current.numerator)
+               : row.current.numerator          ? Count(row.current.numerator) + "/" + Count(row.current.denominator)
+                                                : "";
+  out.rag = RagName(row.rag);
+  KpiRow previous_only = row;
+  previous_only.current = row.previous;
+  out.travel = o.publish && KpiRowDisclosive(previous_only, o.threshold) ? "c" : DirectionName(row.direction);
+  if (row.rank.rank) {
+    out.rank = std::to_string(*row.rank.rank) + "/" + std::to_string(row.rank.of);
+    out.band = std::string(1, row.rank.quartile);
+  }
+  return out;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+bool KpiRowDisclosive(const KpiRow& row, int threshold) {
+  auto small = [&](std::optional<double> v) { return v && IsPrimarySensitive(static_cast<int64_t>(*v), threshold); };
+  return small(row.current.numerator) || small(row.current.denominator);
+}
+
+std::string FormatKpiTable(const std::vector<KpiRow>& rows, const KpiFormatOptions& o) {
+  std::vector<std::vector<std::string>> lines = {
+      {"ref", "value", "num/den", "target", "RAG", "travel", "England", "SN mean", "SN median", "rank", "band", "indicator"}};
+  for (const KpiRow& row : rows) {
+    const Cells c = CellsOf(row, o);
+    lines.push_back({c.ref, c.value, c.counts, c.target, c.rag, c.travel, c.england, c.sn_mean, c.sn_median, c.rank,
+                     c.band, c.name});
+  }
+  std::vector<size_t> width(lines[0].size(), 0);
+  for (const auto& l : lines)
+    for (size_t i = 0; i < l.size(); ++i) width[i] = std::max(width[i], l[i].size());
+  std::string out;
+  if (o.synthetic) out += "SYNTHETIC DEMONSTRATION DATA\n";
+  if (!rows.empty()) out += "Indicators " + rows.front().year + ", LA " + o.la + ", SN " + o.sn_vintage + "\n";
+  for (const auto& l : lines) {
+    std::string line;
+    for (size_t i = 0; i < l.size(); ++i) {
+      const std::string pad(width[i] - l[i].size(), ' ');
+      // Text columns align left, figures right.
+      const bool left = i == 0 || i == 4 || i == 5 || i == 10 || i == 11;
+      line += (i ? "  " : "") + (left ? l[i] + pad : pad + l[i]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  out += "* from the published report for the year (no DfE figure bundled, or the report's own comparator)\n";
+  if (o.publish) out += "Publication-safe: counts 1-" + std::to_string(o.threshold) + " and figures from them shown as c\n";
+  return out;
+}
+
+std::string FormatKpiCsv(const std::vector<KpiRow>& rows, const KpiFormatOptions& o) {
+  std::string out = "id,ref,indicator,year,value,numerator,denominator,target,rag,direction,england,england_source,"
+                    "sn_mean,sn_median,sn_source,rank,ranked,band\n";
+  for (const KpiRow& row : rows) {
+    const Indicator& ind = *row.indicator;
+    const bool hide = o.publish && KpiRowDisclosive(row, o.threshold);
+    const Cells c = CellsOf(row, o);
+    auto num = [&](std::optional<double> v, int d) { return hide ? std::string("c") : FormatNumber(v, d); };
+    const IndicatorComparators& k = row.comparators;
+    std::vector<std::string> f = {ind.id, ind.ref, ind.name, row.year, num(row.current.value, ind.decimals),
+                                  num(row.current.numerator, 0), num(row.current.denominator, 0),
+                                  FormatNumber(k.target, ind.decimals), c.rag, c.travel,
+                                  FormatNumber(k.england, ind.decimals), k.england ? k.england_source : "",
+                                  FormatNumber(k.sn_mean, ind.decimals), FormatNumber(k.sn_median, ind.decimals),
+                                  k.sn_mean ? k.sn_source : "", hide ? "c" : (row.rank.rank ? std::to_string(*row.rank.rank) : ""),
+                                  hide ? "c" : (row.rank.rank ? std::to_string(row.rank.of) : ""), c.band};
+    std::string line;
+    for (size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + CsvField(f[i]);
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string FormatKpiJson(const std::vector<KpiRow>& rows, const KpiFormatOptions& o) {
+  using J = nlohmann::ordered_json;
+  auto opt = [](std::optional<double> v) { return v ? J(*v) : J(nullptr); };
+  J arr = J::array();
+  for (const KpiRow& row : rows) {
+    const Indicator& ind = *row.indicator;
+    const bool hide = o.publish && KpiRowDisclosive(row, o.threshold);
+    auto pv = [&](std::optional<double> v) { return hide ? J("c") : opt(v); };
+    const IndicatorComparators& k = row.comparators;
+    J j;
+    j["id"] = ind.id;
+    j["ref"] = ind.ref;
+    j["name"] = ind.name;
+    j["unit"] = UnitName(ind.unit);
+    j["polarity"] = PolarityName(ind.polarity);
+    j["decimals"] = ind.decimals;
+    j["year"] = row.year;
+    j["value"] = pv(row.current.value);
+    j["numerator"] = pv(row.current.numerator);
+    j["denominator"] = pv(row.current.denominator);
+    j["entered"] = row.current.entered;
+    if (!row.current.error.empty()) j["error"] = row.current.error;
+    KpiRow previous_only = row;
+    previous_only.current = row.previous;
+    const bool hide_previous = o.publish && KpiRowDisclosive(previous_only, o.threshold);
+    auto pp = [&](std::optional<double> v) { return hide_previous ? J("c") : opt(v); };
+    j["previous"] = {{"value", pp(row.previous.value)}, {"numerator", pp(row.previous.numerator)},
+                     {"denominator", pp(row.previous.denominator)}};
+    j["target"] = opt(k.target);
+    j["rag"] = hide ? "c" : RagName(row.rag);
+    j["direction"] = hide || hide_previous ? "c" : DirectionName(row.direction);
+    j["england"] = {{"value", opt(k.england)}, {"source", k.england_source}};
+    j["sn"] = {{"mean", opt(k.sn_mean)}, {"median", opt(k.sn_median)}, {"source", k.sn_source}, {"vintage", o.sn_vintage}};
+    if (row.rank.rank && !hide) j["rank"] = {{"rank", *row.rank.rank}, {"of", row.rank.of}, {"band", std::string(1, row.rank.quartile)}};
+    if (!k.note.empty()) j["note"] = k.note;
+    arr.push_back(j);
+  }
+  J root;
+  root["synthetic"] = o.synthetic;
+  root["la"] = o.la;
+  root["publish"] = o.publish;
+  root["indicators"] = arr;
+  return root.dump(2) + "\n";
+}
+
+}  // namespace csc

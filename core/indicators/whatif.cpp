@@ -1,0 +1,125 @@
+#include "indicators/whatif.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "query/query_parser.hpp"
+
+namespace csc {
+
+namespace {
+
+double RoundHalfAway(double v) { return v < 0 ? -std::floor(-v + 0.5) : std::floor(v + 0.5); }
+
+std::string CountWord(long long n) { return std::to_string(n < 0 ? -n : n) + (n < 0 ? " fewer" : " more"); }
+
+}  // namespace
+
+Gap GapTo(const Indicator& ind, const std::string& goal, double goal_value, double numerator, double denominator) {
+  Gap gap;
+  gap.goal = goal;
+  gap.goal_value = goal_value;
+  auto value_with = [&](double k) { return IndicatorValueOf(ind, numerator + k, denominator); };
+  auto meets = [&](double k) {
+    const auto v = value_with(k);
+    return v && CompareBetter(*v, goal_value, ind.polarity, ind.decimals) >= 0;
+  };
+  if (ind.polarity == Polarity::None) return gap;
+  if (meets(0)) {
+    gap.already_met = true;
+    gap.numerator_change = 0;
+    return gap;
+  }
+  if (ind.unit != IndicatorUnit::Count && denominator <= 0) return gap;
+  // Exact break-even count, then step to the first whole count that meets the goal at the
+  // shown precision: up for higher-is-better, down for lower-is-better.
+  const double scale = ind.unit == IndicatorUnit::Count ? 1 : UnitScale(ind.unit) / denominator;
+  const double exact = goal_value / scale - numerator;
+  const bool up = ind.polarity == Polarity::HigherIsBetter;
+  // Start a little on the near side of the exact value: the rounding tolerance can make a
+  // smaller change already meet the goal.
+  double k = up ? std::floor(exact) - 2 : std::ceil(exact) + 2;
+  if (up && k < 0) k = 0;
+  if (!up && k > 0) k = 0;
+  const double max_num = ind.unit == IndicatorUnit::Percent ? denominator : 1e15;
+  for (int i = 0; i < 8 && !meets(k); ++i) k += up ? 1 : -1;
+  if (!meets(k) || numerator + k < 0 || numerator + k > max_num) return gap;
+  // Walk back while a smaller change still meets it.
+  while (k != 0 && meets(k + (up ? -1 : 1))) k += up ? -1 : 1;
+  gap.numerator_change = static_cast<long long>(k);
+  return gap;
+}
+
+std::string GapSentence(const Indicator& ind, const Gap& gap) {
+  const std::string goal = gap.goal + " (" + FormatIndicatorValue(ind, gap.goal_value) + ")";
+  if (gap.already_met) return "already on or better than " + goal;
+  if (!gap.numerator_change) return goal + " cannot be reached by changing the numerator alone";
+  return CountWord(*gap.numerator_change) + " reaches " + goal;
+}
+
+WhatIfResult RunWhatIf(Scorecard& scorecard, const Indicator& ind, const std::string& year,
+                       const std::vector<WhatIfChange>& changes) {
+  WhatIfResult out;
+  out.year = year;
+  out.before = EvaluateIndicator(ind, scorecard.data(), year);
+  if (!out.before.numerator) throw std::invalid_argument("indicator " + ind.id + ": no value for " + year + ": " + out.before.error);
+  double num = *out.before.numerator;
+  double den = out.before.denominator.value_or(0);
+  for (const WhatIfChange& ch : changes) {
+    const bool is_num = ch.part == WhatIfPart::Numerator;
+    const std::optional<CountSpec>& spec = is_num ? ind.numerator : ind.denominator;
+    double base = is_num ? num : den;
+    if (!ch.slice.empty()) {
+      if (!spec) throw std::invalid_argument("indicator " + ind.id + ": a slice needs the count's query (figures are entered)");
+      Filter f;
+      try {
+        f = ParseFilter(ch.slice);
+      } catch (const QueryError& e) {
+        throw QueryError("indicator " + ind.id + ": slice: " + e.what());
+      }
+      base = RunCount(ind, *spec, scorecard.data(), year, {f});
+      out.slice_count = base;
+    } else if (!is_num && !out.before.denominator) {
+      throw std::invalid_argument("indicator " + ind.id + ": has no denominator");
+    }
+    double delta = ch.percent ? RoundHalfAway(base * ch.amount / 100.0) : RoundHalfAway(ch.amount);
+    if (base + delta < 0) {
+      delta = -base;
+      out.clamped = true;
+    }
+    if (is_num) {
+      num += delta;
+      out.numerator_change += delta;
+      if (ch.with_denominator) {
+        den += delta;
+        out.denominator_change += delta;
+      }
+    } else {
+      den += delta;
+      out.denominator_change += delta;
+    }
+  }
+  if (den < 0) den = 0, out.clamped = true;
+  out.after.numerator = num;
+  if (out.before.denominator) out.after.denominator = den;
+  out.after.entered = out.before.entered;
+  out.after.value = IndicatorValueOf(ind, out.after.numerator, out.after.denominator);
+  const IndicatorComparators cmp = scorecard.Comparators(ind, year);
+  out.rag_before = RateRag(out.before.value, cmp.target, cmp.england, ind.polarity, ind.decimals);
+  out.rag_after = RateRag(out.after.value, cmp.target, cmp.england, ind.polarity, ind.decimals);
+  if (cmp.benchmark) {
+    const std::string& la = scorecard.options().la_code;
+    // Published values are rounded to the shown decimals; rank ours the same way so a tie is a tie.
+    if (out.before.value)
+      out.rank_before = RankAmongLas(*cmp.benchmark, la, RoundTo(*out.before.value, ind.decimals), ind.polarity);
+    if (out.after.value)
+      out.rank_after = RankAmongLas(*cmp.benchmark, la, RoundTo(*out.after.value, ind.decimals), ind.polarity);
+  }
+  const double gap_den = out.after.denominator.value_or(0);
+  if (cmp.target) out.gaps.push_back(GapTo(ind, "target", *cmp.target, num, gap_den));
+  if (cmp.england) out.gaps.push_back(GapTo(ind, "England", *cmp.england, num, gap_den));
+  if (cmp.sn_mean) out.gaps.push_back(GapTo(ind, "SN mean", *cmp.sn_mean, num, gap_den));
+  return out;
+}
+
+}  // namespace csc

@@ -1,0 +1,166 @@
+// `csc kpi`, `csc whatif` and `csc query --publish` end to end on the bundled synthetic
+// demonstration extract (assets/demo) and the small extract in tests/data/query.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+struct Run {
+  int exit_code;
+  std::string out;
+};
+Run RunCli(const std::string& args, bool with_stderr = false) {
+  const std::string command = std::string(CSC_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+bool Has(const std::vector<std::string>& lines, const std::string& line) {
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+const std::string kDemo = std::string(CSC_SOURCE_ASSETS_DIR) + "/demo";
+const std::string kSmall = std::string(CSC_TEST_DATA_DIR) + "/query";
+}  // namespace
+
+TEST_CASE("csc kpi prints the 2012-13 scorecard with RAG, travel, comparators, rank and band", "[cli][kpi]") {
+  const auto run = RunCli("kpi --year 2012-13 --data-dir " + kDemo + " --format csv");
+  REQUIRE(run.exit_code == 0);
+  const auto lines = Lines(run.out);
+  REQUIRE(lines.size() == 18);
+  CHECK(lines[0] ==
+        "id,ref,indicator,year,value,numerator,denominator,target,rag,direction,england,england_source,sn_mean,"
+        "sn_median,sn_source,rank,ranked,band");
+  CHECK(Has(lines, "NI59,NI 59,Initial assessments within 10 working days,2012-13,82.4,2901,3521,86.0,Amber,declined,"
+                   "77.4,report,83.1,,report,,,"));
+  CHECK(Has(lines, "NI62,NI 62,Looked-after children with 3 or more placements in the year,2012-13,9.9,39,392,9.5,"
+                   "Amber,improved,10.7,report,9.8,,report,,,"));
+  CHECK(Has(lines, "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,3.8,15,395,4.0,Green,"
+                   "declined,5.6,report,6.1,,report,,,"));
+  CHECK(Has(lines, "NI65,NI 65,Child protection plans that are a second or subsequent plan,2012-13,16.3,52,319,13.3,"
+                   "Red,declined,13.8,report,14.9,14.0,\"DfE 2013, SN 2025 (10 of 10 with data)\",91,145,C"));
+  CHECK(Has(lines, "NI67,NI 67,Child protection reviews within timescales,2012-13,100.0,238,238,99.0,Green,same,90.5,"
+                   "report,92.0,,report,,,"));
+  CHECK(Has(lines, "CME,CME referrals,Children missing education referrals in the year,2012-13,874,874,,,,,,,,,,,,"));
+}
+
+TEST_CASE("csc kpi table says the data is synthetic and marks the report's comparators", "[cli][kpi]") {
+  const auto run = RunCli("kpi --year 2012-13 --data-dir " + kDemo + " --indicator NI65 --indicator NI61");
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out ==
+        "SYNTHETIC DEMONSTRATION DATA\n"
+        "Indicators 2012-13, LA 372, SN 2025\n"
+        "ref    value  num/den  target  RAG  travel    England  SN mean  SN median    rank  band  indicator\n"
+        "NI 65  16.3%   52/319   13.3%  Red  declined   13.8%*    14.9%      14.0%  91/145  C     Child protection plans "
+        "that are a second or subsequent plan\n"
+        "NI 61  61.1%    22/36   74.0%  Red  improved   74.0%*   75.1%*                           Adoption placements "
+        "within 12 months of the decision (entered)\n"
+        "* from the published report for the year (no DfE figure bundled, or the report's own comparator)\n");
+}
+
+TEST_CASE("csc kpi --publish withholds small numerators and denominators and what follows from them", "[cli][kpi]") {
+  // tests/data/query: NI 65 is 0 repeats of 2 plans started, NI 64 is 2 of 4 ceased plans.
+  const auto run = RunCli("kpi --year 2012-13 --data-dir " + kSmall + " --indicator NI65 --indicator NI64 --publish --format csv");
+  REQUIRE(run.exit_code == 0);
+  const auto lines = Lines(run.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1] == "NI65,NI 65,Child protection plans that are a second or subsequent plan,2012-13,c,c,c,13.3,c,c,13.8,"
+                    "report,14.9,14.0,\"DfE 2013, SN 2025 (10 of 10 with data)\",c,c,c");
+  CHECK(lines[2] == "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,c,c,c,4.0,c,c,5.6,"
+                    "report,6.1,,report,c,c,c");
+  const auto exact = RunCli("kpi --year 2012-13 --data-dir " + kSmall + " --indicator NI64 --format csv");
+  CHECK(Lines(exact.out)[1] == "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,50.0,2,4,"
+                               "4.0,Red,,5.6,report,6.1,,report,,,");
+}
+
+TEST_CASE("csc kpi reports a bad year, an unknown indicator and a broken catalogue", "[cli][kpi]") {
+  auto run = RunCli("kpi --year 2012-14 --data-dir " + kDemo, true);
+  CHECK(run.exit_code == 2);
+  CHECK(run.out == "csc kpi: year '2012-14': expected a financial year like 2012-13\n");
+  run = RunCli("kpi --year 2012-13 --indicator NI99 --data-dir " + kDemo, true);
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("csc kpi: no indicator 'NI99' in ") == 0);
+  run = RunCli("kpi --year 2012-13 --catalogue " + kSmall + "/cp_plans.csv --data-dir " + kDemo, true);
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("cp_plans.csv: not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("csc whatif: 12 fewer repeat plans turns NI 65 from Red to Green", "[cli][whatif]") {
+  const auto run = RunCli("whatif --indicator NI65 --numerator -12 --data-dir " + kDemo);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out ==
+        "SYNTHETIC DEMONSTRATION DATA\n"
+        "NI 65 Child protection plans that are a second or subsequent plan, 2012-13\n"
+        "change: numerator -12\n"
+        "         before  after\n"
+        "value    16.3%   12.5%\n"
+        "num/den  52/319  40/319\n"
+        "RAG      Red     Green\n"
+        "rank     91/145  49/145\n"
+        "band     C       B\n"
+        "already on or better than target (13.3%)\n"
+        "already on or better than England (13.8%)\n"
+        "already on or better than SN mean (14.9%)\n");
+}
+
+TEST_CASE("csc whatif in a slice is limited to the slice's count and says what would reach each goal", "[cli][whatif]") {
+  // 5 repeat plans are sexual abuse: 12 fewer is limited to 5, 47 / 319 = 14.7%; from 47,
+  // 42 (13.2%) meets the 13.3% target and 44 (13.8%) England.
+  const auto run = RunCli("whatif --indicator NI65 --numerator -12 --slice 'latest_category in (SAB)' --data-dir " + kDemo);
+  REQUIRE(run.exit_code == 0);
+  const auto lines = Lines(run.out);
+  CHECK(Has(lines, "change: numerator -12 in slice latest_category in (SAB) (now 5)"));
+  CHECK(Has(lines, "note: limited so no count goes below zero"));
+  CHECK(Has(lines, "num/den  52/319  47/319"));
+  CHECK(Has(lines, "5 fewer reaches target (13.3%)"));
+  CHECK(Has(lines, "3 fewer reaches England (13.8%)"));
+  const auto pct = RunCli("whatif --indicator NI65 --numerator -50 --percent --slice 'latest_category in (NEG)' --data-dir " + kDemo);
+  CHECK(Has(Lines(pct.out), "num/den  52/319  42/319"));  // half of 19 = 9.5 -> 10
+  const auto bad = RunCli("whatif --indicator NI65 --numerator -1 --slice 'categry in (NEG)' --data-dir " + kDemo, true);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.find("csc whatif: indicator NI65: numerator: filter 'categry in (NEG)': unknown column 'categry'") == 0);
+}
+
+TEST_CASE("csc query --publish hides 1-5 and the complements that would reveal them", "[cli][publish]") {
+  // CP plans open at 31 March 2013, 4 largest wards x category. Primary: 10 cells of 1-4.
+  // Every row then has 2+ hidden; the MUL column has one (Rotherham West 2), so its smallest
+  // other non-zero count, Boston Castle's 6, is hidden too.
+  const std::string q = "query --data " + kDemo + "/cp_plans.csv --period fy:2012-13 --count open-at:31-03 --by ward:top4,latest_category --format csv";
+  const auto run = RunCli(q + " --publish");
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out ==
+        "ward,latest_category,episodes\n"
+        "Boston Castle,EMO,c\nBoston Castle,MUL,c\nBoston Castle,NEG,8\nBoston Castle,PHY,6\nBoston Castle,SAB,c\n"
+        "Rotherham East,EMO,9\nRotherham East,MUL,7\nRotherham East,NEG,11\nRotherham East,PHY,c\nRotherham East,SAB,c\n"
+        "Rotherham West,EMO,c\nRotherham West,MUL,c\nRotherham West,NEG,17\nRotherham West,PHY,c\nRotherham West,SAB,c\n"
+        "Sitwell,EMO,c\nSitwell,MUL,7\nSitwell,NEG,13\nSitwell,PHY,c\n"
+        "Other,EMO,47\nOther,MUL,33\nOther,NEG,99\nOther,PHY,27\nOther,SAB,21\n");
+  const auto rounded = RunCli(q + " --publish --round 5");
+  CHECK(Lines(rounded.out)[3] == "Boston Castle,NEG,10");
+  CHECK(Lines(rounded.out)[20] == "Other,EMO,45");
+}
+
+TEST_CASE("csc query --publish hides a rate whose count is hidden, without printing the count", "[cli][publish]") {
+  // tests/data/query: CP plans open at 31 March 2012 by category: NEG 3, SAB 1 (rates 2.778, 0.9259).
+  const auto run = RunCli("query --data " + kSmall + "/cp_plans.csv --data " + kSmall +
+                          "/population.csv --period fy:2011-12 --count open-at:31-03 --by category --measure rate10k "
+                          "--format csv --publish");
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out == "latest_category,\"rate per 10,000\"\nNEG,c\nSAB,c\n");
+}

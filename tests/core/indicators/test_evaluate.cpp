@@ -1,0 +1,89 @@
+// Indicators evaluated through the query engine on the bundled demonstration extract
+// (assets/demo) reproduce the published numerators and denominators (domain.md sections 4
+// and 5), and the scorecard gives the report's 2012-13 RAG statuses and directions.
+#include <catch2/catch.hpp>
+
+#include "indicator_fixtures.hpp"
+#include "indicators/evaluate.hpp"
+#include "indicators/scorecard.hpp"
+
+using namespace csc;
+
+namespace {
+std::pair<double, double> Counts(const char* id, const char* year) {
+  const Indicator* ind = BundledIndicators().Find(id);
+  REQUIRE(ind);
+  const IndicatorValue v = EvaluateIndicator(*ind, DemoData(), year);
+  INFO(id << " " << year << ": " << v.error);
+  REQUIRE(v.numerator);
+  CHECK_FALSE(v.entered);
+  return {*v.numerator, v.denominator.value_or(-1)};
+}
+}  // namespace
+
+TEST_CASE("NI 62-65 numerators and denominators from the demonstration extract", "[indicators]") {
+  CHECK(Counts("NI62", "2011-12") == std::pair<double, double>{39, 381});
+  CHECK(Counts("NI62", "2012-13") == std::pair<double, double>{39, 392});
+  CHECK(Counts("NI63", "2012-13") == std::pair<double, double>{92, 148});
+  CHECK(Counts("NI64", "2011-12") == std::pair<double, double>{8, 362});
+  CHECK(Counts("NI64", "2012-13") == std::pair<double, double>{15, 395});
+  CHECK(Counts("NI65", "2011-12") == std::pair<double, double>{52, 442});
+  CHECK(Counts("NI65", "2012-13") == std::pair<double, double>{52, 319});
+}
+
+TEST_CASE("CP rate per 10,000 at 31 March 2014 is 393 on 56,118; CME referrals 874 in 2012-13", "[indicators]") {
+  const Indicator& cp = *BundledIndicators().Find("CP_RATE");
+  const IndicatorValue v = EvaluateIndicator(cp, DemoData(), "2013-14");
+  CHECK(v.numerator == 393);
+  CHECK(v.denominator == 56118);
+  CHECK(*v.value == Approx(393.0 / 56118 * 10000));
+  CHECK(FormatIndicatorValue(cp, v.value) == "70.0");
+  CHECK(Counts("CME", "2012-13").first == 874);
+  CHECK(Counts("CME", "2011-12").first == 546);
+}
+
+TEST_CASE("Entered figures stand in where the datasets have no such count", "[indicators]") {
+  const IndicatorValue v = EvaluateIndicator(*BundledIndicators().Find("NI61"), DemoData(), "2012-13");
+  CHECK(v.entered);
+  CHECK(v.numerator == 22);
+  CHECK(v.denominator == 36);
+  CHECK(FormatIndicatorValue(*BundledIndicators().Find("NI61"), v.value) == "61.1%");
+  const IndicatorValue none = EvaluateIndicator(*BundledIndicators().Find("NI61"), DemoData(), "2014-15");
+  CHECK_FALSE(none.value);
+  CHECK(none.error == "no figures for 2014-15");
+}
+
+TEST_CASE("A count over a table that is not loaded, or a bad column, says which indicator and part", "[indicators]") {
+  Catalog only_cp;
+  only_cp.Add("cp_plans", DemoData().tables()[0].table);
+  const IndicatorValue v = EvaluateIndicator(*BundledIndicators().Find("NI62"), only_cp, "2012-13");
+  CHECK_FALSE(v.value);
+  CHECK(v.error == "indicator NI62: numerator: needs table 'lac_episodes', not loaded (loaded: cp_plans)");
+  const auto cat = ParseCatalogue(R"({"indicators": [{"id": "B", "name": "b", "polarity": "lower", "unit": "%",
+      "numerator": "cp_plans --where 'prev_plans >= 1'", "denominator": "cp_plans"}]})", "b.json");
+  const IndicatorValue bad = EvaluateIndicator(cat.indicators[0], DemoData(), "2012-13");
+  CHECK(bad.error.rfind("indicator B: numerator: filter 'prev_plans 1..': unknown column 'prev_plans' in cp_plans; "
+                        "valid columns: child_id, dob,", 0) == 0);
+}
+
+// The demonstration extract is calibrated to NI 63's 2012-13 figure (92/148) but not to its
+// 2011-12 one (the report's 95/148; the extract gives 67/119 = 56.3%), so on this data NI 63
+// improved; the report's "declined" is reproduced from its own figures in test_rag.cpp.
+TEST_CASE("Scorecard 2012-13 on the demonstration data: every published RAG and direction of travel", "[indicators]") {
+  Scorecard card(BundledIndicators(), DemoData());
+  const std::map<std::string, std::pair<Rag, Direction>> expected = {
+      {"NI59", {Rag::Amber, Direction::Declined}}, {"NI60", {Rag::Red, Direction::Improved}},
+      {"NI61", {Rag::Red, Direction::Improved}},   {"NI62", {Rag::Amber, Direction::Improved}},
+      {"NI63", {Rag::Red, Direction::Improved}},   {"NI64", {Rag::Green, Direction::Declined}},
+      {"NI65", {Rag::Red, Direction::Declined}},   {"NI66", {Rag::Amber, Direction::Declined}},
+      {"NI67", {Rag::Green, Direction::Same}},     {"NI68", {Rag::Green, Direction::Declined}}};
+  for (const auto& [id, want] : expected) {
+    const KpiRow row = card.Row(*BundledIndicators().Find(id), "2012-13");
+    INFO(id << " value " << row.current.value.value_or(-1) << " previous " << row.previous.value.value_or(-1));
+    CHECK(row.rag == want.first);
+    CHECK(row.direction == want.second);
+  }
+  const KpiRow ni63 = card.Row(*BundledIndicators().Find("NI63"), "2012-13");
+  CHECK(ni63.previous.numerator == 67);
+  CHECK(ni63.previous.denominator == 119);
+}

@@ -1,0 +1,107 @@
+// What-if arithmetic on NI 65 (52 repeat plans of 319 started in 2012-13 in the
+// demonstration extract; 19 of the repeats are neglect, 5 sexual abuse), worked by hand:
+//   52 - 12 = 40, 40 / 319 = 12.54% -> 12.5% (Green: target 13.3%)
+//   42 / 319 = 13.17% -> 13.2% meets 13.3%; 43 / 319 = 13.48% -> 13.5% does not: 10 fewer
+//   44 / 319 = 13.79% -> 13.8% meets England 13.8%; 45 / 319 = 14.1%: 8 fewer
+#include <catch2/catch.hpp>
+
+#include "indicator_fixtures.hpp"
+#include "indicators/whatif.hpp"
+#include "query/compiled_query.hpp"
+
+using namespace csc;
+
+namespace {
+Scorecard& Card() {
+  static Scorecard card(BundledIndicators(), DemoData());
+  return card;
+}
+const Indicator& Ni65() { return *BundledIndicators().Find("NI65"); }
+WhatIfChange Numerator(double amount, std::string slice = {}, bool percent = false) {
+  WhatIfChange c;
+  c.amount = amount;
+  c.slice = std::move(slice);
+  c.percent = percent;
+  return c;
+}
+}  // namespace
+
+TEST_CASE("12 fewer repeat plans: 40 of 319 = 12.5%, Red to Green, rank 91st to 49th of 145, C to B", "[indicators]") {
+  const WhatIfResult r = RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-12)});
+  CHECK(r.before.numerator == 52);
+  CHECK(r.after.numerator == 40);
+  CHECK(r.after.denominator == 319);
+  CHECK(FormatIndicatorValue(Ni65(), r.after.value) == "12.5%");
+  CHECK(r.rag_before == Rag::Red);
+  CHECK(r.rag_after == Rag::Green);
+  CHECK(r.rank_before.rank == 91);
+  CHECK(r.rank_before.quartile == 'C');
+  CHECK(r.rank_after.rank == 49);
+  CHECK(r.rank_after.of == 145);
+  CHECK(r.rank_after.quartile == 'B');
+  REQUIRE(r.gaps.size() == 3);
+  CHECK(GapSentence(Ni65(), r.gaps[0]) == "already on or better than target (13.3%)");
+  CHECK(GapSentence(Ni65(), r.gaps[1]) == "already on or better than England (13.8%)");
+}
+
+TEST_CASE("The change needed from where NI 65 stands: 10 fewer reaches target, 8 fewer England", "[indicators]") {
+  const WhatIfResult r = RunWhatIf(Card(), Ni65(), "2012-13", {});
+  REQUIRE(r.gaps.size() == 3);
+  CHECK(r.gaps[0].numerator_change == -10);
+  CHECK(GapSentence(Ni65(), r.gaps[0]) == "10 fewer reaches target (13.3%)");
+  CHECK(GapSentence(Ni65(), r.gaps[1]) == "8 fewer reaches England (13.8%)");
+  CHECK(r.gaps[2].goal == "SN mean");
+}
+
+TEST_CASE("A slice's count comes from the engine and a change cannot take it below zero", "[indicators]") {
+  WhatIfResult r = RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-12, "latest_category in (NEG)")});
+  CHECK(r.slice_count == 19);
+  CHECK_FALSE(r.clamped);
+  CHECK(r.after.numerator == 40);
+  r = RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-12, "latest_category in (SAB)")});
+  CHECK(r.slice_count == 5);
+  CHECK(r.clamped);
+  CHECK(r.numerator_change == -5);
+  CHECK(FormatIndicatorValue(Ni65(), r.after.value) == "14.7%");  // 47 / 319
+  CHECK(r.rag_after == Rag::Red);
+  CHECK_THROWS_WITH(RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-1, "latest_categry in (NEG)")}),
+                    Catch::Matchers::StartsWith("indicator NI65: numerator: filter 'latest_categry in (NEG)': unknown column"));
+}
+
+TEST_CASE("Percentages round to whole plans; the denominator can change alone or with the numerator", "[indicators]") {
+  // 10% of 52 = 5.2 -> 5: 47 / 319 = 14.7%.
+  WhatIfResult r = RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-10, "", true)});
+  CHECK(r.numerator_change == -5);
+  // 50% of the 19 neglect repeats = 9.5 -> 10 (half away from zero): 42 / 319 = 13.2%, Green.
+  r = RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-50, "latest_category in (NEG)", true)});
+  CHECK(r.numerator_change == -10);
+  CHECK(FormatIndicatorValue(Ni65(), r.after.value) == "13.2%");
+  CHECK(r.rag_after == Rag::Green);
+  WhatIfChange den;
+  den.part = WhatIfPart::Denominator;
+  den.amount = 10;
+  r = RunWhatIf(Card(), Ni65(), "2012-13", {den});
+  CHECK(FormatIndicatorValue(Ni65(), r.after.value) == "15.8%");  // 52 / 329
+  WhatIfChange both = Numerator(-12);
+  both.with_denominator = true;
+  r = RunWhatIf(Card(), Ni65(), "2012-13", {both});
+  CHECK(r.after.denominator == 307);
+  CHECK(FormatIndicatorValue(Ni65(), r.after.value) == "13.0%");  // 40 / 307
+}
+
+TEST_CASE("Gap arithmetic rounds the right way for each polarity and unit", "[indicators]") {
+  const Indicator& ni59 = *BundledIndicators().Find("NI59");
+  // 2901 / 3521 = 82.4%; 3026 / 3521 = 85.94% prints 85.9, 3027 / 3521 = 85.97% prints 86.0.
+  Gap g = GapTo(ni59, "target", 86.0, 2901, 3521);
+  CHECK(g.numerator_change == 126);
+  CHECK(GapSentence(ni59, g) == "126 more reaches target (86.0%)");
+  // 238 of 240 = 99.2%; 100% needs all 240; 101% cannot be reached.
+  CHECK(GapTo(ni59, "target", 100.0, 238, 240).numerator_change == 2);
+  g = GapTo(ni59, "target", 101.0, 238, 240);
+  CHECK_FALSE(g.numerator_change);
+  CHECK(GapSentence(ni59, g) == "target (101.0%) cannot be reached by changing the numerator alone");
+  const Indicator& repeat = *BundledIndicators().Find("CP_REPEAT");  // a count, lower is better
+  CHECK(GapTo(repeat, "target", 40, 52, 0).numerator_change == -12);
+  CHECK(GapTo(repeat, "target", 60, 52, 0).already_met);
+  CHECK_FALSE(GapTo(*BundledIndicators().Find("CME"), "target", 10, 874, 0).numerator_change);  // no polarity
+}
