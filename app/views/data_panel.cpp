@@ -137,8 +137,9 @@ void DrawDataPanel(DatasetLoads& loads, DataPanelState& state) {
   if (state.selected >= files.size()) state.selected = files.size() - 1;
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("files", 8, flags)) {
+  if (ImGui::BeginTable("files", 9, flags)) {
     ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("Recognised as", ImGuiTableColumnFlags_WidthStretch, 2);
     for (const char* name : {"Rows read", "Loaded", "Rejected", "Cell warnings", "Columns", "Memory", "Load"})
       ImGui::TableSetupColumn(name);
     ImGui::TableHeadersRow();
@@ -150,6 +151,10 @@ void DrawDataPanel(DatasetLoads& loads, DataPanelState& state) {
       if (ImGui::Selectable(FileName(files[i].path).c_str(), state.selected == i, ImGuiSelectableFlags_SpanAllColumns))
         state.selected = i;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", files[i].path.c_str());
+      ImGui::TableNextColumn();
+      const Recognition& rec = files[i].recognition;
+      if (rec.format == SourceFormat::Unrecognised) ImGui::TextDisabled("not recognised");
+      else ImGui::Text("%s (%s)", std::string(KindName(rec.kind)).c_str(), std::string(FormatName(rec.format)).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(Count(r.rows_read).c_str());
       ImGui::TableNextColumn();
