@@ -1,0 +1,79 @@
+#include "indicators/dashboard.hpp"
+
+#include <algorithm>
+
+#include "time/civil_date.hpp"
+#include "time/periods.hpp"
+#include "util/text.hpp"
+
+namespace csc {
+
+std::shared_ptr<ScorecardContext> MakeScorecardContext(std::shared_ptr<const IndicatorCatalogue> indicators,
+                                                       CatalogPtr data, ScorecardOptions options) {
+  auto context = std::make_shared<ScorecardContext>();
+  context->indicators = std::move(indicators);
+  context->data = std::move(data);
+  context->card = std::make_unique<Scorecard>(*context->indicators, *context->data, std::move(options));
+  return context;
+}
+
+std::vector<std::string> FinancialYearsCovered(const Catalog& data) {
+  int first = 0, last = 0;
+  bool any = false;
+  for (const auto& [name, table] : data.tables()) {
+    for (size_t i = 0; i < table->num_columns(); ++i) {
+      const Column& c = table->column(i);
+      const std::string column = ToLower(table->column_name(i));
+      if (c.type() != ColumnType::Date || c.null_count() == table->num_rows()) continue;
+      if (column == "dob" || column.find("birth") != std::string::npos) continue;
+      // Financial year of a date: April onwards belongs to the year starting then.
+      auto fy = [](int64_t days) {
+        const CivilDate d = CivilFromDays(static_cast<int32_t>(days));
+        return d.month >= 4 ? d.year : d.year - 1;
+      };
+      const int lo = fy(c.min_int()), hi = fy(c.max_int());
+      // The last year is the one every date column reaches: end dates run on past the
+      // extract's last year (planned ends), start dates do not.
+      first = any ? std::min(first, lo) : lo;
+      last = any ? std::min(last, hi) : hi;
+      any = true;
+    }
+  }
+  std::vector<std::string> years;
+  if (!any) return years;
+  first = std::max(first, last - 14);
+  for (int y = first; y <= last; ++y) years.push_back(PeriodLabel(FinancialYearPeriod(y)));
+  return years;
+}
+
+DashboardData BuildDashboard(ScorecardContext& context, const std::string& year, const std::vector<std::string>& years) {
+  DashboardData d;
+  d.year = year;
+  d.years = years;
+  d.rows = context.card->Rows(year);
+  for (const KpiRow& row : d.rows) d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years));
+  return d;
+}
+
+IndicatorDetail BuildIndicatorDetail(const ScorecardContext& context, const Indicator& ind, const std::string& year,
+                                     const std::string& by) {
+  IndicatorDetail d;
+  d.id = ind.id;
+  d.year = year;
+  d.by = by;
+  if (!ind.numerator || !ind.denominator) {
+    d.error = ind.ref + " is entered from the report, not counted from the data, so it has no breakdown.";
+    return d;
+  }
+  try {
+    d.breakdown = IndicatorBreakdown(ind, *context.data, year, by);
+  } catch (const std::exception& e) {
+    d.error = e.what();
+    return d;
+  }
+  const FunnelKind kind = ind.unit == IndicatorUnit::Percent ? FunnelKind::Binomial : FunnelKind::Poisson;
+  d.funnel = BuildFunnel(kind, FunnelUnitsFrom(d.breakdown));
+  return d;
+}
+
+}  // namespace csc

@@ -1,0 +1,47 @@
+#pragma once
+// What the explorer's indicator dashboard shows, computed off the UI thread: the scorecard
+// rows for a year (tiles), each indicator's value over the years (sparklines and the trend in
+// the detail), and for a chosen indicator the ward breakdown as a funnel plot. UI-free so the
+// numbers behind every tile are tested without a window.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "indicators/breakdown.hpp"
+#include "indicators/scorecard.hpp"
+#include "stats/funnel.hpp"
+
+namespace csc {
+
+// A scorecard with what it refers to kept alive, shared by the dashboard's worker tasks
+// (Scorecard is safe to use from several threads at once).
+struct ScorecardContext {
+  std::shared_ptr<const IndicatorCatalogue> indicators;
+  CatalogPtr data;
+  std::unique_ptr<Scorecard> card;
+};
+std::shared_ptr<ScorecardContext> MakeScorecardContext(std::shared_ptr<const IndicatorCatalogue> indicators,
+                                                       CatalogPtr data, ScorecardOptions options = {});
+
+// Financial years ("2012-13") the case-level dates cover: from the earliest date in any date
+// column (dates of birth aside) to the latest year every such column reaches, at most 15.
+std::vector<std::string> FinancialYearsCovered(const Catalog& data);
+
+struct DashboardData {
+  std::string year;
+  std::vector<std::string> years;               // for the series
+  std::vector<KpiRow> rows;                     // one per indicator, catalogue order
+  std::vector<std::vector<IndicatorValue>> series;  // [row][year]
+};
+DashboardData BuildDashboard(ScorecardContext& context, const std::string& year, const std::vector<std::string>& years);
+
+struct IndicatorDetail {
+  std::string id, year, by;
+  std::vector<BreakdownRow> breakdown;  // per ward (or `by`)
+  FunnelPlot funnel;                    // Binomial for percentages, Poisson otherwise
+  std::string error;                    // why there is no breakdown (entered figures only, no such column)
+};
+IndicatorDetail BuildIndicatorDetail(const ScorecardContext& context, const Indicator& indicator, const std::string& year,
+                                     const std::string& by = "ward");
+
+}  // namespace csc
