@@ -31,6 +31,7 @@ struct Args {
   std::string view;
   std::string export_png;
   std::string chart;
+  std::string indicator;
   bool publish = false;
 };
 
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
   cli.add_option("--height", args.height, "window height in pixels");
   cli.add_flag("--dark", args.dark, "start with the dark theme");
   cli.add_flag("--present", args.present, "start in presentation mode (F11 toggles, Esc leaves)");
-  cli.add_option("--tab", args.tab, "open on this tab: data or query")->check(CLI::IsMember({"data", "query"}));
+  cli.add_option("--tab", args.tab, "open on this tab: data or query")->check(CLI::IsMember({"data", "query", "indicators"}));
   cli.add_option("--table", args.table, "query tab: the dataset (file stem), e.g. cp_plans");
   cli.add_option("--where", args.where, "query tab: a filter, as in csc query (repeatable)");
   cli.add_option("--period", args.period, "query tab: periods, e.g. fy:2010-11..2015-16");
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
   cli.add_option("--measure", args.measure, "query tab: measures, e.g. episodes,children");
   cli.add_option("--export-png", args.export_png, "once loaded, export the query tab's chart to this PNG (2x) and exit");
   cli.add_flag("--publish", args.publish, "with --export-png: withhold small counts as for publication");
+  cli.add_option("--indicator", args.indicator, "indicators tab: open this indicator's detail, e.g. NI65");
   cli.add_option("--chart", args.chart, "query tab: auto, bars, stacked, lines, ranking or pyramid");
   cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
   CLI11_PARSE(cli, argc, argv);
@@ -100,6 +102,8 @@ int main(int argc, char** argv) {
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
   if (args.tab == "query" || !args.export_png.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
+  if (args.tab == "indicators" || !args.indicator.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Indicators);
+  app.dashboard().selected = args.indicator;
   app.SetPresenting(args.present);
   app.PreferTable(args.table.empty() ? "cp_plans" : args.table);
   auto& q = app.query_panel();
@@ -152,7 +156,9 @@ int main(int argc, char** argv) {
         return 1;
       }
     } else if (screenshot) {
-      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ? 0 : idle_frames + 1;
+      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) || DashboardBusy(app.dashboard())
+                        ? 0
+                        : idle_frames + 1;
       if (idle_frames >= args.frames) {
         if (!window->SaveScreenshot(args.screenshot, error)) {
           std::fprintf(stderr, "csc-explorer: screenshot: %s\n", error.c_str());

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app_version.hpp"
+#include "indicators/catalogue.hpp"
 #include "ui/export_actions.hpp"
 #include "ui/item_probe.hpp"
 #include "util/atomic_file.hpp"
@@ -384,6 +385,11 @@ void ExplorerApp::Frame() {
       ImGui::BeginChild("results", ImVec2(0, 0), false);
       DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel);
       ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Indicators", nullptr, flags_for(Tab::Indicators))) {
+      InitDashboard(m_dashboard, DefaultCataloguePath());
+      DrawDashboard(m_dashboard, m_catalog, ShowingDemoData(), m_wake);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

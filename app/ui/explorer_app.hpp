@@ -14,6 +14,7 @@
 #include "platform/chart_export.hpp"
 #include "ui/saved_views.hpp"
 #include "ui/settings.hpp"
+#include "views/dashboard_panel.hpp"
 #include "views/file_browser.hpp"
 #include "views/query_panel.hpp"
 #include "views/slicer_panel.hpp"
@@ -33,7 +34,7 @@ class ExplorerApp {
   bool quit_requested() const { return m_quit; }
   Theme theme() const { return m_theme; }
   void SetTheme(Theme theme);
-  enum class Tab { Data, Query };
+  enum class Tab { Data, Query, Indicators };
   void ShowTab(Tab tab) { m_show_tab = tab; }
   // Presentation mode (F11, Esc leaves): full screen, large type, the query's chart alone,
   // analyst controls hidden, small counts withheld, the synthetic-data label kept.
@@ -59,6 +60,7 @@ class ExplorerApp {
   const DatasetLoads& loads() const { return m_loads; }
   const CatalogPtr& catalog() const { return m_catalog; }
   const SlicerPanelState& slicers() const { return m_slicers; }
+  DashboardState& dashboard() { return m_dashboard; }
   const DataPanelState& data_panel() const { return m_data_panel; }
   QueryPanelState& query_panel() { return m_query_panel; }
   QueryService& queries() { return m_queries; }
@@ -103,6 +105,7 @@ class ExplorerApp {
   DatasetLoad m_datasets;
   std::string m_build_error;
   SlicerPanelState m_slicers;
+  DashboardState m_dashboard;
   int m_current_view = -1;
   char m_view_name[128] = "";
   std::string m_status;  // last export or save message

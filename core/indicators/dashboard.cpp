@@ -32,15 +32,15 @@ std::vector<std::string> FinancialYearsCovered(const Catalog& data) {
         return d.month >= 4 ? d.year : d.year - 1;
       };
       const int lo = fy(c.min_int()), hi = fy(c.max_int());
-      // The last year is the one every date column reaches: end dates run on past the
-      // extract's last year (planned ends), start dates do not.
-      first = any ? std::min(first, lo) : lo;
+      // The years every dataset covers: a long history in one (plans open since 2005) or
+      // end dates running past the extract (planned ends) do not widen the range.
+      first = any ? std::max(first, lo) : lo;
       last = any ? std::min(last, hi) : hi;
       any = true;
     }
   }
   std::vector<std::string> years;
-  if (!any) return years;
+  if (!any || first > last) return years;
   first = std::max(first, last - 14);
   for (int y = first; y <= last; ++y) years.push_back(PeriodLabel(FinancialYearPeriod(y)));
   return years;

@@ -23,8 +23,8 @@ struct ScorecardContext {
 std::shared_ptr<ScorecardContext> MakeScorecardContext(std::shared_ptr<const IndicatorCatalogue> indicators,
                                                        CatalogPtr data, ScorecardOptions options = {});
 
-// Financial years ("2012-13") the case-level dates cover: from the earliest date in any date
-// column (dates of birth aside) to the latest year every such column reaches, at most 15.
+// Financial years ("2012-13") that every case-level date column (dates of birth aside) spans:
+// from the latest first year to the earliest last year, at most 15 (the latest).
 std::vector<std::string> FinancialYearsCovered(const Catalog& data);
 
 struct DashboardData {

@@ -1,0 +1,104 @@
+#include "plot/small_charts.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "chart/ticks.hpp"
+#include "plot/palette.hpp"
+
+namespace csc::app {
+
+void DrawSparkline(const std::vector<std::optional<double>>& values, float w, float h, unsigned colour) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(w, h));
+  double lo = INFINITY, hi = -INFINITY;
+  for (const auto& v : values)
+    if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
+  if (!std::isfinite(lo) || values.size() < 2) return;
+  if (hi == lo) hi = lo + 1, lo -= 1;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  auto at = [&](size_t i) {
+    return ImVec2(origin.x + w * static_cast<float>(i) / static_cast<float>(values.size() - 1),
+                  origin.y + h - static_cast<float>((*values[i] - lo) / (hi - lo)) * h);
+  };
+  for (size_t i = 0; i + 1 < values.size(); ++i)
+    if (values[i] && values[i + 1]) draw->AddLine(at(i), at(i + 1), colour, 1.5f);
+  for (size_t i = values.size(); i-- > 0;)
+    if (values[i]) {
+      draw->AddCircleFilled(at(i), 3.0f, colour);
+      break;
+    }
+}
+
+int DrawFunnelChart(const char* id, const FunnelPlot& plot, double scale, const std::string& unit,
+                    const std::string& size_label, float height) {
+  ImGui::PushID(id);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  int hovered = -1;
+  double max_size = 0, hi = plot.target * scale;
+  for (const auto& p : plot.points) max_size = std::max(max_size, p.size), hi = std::max(hi, p.value * scale);
+  if (plot.points.empty() || max_size <= 0) {
+    ImGui::TextDisabled("No units with a denominator to plot.");
+    ImGui::PopID();
+    return -1;
+  }
+  const auto curve = FunnelCurve(plot.kind, plot.target, std::max(1.0, max_size / 40), max_size * 1.05, 80);
+  for (const auto& c : curve) hi = std::max(hi, std::min(c.limits.upper95 * scale, hi * 1.5));
+  const AxisTicks y = NiceTicks(0, hi, std::max(3, static_cast<int>(height / (font * 2.5f))));
+  const AxisTicks x = NiceTicks(0, max_size * 1.05, std::max(3, static_cast<int>(width / (font * 6))));
+  const ImVec2 p0(origin.x + font * 3.5f, origin.y + font * 1.5f), p1(origin.x + width - font, origin.y + height - font * 2.6f);
+  auto X = [&](double s) { return p0.x + static_cast<float>((s - x.lo) / (x.hi - x.lo)) * (p1.x - p0.x); };
+  auto Y = [&](double v) {
+    return std::clamp(p1.y - static_cast<float>((v * scale - y.lo) / (y.hi - y.lo)) * (p1.y - p0.y), p0.y, p1.y);
+  };
+  draw->AddText(origin, faint, unit.c_str());
+  for (double t : y.values) {
+    draw->AddLine(ImVec2(p0.x, Y(t / scale)), ImVec2(p1.x, Y(t / scale)), ImGui::GetColorU32(ImGuiCol_Border, 0.5f));
+    const std::string l = FormatTick(t, y.step);
+    draw->AddText(ImVec2(p0.x - ImGui::CalcTextSize(l.c_str()).x - font * 0.3f, Y(t / scale) - font / 2), text, l.c_str());
+  }
+  for (double t : x.values) {
+    const std::string l = FormatTick(t, x.step);
+    draw->AddText(ImVec2(X(t) - ImGui::CalcTextSize(l.c_str()).x / 2, p1.y + 2), text, l.c_str());
+  }
+  draw->AddText(ImVec2((p0.x + p1.x) / 2 - ImGui::CalcTextSize(size_label.c_str()).x / 2, p1.y + font * 1.3f), faint,
+                size_label.c_str());
+  // The overall rate, and the limits: 95% dashed-looking thin, 99.8% thicker.
+  draw->AddLine(ImVec2(p0.x, Y(plot.target)), ImVec2(p1.x, Y(plot.target)), text, 1.5f);
+  const ImU32 limit95 = PaletteColour(1), limit998 = PaletteColour(5);
+  for (size_t i = 0; i + 1 < curve.size(); ++i) {
+    const auto &a = curve[i], &b = curve[i + 1];
+    draw->AddLine(ImVec2(X(a.size), Y(a.limits.upper95)), ImVec2(X(b.size), Y(b.limits.upper95)), limit95, 1.5f);
+    draw->AddLine(ImVec2(X(a.size), Y(a.limits.lower95)), ImVec2(X(b.size), Y(b.limits.lower95)), limit95, 1.5f);
+    draw->AddLine(ImVec2(X(a.size), Y(a.limits.upper998)), ImVec2(X(b.size), Y(b.limits.upper998)), limit998, 2.0f);
+    draw->AddLine(ImVec2(X(a.size), Y(a.limits.lower998)), ImVec2(X(b.size), Y(b.limits.lower998)), limit998, 2.0f);
+  }
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (size_t i = 0; i < plot.points.size(); ++i) {
+    const FunnelPoint& p = plot.points[i];
+    const ImVec2 at(X(p.size), Y(p.value));
+    const bool outlier = p.flag != FunnelFlag::Within;
+    const ImU32 colour = outlier ? PaletteColour(5) : PaletteColour(0);
+    draw->AddCircleFilled(at, font * 0.3f, colour);
+    const float dx = mouse.x - at.x, dy = mouse.y - at.y;
+    if (ImGui::IsWindowHovered() && dx * dx + dy * dy < font * font * 0.25f) hovered = static_cast<int>(i);
+    if (outlier) draw->AddText(ImVec2(at.x + font * 0.4f, at.y - font * 0.6f), text, p.label.c_str());
+  }
+  const std::string legend = "overall rate; 95% and 99.8% limits; outliers labelled";
+  draw->AddText(ImVec2(p1.x - ImGui::CalcTextSize(legend.c_str()).x, origin.y), faint, legend.c_str());
+  ImGui::Dummy(ImVec2(width, height));
+  if (hovered >= 0) {
+    const FunnelPoint& p = plot.points[static_cast<size_t>(hovered)];
+    ImGui::SetTooltip("%s\n%s %s (size %s)\n%s", p.label.c_str(), FormatTick(p.value * scale, 0.1).c_str(), unit.c_str(),
+                      FormatTick(p.size, 1).c_str(), FunnelFlagName(p.flag));
+  }
+  ImGui::PopID();
+  return hovered;
+}
+
+}  // namespace csc::app

@@ -1,0 +1,338 @@
+#include "views/dashboard_panel.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "indicators/catalogue.hpp"
+#include "plot/chart_frame.hpp"
+#include "plot/draw_chart.hpp"
+#include "plot/palette.hpp"
+#include "plot/small_charts.hpp"
+#include "ui/item_probe.hpp"
+
+namespace csc::app {
+
+namespace {
+
+ImVec4 RagColour(Rag rag) {
+  switch (rag) {
+    case Rag::Green: return ImVec4(0.0f, 0.62f, 0.45f, 1);   // Okabe-Ito bluish green
+    case Rag::Amber: return ImVec4(0.90f, 0.62f, 0.0f, 1);   // orange
+    case Rag::Red: return ImVec4(0.84f, 0.37f, 0.0f, 1);     // vermillion
+    case Rag::None: break;
+  }
+  return ImVec4(0.6f, 0.6f, 0.6f, 1);
+}
+
+template <class T>
+void Poll(std::unique_ptr<BackgroundTask<T>>& task, std::shared_ptr<const T>& into, std::string* error = nullptr) {
+  if (!task || !task->finished()) return;
+  if (task->state() == TaskState::Succeeded) into = std::make_shared<const T>(std::move(*task->TakeValue()));
+  else if (error) *error = task->error();
+  task.reset();
+}
+
+const KpiRow* SelectedRow(const DashboardState& s, size_t* index = nullptr) {
+  if (!s.tiles) return nullptr;
+  for (size_t i = 0; i < s.tiles->rows.size(); ++i)
+    if (s.tiles->rows[i].indicator->id == s.selected) {
+      if (index) *index = i;
+      return &s.tiles->rows[i];
+    }
+  return nullptr;
+}
+
+// A direction arrow: up or down by the value's movement, coloured by whether that is better.
+void DrawDirection(const KpiRow& row, float size) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(size, size));
+  if (row.direction == Direction::None || !row.current.value || !row.previous.value) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = ImGui::GetColorU32(row.direction == Direction::Improved ? RagColour(Rag::Green)
+                                          : row.direction == Direction::Declined ? RagColour(Rag::Red)
+                                                                                 : ImVec4(0.5f, 0.5f, 0.5f, 1));
+  const float cx = p.x + size / 2, cy = p.y + size / 2, r = size * 0.4f;
+  if (row.direction == Direction::Same) {
+    draw->AddRectFilled(ImVec2(cx - r, cy - r * 0.2f), ImVec2(cx + r, cy + r * 0.2f), colour);
+  } else if (*row.current.value > *row.previous.value) {
+    draw->AddTriangleFilled(ImVec2(cx, cy - r), ImVec2(cx + r, cy + r), ImVec2(cx - r, cy + r), colour);
+  } else {
+    draw->AddTriangleFilled(ImVec2(cx - r, cy - r), ImVec2(cx + r, cy - r), ImVec2(cx, cy + r), colour);
+  }
+}
+
+std::string Comparator(const Indicator& ind, std::optional<double> v) {
+  return v ? FormatIndicatorValue(ind, v) : std::string("-");
+}
+
+bool DrawTile(const KpiRow& row, const std::vector<IndicatorValue>& series, bool selected, float w, float h) {
+  const Indicator& ind = *row.indicator;
+  ImGui::PushID(ind.id.c_str());
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(selected ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg));
+  ImGui::BeginChild("tile", ImVec2(w, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const ImVec2 p = ImGui::GetWindowPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(p, ImVec2(p.x + 6, p.y + h), ImGui::GetColorU32(RagColour(row.rag)));
+  if (selected) draw->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Text), 0, 0, 2);
+  ImGui::Indent(10);
+  ImGui::TextDisabled("%s  %s", ind.ref.c_str(), row.rag == Rag::None ? "" : RagName(row.rag));
+  ImGui::PushTextWrapPos(w - 8);
+  ImGui::TextUnformatted(ind.name.c_str());
+  ImGui::PopTextWrapPos();
+  // The figures sit at the bottom whatever the name's length.
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  ImGui::SetCursorPosY(h - line * 4.1f);
+  ImGui::SetWindowFontScale(1.6f);
+  ImGui::TextUnformatted(row.current.value ? FormatIndicatorValue(ind, row.current.value).c_str() : "-");
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::SameLine();
+  DrawDirection(row, ImGui::GetFontSize() * 1.4f);
+  ImGui::SameLine(w * 0.55f);
+  std::vector<std::optional<double>> values;
+  for (const auto& v : series) values.push_back(v.value);
+  DrawSparkline(values, w * 0.4f, ImGui::GetFontSize() * 1.5f, ImGui::GetColorU32(ImGuiCol_Text));
+  if (row.current.numerator && row.current.denominator && ind.unit != IndicatorUnit::Count)
+    ImGui::TextDisabled("%s / %s", FormatNumber(row.current.numerator, 0).c_str(), FormatNumber(row.current.denominator, 0).c_str());
+  else
+    ImGui::TextDisabled("%s", row.current.entered ? "entered from the report" : " ");
+  ImGui::TextDisabled("target %s  Eng %s  SN %s", Comparator(ind, row.comparators.target).c_str(),
+                      Comparator(ind, row.comparators.england).c_str(), Comparator(ind, row.comparators.sn_mean).c_str());
+  ImGui::Unindent(10);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (ItemProbeEnabled()) ProbeLastItem("tile:" + ind.id);
+  const bool clicked = ImGui::IsItemHovered() && ImGui::IsMouseClicked(0);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click for the trend, neighbours, what-if and wards", ind.ref.c_str());
+  ImGui::PopID();
+  return clicked;
+}
+
+void StartTiles(DashboardState& s, const std::function<void()>& wake) {
+  const std::string year = s.years[static_cast<size_t>(s.year)];
+  s.tiles_task = std::make_unique<BackgroundTask<DashboardData>>(
+      [context = s.context, year, years = s.years](Progress&, const CancelToken&) {
+        return BuildDashboard(*context, year, years);
+      },
+      wake);
+}
+
+void StartDetail(DashboardState& s, const Indicator& ind, const std::function<void()>& wake) {
+  const std::string year = s.years[static_cast<size_t>(s.year)];
+  s.detail.reset();
+  s.detail_task = std::make_unique<BackgroundTask<IndicatorDetail>>(
+      [context = s.context, &ind, year](Progress&, const CancelToken&) { return BuildIndicatorDetail(*context, ind, year); },
+      wake);
+}
+
+void DrawTrend(const KpiRow& row, const std::vector<IndicatorValue>& series, const std::vector<std::string>& years) {
+  const Indicator& ind = *row.indicator;
+  ChartData c;
+  c.title = ind.ref + " by year";
+  c.value_label = UnitName(ind.unit);
+  c.groups = years;
+  c.series = {ind.ref};
+  const bool targets = !ind.targets.empty();
+  if (targets) c.series.push_back("target");
+  for (size_t y = 0; y < years.size(); ++y) {
+    std::vector<double> v{series[y].value ? *series[y].value : NAN};
+    if (targets) {
+      const auto t = ind.targets.find(years[y]);
+      v.push_back(t == ind.targets.end() ? NAN : t->second);
+    }
+    c.values.push_back(std::move(v));
+  }
+  DrawChart("trend", c, ChartKind::Lines, ImGui::GetFontSize() * 13);
+}
+
+void DrawNeighbours(const KpiRow& row) {
+  const auto& cmp = row.comparators.comparison;
+  if (!cmp) {
+    ImGui::TextDisabled("No DfE comparison for this indicator and year%s%s", row.comparators.note.empty() ? "" : ": ",
+                        row.comparators.note.c_str());
+    return;
+  }
+  const Indicator& ind = *row.indicator;
+  ChartData c;
+  c.title = "Statistical neighbours (SN " + cmp->sn_vintage + "), " + std::to_string(cmp->time_period);
+  c.value_label = UnitName(ind.unit);
+  auto add = [&](const std::string& name, std::optional<double> v) {
+    c.groups.push_back(name);
+    c.values.push_back({v ? *v : NAN});
+  };
+  add(cmp->la_name + " (us)", row.current.value);
+  for (const auto& [name, value] : cmp->neighbours) add(name, value.value);
+  add("England", cmp->england.value);
+  c.series = c.groups;
+  for (size_t g = 0; g < c.values.size(); ++g) {
+    std::vector<double> v(c.groups.size(), NAN);
+    v[g] = c.values[g][0];
+    c.values[g] = v;
+  }
+  c.show_legend = false;
+  c.stacked = true;
+  DrawChart("neighbours", c, ChartKind::Ranking, ImGui::GetFontSize() * (4.6f + 1.5f * static_cast<float>(c.groups.size())));
+  ImGui::TextDisabled("SN mean %s, median %s (%d of %zu with data); rank %s of %d, band %c",
+                      Comparator(ind, cmp->sn_mean).c_str(), Comparator(ind, cmp->sn_median).c_str(), cmp->sn_with_data,
+                      cmp->neighbours.size(), row.rank.rank ? std::to_string(*row.rank.rank).c_str() : "-", row.rank.of,
+                      row.rank.quartile ? row.rank.quartile : '-');
+}
+
+void DrawWhatIf(DashboardState& s, const KpiRow& row, const std::function<void()>& wake) {
+  const Indicator& ind = *row.indicator;
+  if (!ind.numerator || !ind.denominator) {
+    ImGui::TextDisabled("%s is entered from the report: a what-if needs its counts from the data.", ind.ref.c_str());
+    return;
+  }
+  ImGui::TextUnformatted("What if...");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::SliderInt("##change", &s.change, -100, 100, s.percent ? "%+d%%" : "%+d");
+  ImGui::SameLine();
+  ImGui::Checkbox("per cent", &s.percent);
+  ImGui::SameLine();
+  ImGui::Checkbox("change the denominator instead", &s.denominator);
+  ImGui::Checkbox("the numerator's cases are also in the denominator", &s.with_denominator);
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##slice", "only in a slice, e.g. latest_category in (NEG)", s.slice, sizeof s.slice);
+  WhatIfChange change;
+  change.part = s.denominator ? WhatIfPart::Denominator : WhatIfPart::Numerator;
+  change.amount = s.change;
+  change.percent = s.percent;
+  change.slice = s.slice;
+  change.with_denominator = s.with_denominator && !s.denominator;
+  const std::string year = s.years[static_cast<size_t>(s.year)];
+  const std::string key = ind.id + "|" + year + "|" + std::to_string(s.change) + "|" + std::to_string(s.percent) + "|" +
+                          std::to_string(s.denominator) + "|" + std::to_string(change.with_denominator) + "|" + change.slice;
+  if (key != s.whatif_key && !s.whatif_task) {  // latest wins: a newer key starts when this one ends
+    s.whatif_key = key;
+    s.whatif_error.clear();
+    s.whatif_task = std::make_unique<BackgroundTask<WhatIfResult>>(
+        [context = s.context, &ind, year, change](Progress&, const CancelToken&) {
+          return RunWhatIf(*context->card, ind, year, {change});
+        },
+        wake);
+  }
+  Poll(s.whatif_task, s.whatif, &s.whatif_error);
+  if (!s.whatif_error.empty()) {
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.whatif_error.c_str());
+    return;
+  }
+  if (!s.whatif) return;
+  const WhatIfResult& w = *s.whatif;
+  ImGui::Text("%s -> %s   (%s / %s)", FormatIndicatorValue(ind, w.before.value).c_str(),
+              FormatIndicatorValue(ind, w.after.value).c_str(), FormatNumber(w.after.numerator, 0).c_str(),
+              FormatNumber(w.after.denominator, 0).c_str());
+  ImGui::SameLine();
+  ImGui::TextColored(RagColour(w.rag_after), "%s", RagName(w.rag_after));
+  if (w.rank_after.rank)
+    ImGui::Text("Rank %d of %d, band %c (was %s, band %c)", *w.rank_after.rank, w.rank_after.of, w.rank_after.quartile,
+                w.rank_before.rank ? std::to_string(*w.rank_before.rank).c_str() : "-",
+                w.rank_before.quartile ? w.rank_before.quartile : '-');
+  if (w.clamped) ImGui::TextDisabled("The slice has only %s: the change was limited to it.", FormatNumber(w.slice_count, 0).c_str());
+  for (const Gap& gap : w.gaps) ImGui::BulletText("%s", GapSentence(ind, gap).c_str());
+}
+
+}  // namespace
+
+void InitDashboard(DashboardState& s, const std::string& path) {
+  if (s.indicators || !s.error.empty()) return;
+  try {
+    s.indicators = std::make_shared<const IndicatorCatalogue>(LoadCatalogue(path));
+  } catch (const std::exception& e) {
+    s.error = e.what();
+  }
+}
+
+bool DashboardBusy(const DashboardState& s) { return s.tiles_task || s.detail_task || s.whatif_task; }
+
+void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake) {
+  if (!s.error.empty()) {
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Indicator catalogue: %s", s.error.c_str());
+    return;
+  }
+  if (!s.indicators || !data) {
+    ImGui::TextDisabled("Load the case-level datasets to see the indicators.");
+    return;
+  }
+  if (data != s.data) {  // new data: a new scorecard, years and tiles
+    s.data = data;
+    try {
+      s.context = MakeScorecardContext(s.indicators, data);
+    } catch (const std::exception& e) {
+      s.error = e.what();
+      return;
+    }
+    s.years = FinancialYearsCovered(*data);
+    if (s.years.empty()) s.years = {"2012-13"};
+    s.year = static_cast<int>(s.years.size()) - 1;
+    for (size_t i = 0; i < s.years.size(); ++i)
+      if (s.years[i] == "2012-13") s.year = static_cast<int>(i);  // the report year, when the data has it
+    s.tiles.reset();
+    s.tiles_task.reset();
+    s.detail.reset();
+    s.whatif.reset();
+    s.whatif_key.clear();
+    StartTiles(s, wake);
+  }
+  Poll(s.tiles_task, s.tiles, &s.error);
+  Poll(s.detail_task, s.detail, &s.error);
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Year");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (ImGui::BeginCombo("##year", s.years[static_cast<size_t>(s.year)].c_str())) {
+    for (size_t i = 0; i < s.years.size(); ++i)
+      if (ImGui::Selectable(s.years[i].c_str(), static_cast<int>(i) == s.year) && static_cast<int>(i) != s.year) {
+        s.year = static_cast<int>(i);
+        if (!s.tiles_task) StartTiles(s, wake);
+        if (const KpiRow* row = SelectedRow(s)) StartDetail(s, *row->indicator, wake);
+      }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("Targets and published comparators from the catalogue; England and statistical neighbours from the bundled DfE files.%s",
+                      synthetic ? " Values computed from SYNTHETIC demonstration data." : "");
+  if (!s.tiles) {
+    ImGui::TextDisabled("Computing the indicators...");
+    return;
+  }
+  if (s.tiles->year != s.years[static_cast<size_t>(s.year)] && !s.tiles_task) StartTiles(s, wake);
+  const float font = ImGui::GetFontSize();
+  const bool detail_open = SelectedRow(s) != nullptr;
+  ImGui::BeginChild("tiles", ImVec2(detail_open ? font * 38 : 0, 0));
+  const float tile_w = font * 18, tile_h = font * 9.6f;
+  const int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + font * 0.5f) / (tile_w + font * 0.5f)));
+  for (size_t i = 0; i < s.tiles->rows.size(); ++i) {
+    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine(0, font * 0.5f);
+    const KpiRow& row = s.tiles->rows[i];
+    if (DrawTile(row, s.tiles->series[i], row.indicator->id == s.selected, tile_w, tile_h)) {
+      s.selected = row.indicator->id == s.selected ? "" : row.indicator->id;
+      s.whatif.reset();
+      s.whatif_key.clear();
+      s.change = 0;
+      if (!s.selected.empty()) StartDetail(s, *row.indicator, wake);
+    }
+  }
+  ImGui::EndChild();
+  size_t index = 0;
+  const KpiRow* row = SelectedRow(s, &index);
+  if (!row) return;
+  ImGui::SameLine();
+  ImGui::BeginChild("detail", ImVec2(0, 0), true);
+  ImGui::Text("%s: %s", row->indicator->ref.c_str(), row->indicator->name.c_str());
+  ImGui::TextDisabled("%s is better; %s", PolarityName(row->indicator->polarity), UnitName(row->indicator->unit));
+  DrawTrend(*row, s.tiles->series[index], s.tiles->years);
+  if (ImGui::CollapsingHeader("What if", ImGuiTreeNodeFlags_DefaultOpen)) DrawWhatIf(s, *row, wake);
+  if (ImGui::CollapsingHeader("Statistical neighbours", ImGuiTreeNodeFlags_DefaultOpen)) DrawNeighbours(*row);
+  if (ImGui::CollapsingHeader("By ward (funnel plot)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (!s.detail) ImGui::TextDisabled("Computing...");
+    else if (!s.detail->error.empty()) ImGui::TextDisabled("%s", s.detail->error.c_str());
+    else
+      DrawFunnelChart("funnel", s.detail->funnel, UnitScale(row->indicator->unit), UnitName(row->indicator->unit),
+                      "denominator (cases or children)", font * 16);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace csc::app

@@ -1,0 +1,46 @@
+#pragma once
+// The indicator dashboard: a tile per indicator (value with numerator/denominator, target,
+// England, SN mean, RAG colour, direction arrow, a sparkline of the years); a tile opens the
+// indicator's detail: its trend against target, the statistical neighbours, a what-if with
+// the change needed to reach target/England/SN, and the ward funnel plot. Every number is
+// computed on worker tasks; the UI thread only starts them and polls.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "async/background_task.hpp"
+#include "indicators/dashboard.hpp"
+#include "indicators/whatif.hpp"
+
+namespace csc::app {
+
+struct DashboardState {
+  std::shared_ptr<const IndicatorCatalogue> indicators;  // null: error says why
+  std::string error;
+  std::vector<std::string> years;
+  int year = -1;  // index into years
+  CatalogPtr data;  // what the context and tiles were computed on
+  std::shared_ptr<ScorecardContext> context;
+  std::unique_ptr<BackgroundTask<DashboardData>> tiles_task;
+  std::shared_ptr<const DashboardData> tiles;
+  std::string selected;  // indicator id whose detail is open
+  std::unique_ptr<BackgroundTask<IndicatorDetail>> detail_task;
+  std::shared_ptr<const IndicatorDetail> detail;
+  // What-if inputs and the latest answer.
+  int change = 0;
+  bool percent = false, denominator = false, with_denominator = false;
+  char slice[256] = "";
+  std::string whatif_key;
+  std::unique_ptr<BackgroundTask<WhatIfResult>> whatif_task;
+  std::shared_ptr<const WhatIfResult> whatif;
+  std::string whatif_error;
+};
+
+// Loads the bundled catalogue (once).
+void InitDashboard(DashboardState& state, const std::string& catalogue_path);
+// `synthetic`: the demonstration data is loaded (said on the dashboard).
+void DrawDashboard(DashboardState& state, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake);
+// True while any dashboard task runs (the frame loop keeps drawing).
+bool DashboardBusy(const DashboardState& state);
+
+}  // namespace csc::app
