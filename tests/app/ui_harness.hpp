@@ -21,7 +21,10 @@ class UiHarness {
     // Never read or write the user's own saved views from a test.
     if (!std::getenv("CSC_CONFIG_DIR"))
       ::setenv("CSC_CONFIG_DIR", ("/tmp/csc-ui-tests-" + std::to_string(::getpid())).c_str(), 1);
+    // Made current explicitly: CreateContext leaves another context (a test's GL window) current.
+    m_previous = ImGui::GetCurrentContext();
     m_context = ImGui::CreateContext();
+    ImGui::SetCurrentContext(m_context);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(1600, 1000);
     io.IniFilename = nullptr;
@@ -31,6 +34,7 @@ class UiHarness {
   ~UiHarness() {
     app.reset();
     ImGui::DestroyContext(m_context);
+    ImGui::SetCurrentContext(m_previous);
   }
   void Frame() {
     ImGui::NewFrame();
@@ -57,6 +61,7 @@ class UiHarness {
   std::unique_ptr<app::ExplorerApp> app;
 
  private:
+  ImGuiContext* m_previous = nullptr;
   ImGuiContext* m_context;
 };
 
