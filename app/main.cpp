@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
   if (args.tab == "query" || !args.export_png.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
   if (args.tab == "indicators" || !args.indicator.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Indicators);
   app.dashboard().selected = args.indicator;
+  app.SetExportForPublication(args.publish);
   app.SetPresenting(args.present);
   app.PreferTable(args.table.empty() ? "cp_plans" : args.table);
   auto& q = app.query_panel();
@@ -150,7 +151,10 @@ int main(int argc, char** argv) {
       }
     }
     if (screenshot && !args.export_png.empty()) {
-      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ? 0 : idle_frames + 1;
+      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ||
+                            app.queries().Busy(csc::app::kPresentationCaller)
+                        ? 0
+                        : idle_frames + 1;
       if (idle_frames >= args.frames && !app.RequestChartExport(args.export_png, args.publish)) {
         std::fprintf(stderr, "csc-explorer: export: the query has no result to draw\n");
         return 1;

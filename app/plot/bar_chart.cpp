@@ -45,7 +45,14 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
         if (!SeriesVisible(data, s)) continue;
         const size_t at = position++;
         const double v = data.values[g][s];
-        if (!std::isfinite(v)) continue;
+        if (!std::isfinite(v)) {
+          if (data.gaps_withheld) {
+            const float x = data.stacked ? gx + group_width / 2 : gx + bar * (static_cast<float>(at) + 0.5f);
+            const ImVec2 size = ImGui::CalcTextSize("c");
+            draw->AddText(ImVec2(x - size.x / 2, frame.YOf(0) - size.y * 1.1f), ImGui::GetColorU32(ImGuiCol_TextDisabled), "c");
+          }
+          continue;
+        }
         const float x0 = data.stacked ? gx : gx + bar * static_cast<float>(at);
         const double base = data.stacked ? stack : 0.0;
         const float y0 = frame.YOf(std::max(base, base + v)), y1 = frame.YOf(std::min(base, base + v));

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <string>
+#include <utility>
 
 #include "chart/ticks.hpp"
 #include "plot/palette.hpp"
@@ -54,7 +57,8 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
   for (double t : ticks.values) axis_width = std::max(axis_width, ImGui::CalcTextSize(FormatTick(t, ticks.step).c_str()).x);
   ChartFrame f;
   f.plot_min = ImVec2(origin.x + axis_width + font * 0.8f, origin.y + font * 3.2f);
-  f.plot_max = ImVec2(origin.x + width - font * 0.5f, origin.y + height - font * 1.8f);
+  // Room under the plot for group labels on up to two lines.
+  f.plot_max = ImVec2(origin.x + width - font * 0.5f, origin.y + height - font * 2.8f);
   f.lo = ticks.lo;
   f.hi = ticks.hi;
   for (double t : ticks.values) {
@@ -67,17 +71,53 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
   return f;
 }
 
+namespace {
+
+// "Multiple/not recommended" -> "Multiple/not" + "recommended": split at the space (or slash)
+// nearest the middle, so long category names fit under their bars on two lines.
+std::pair<std::string, std::string> SplitLabel(const std::string& label) {
+  size_t best = std::string::npos;
+  for (size_t i = 1; i + 1 < label.size(); ++i)
+    if ((label[i] == ' ' || label[i] == '/') &&
+        (best == std::string::npos || std::abs(static_cast<long>(i) - static_cast<long>(label.size() / 2)) <
+                                          std::abs(static_cast<long>(best) - static_cast<long>(label.size() / 2))))
+      best = i;
+  if (best == std::string::npos) return {label, ""};
+  const bool slash = label[best] == '/';
+  return {label.substr(0, slash ? best + 1 : best), label.substr(best + 1)};
+}
+
+}  // namespace
+
 void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot) {
   const float font = ImGui::GetFontSize();
-  float widest = 0;
-  for (const auto& l : data.groups) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
-  const size_t every = std::max<size_t>(1, static_cast<size_t>(std::ceil((widest + font) / slot)));
+  float widest = 0, widest_split = 0;
+  std::vector<std::pair<std::string, std::string>> split;
+  for (const auto& l : data.groups) {
+    widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
+    split.push_back(SplitLabel(l));
+    widest_split = std::max({widest_split, ImGui::CalcTextSize(split.back().first.c_str()).x,
+                             ImGui::CalcTextSize(split.back().second.c_str()).x});
+  }
+  // Two lines when that lets every label show and one line would not.
+  const bool two_lines = widest + font > slot && widest_split + font <= slot;
+  const float need = two_lines ? widest_split : widest;
+  const size_t every = std::max<size_t>(1, static_cast<size_t>(std::ceil((need + font) / slot)));
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
   for (size_t g = 0; g < data.groups.size(); g += every) {
     const float cx = frame.plot_min.x + slot * (static_cast<float>(g) + 0.5f);
+    const float y = frame.plot_max.y + font * 0.3f;
+    if (two_lines) {
+      for (int line = 0; line < 2; ++line) {
+        const std::string& text = line == 0 ? split[g].first : split[g].second;
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        draw->AddText(ImVec2(cx - size.x / 2, y + static_cast<float>(line) * font), colour, text.c_str());
+      }
+      continue;
+    }
     const ImVec2 size = ImGui::CalcTextSize(data.groups[g].c_str());
-    draw->AddText(ImVec2(cx - size.x / 2, frame.plot_max.y + font * 0.3f), ImGui::GetColorU32(ImGuiCol_Text),
-                  data.groups[g].c_str());
+    draw->AddText(ImVec2(cx - size.x / 2, y), colour, data.groups[g].c_str());
   }
 }
 

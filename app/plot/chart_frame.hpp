@@ -19,6 +19,7 @@ struct ChartData {
   std::vector<std::string> group_keys, series_keys;
   std::vector<bool> hidden_series;  // toggled off in the legend (size 0 or series.size())
   bool stacked = false;
+  bool gaps_withheld = false;  // a missing value was withheld for disclosure: bars mark it "c"
   bool show_legend = true;  // off when the x axis already names each series (one bar per category)
 };
 

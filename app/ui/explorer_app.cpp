@@ -216,11 +216,20 @@ void ExplorerApp::DrawHeader(bool large) {
 }
 
 bool ExplorerApp::RequestChartExport(const std::string& path, bool for_publication) {
-  if (!m_query_panel.result || m_table_names.empty()) return false;
+  if (m_table_names.empty()) return false;
   const std::string table = m_table_names[static_cast<size_t>(m_query_panel.table) % m_table_names.size()];
-  m_pending_export = MakeChartExport(*m_query_panel.result, m_query_panel, m_table_names, m_labels.get(),
-                                     {table, ShowingDemoData()},
-                                     for_publication ? std::optional(m_disclosure_threshold) : std::nullopt, path);
+  const ChartExportSource source{table, ShowingDemoData()};
+  if (for_publication) {
+    size_t hidden = 0;
+    const auto safe = PublishedForChart(m_query_panel.published, m_disclosure_threshold, &hidden);
+    if (!safe) return false;
+    m_pending_export = MakeChartExport(*safe, m_query_panel, m_table_names, m_labels.get(), source,
+                                       std::pair{m_disclosure_threshold, hidden}, path);
+  } else {
+    if (!m_query_panel.result) return false;
+    m_pending_export =
+        MakeChartExport(*m_query_panel.result, m_query_panel, m_table_names, m_labels.get(), source, std::nullopt, path);
+  }
   m_pending_export->dark = m_theme == Theme::Dark;
   return true;
 }
@@ -297,21 +306,29 @@ void ExplorerApp::DrawViewBar() {
   if (ImGui::Button("Save view")) SaveCurrentView(std::string(Trim(m_view_name)));
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(!m_query_panel.result);
+  // Publication exports need the disclosure-controlled answer, asked for while ticked.
+  if (m_export_for_publication)
+    SubmitPublished(m_queries, kPresentationCaller, PanelQueryText(m_table_names, m_query_panel), m_query_panel.published);
+  const bool ready = m_export_for_publication ? m_query_panel.published.raw != nullptr : m_query_panel.result != nullptr;
+  ImGui::BeginDisabled(!ready);
   const std::string name(Trim(m_view_name));
   if (ImGui::Button("Export CSV")) {
     try {
-      m_status = "exported " + ExportResultCsv(*m_query_panel.result, name);
+      m_status = "exported " + (m_export_for_publication
+                                    ? ExportCsvText(PublishedCsv(m_query_panel.published, m_disclosure_threshold), name)
+                                    : ExportResultCsv(*m_query_panel.result, name));
     } catch (const std::exception& e) {
       m_status = e.what();
     }
   }
   ImGui::SameLine();
   if (ImGui::Button("Export PNG")) RequestChartExport(ExportPath(name, "png"), m_export_for_publication);
+  ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox("for publication", &m_export_for_publication);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Withhold counts of 1 to %d in the exported chart", m_disclosure_threshold);
-  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Export with disclosure control: counts of 1 to %d and figures that would reveal them withheld",
+                      m_disclosure_threshold);
   if (!m_status.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", m_status.c_str());

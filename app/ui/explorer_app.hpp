@@ -49,6 +49,7 @@ class ExplorerApp {
   // PNG export needs the GL context, so the request waits for the frame loop, which calls
   // TakeChartExport() after rendering, runs it, and reports back.
   bool RequestChartExport(const std::string& path, bool for_publication);
+  void SetExportForPublication(bool on) { m_export_for_publication = on; }
   std::optional<ChartExport> TakeChartExport();
   void ChartExportFinished(const std::string& path, bool ok, const std::string& error);
   const std::string& status() const { return m_status; }

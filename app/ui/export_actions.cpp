@@ -14,16 +14,20 @@ std::string ExportPath(const std::string& view_name, const std::string& extensio
   return ConfigDir() + "/exports/" + name + "." + extension;
 }
 
-std::string ExportResultCsv(const QueryResult& result, const std::string& view_name) {
+std::string ExportCsvText(const std::string& text, const std::string& view_name) {
   const std::string path = ExportPath(view_name, "csv");
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  WriteFileAtomically(path, FormatResultCsv(result));
+  WriteFileAtomically(path, text);
   return path;
 }
 
+std::string ExportResultCsv(const QueryResult& result, const std::string& view_name) {
+  return ExportCsvText(FormatResultCsv(result), view_name);
+}
+
 ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& state, const std::vector<std::string>& tables,
-                            const CodeLabels* labels, const ChartExportSource& source, std::optional<int> threshold,
-                            const std::string& path) {
+                            const CodeLabels* labels, const ChartExportSource& source,
+                            std::optional<std::pair<int, size_t>> publication, const std::string& path) {
   ChartExport e;
   e.chart = ChartOf(result, labels);
   e.chart.group_keys.clear(), e.chart.series_keys.clear();
@@ -31,10 +35,10 @@ ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& st
   e.kind = ResolveChartKind(state.chart, !result.dimensions.empty() && result.dimensions[0] == "period", result.rows.size());
   e.sentence = FilterSentence(tables, labels, state);
   e.source = "Source: " + source.table + (source.synthetic ? " (SYNTHETIC demonstration data, not real children)" : "");
-  if (threshold) {
-    const size_t withheld = WithholdSmallCounts(e.chart, *threshold);
-    e.source += ". Counts of 1 to " + std::to_string(*threshold) + " withheld (" + std::to_string(withheld) + ")";
-  }
+  if (publication) e.chart.gaps_withheld = result.dimensions.size() == 1;
+  if (publication)
+    e.source += ". Publication-safe: counts of 1 to " + std::to_string(publication->first) +
+                " and figures that would reveal them withheld (" + std::to_string(publication->second) + ")";
   e.source += ". CSC Explorer.";
   e.path = path;
   return e;

@@ -1,7 +1,7 @@
 #pragma once
 // What the Export buttons write: the result's numbers as CSV and the chart as a PNG
-// request, into ConfigDir()/exports/ under the view's name. "For publication" withholds
-// counts of 1 to the threshold (and says so on the picture), as presentation mode does.
+// request, into ConfigDir()/exports/ under the view's name. "For publication" exports the
+// disclosure-controlled answer (as presentation mode shows) and says so on the picture.
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +22,12 @@ struct ChartExportSource {
   bool synthetic = false;  // the demonstration data is on screen
 };
 
+// `result` is what to draw: for publication, the disclosure-controlled answer, with
+// `publication` = (threshold, cells withheld) for the note under the chart.
 ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& state, const std::vector<std::string>& tables,
-                            const CodeLabels* labels, const ChartExportSource& source, std::optional<int> publication_threshold,
-                            const std::string& path);
+                            const CodeLabels* labels, const ChartExportSource& source,
+                            std::optional<std::pair<int, size_t>> publication, const std::string& path);
+// Writes text atomically to ExportPath(view_name, "csv"); returns the path, throws on failure.
+std::string ExportCsvText(const std::string& text, const std::string& view_name);
 
 }  // namespace csc::app

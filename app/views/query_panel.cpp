@@ -9,6 +9,7 @@
 
 #include "plot/draw_chart.hpp"
 #include "views/pivot_view.hpp"
+#include "views/publication.hpp"
 #include "query/describe_query.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
@@ -205,14 +206,6 @@ std::string DescribeQuery(const std::vector<std::string>& tables, const QueryPan
   return d;
 }
 
-size_t WithholdSmallCounts(ChartData& chart, int threshold) {
-  size_t withheld = 0;
-  for (auto& row : chart.values)
-    for (double& v : row)
-      if (std::isfinite(v) && v >= 1 && v <= threshold) v = std::nan(""), ++withheld;
-  return withheld;
-}
-
 std::string FilterSentence(const std::vector<std::string>& tables, const CodeLabels* labels, const QueryPanelState& s) {
   try {
     return DescribeFilters(TextOf(tables, s), labels);
@@ -228,17 +221,28 @@ void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, 
 void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
                            QueryPanelState& s, int threshold) {
   if (tables.empty()) return;
-  SubmitAndPoll(service, tables, s);
+  // Public meeting: only the disclosure-controlled answer is ever drawn.
+  SubmitPublished(service, kPresentationCaller, TextOf(tables, s), s.published);
   ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
-  if (!s.result) return;
-  ChartData chart = ChartOf(*s.result, labels);
+  if (!s.published.error.empty()) {
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.published.error.c_str());
+    return;
+  }
+  size_t hidden = 0;
+  const auto safe = PublishedForChart(s.published, threshold, &hidden);
+  if (!safe) return;
+  ChartData chart = ChartOf(*safe, labels);
   chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
-  const size_t withheld = WithholdSmallCounts(chart, threshold);
+  for (const auto& name : chart.series) chart.hidden_series.push_back(s.hidden_series.count(name) > 0);
+  chart.gaps_withheld = safe->dimensions.size() == 1;  // one dimension: every gap is a withheld figure
   ImGui::Spacing();
-  DrawChart("presentation", chart, ResolveKind(*s.result, s.chart), ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
-  ImGui::TextDisabled("Counts of 1 to %d are not shown (%zu withheld). Source: %s.", threshold, withheld,
-                      tables[static_cast<size_t>(s.table) % tables.size()].c_str());
+  DrawChart("presentation", chart, ResolveKind(*safe, s.chart), ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
+  ImGui::TextDisabled("Publication-safe: counts of 1 to %d, and figures that would reveal them, are not shown (%zu withheld). "
+                      "Source: %s.",
+                      threshold, hidden, tables[static_cast<size_t>(s.table) % tables.size()].c_str());
 }
+
+QueryText PanelQueryText(const std::vector<std::string>& tables, const QueryPanelState& state) { return TextOf(tables, state); }
 
 void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
   // The published tables count plans by their latest category, so that comes first.

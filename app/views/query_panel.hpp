@@ -9,6 +9,7 @@
 #include "dataset/code_labels.hpp"
 #include "plot/draw_chart.hpp"
 #include "views/pivot_view.hpp"
+#include "views/publication.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
@@ -26,6 +27,7 @@ struct QueryPanelState {
   std::set<std::string> hidden_series;  // legend entries toggled off (by label)
   int table_view = 0;                   // two dimensions: 0 cross-table, 1 rows
   PivotViewState pivot;
+  PublishedQuery published;  // presentation mode and publication exports
   std::string submitted;  // the text of the last submitted query
   std::string parse_error;
   QueryResultPtr result;
@@ -35,6 +37,7 @@ struct QueryPanelState {
 };
 
 inline constexpr const char* kQueryPanelCaller = "query_panel";
+inline constexpr const char* kPresentationCaller = "presentation";
 
 // One-click questions: each sets the grouping, measure and chart (filters are kept).
 enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate };
@@ -59,8 +62,8 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
 // measure as height; codes become labels, and the codes are kept for cross-filtering.
 ChartData ChartOf(const QueryResult& result, const CodeLabels* labels);
 
-// Publication-safe: values of 1 to `threshold` become gaps; returns how many.
-size_t WithholdSmallCounts(ChartData& chart, int threshold);
+// The panel's inputs as the query grammar's text.
+QueryText PanelQueryText(const std::vector<std::string>& tables, const QueryPanelState& state);
 
 // "Children on a CP plan at 31 March, 2010-11 to 2015-16, neglect, aged 0-4"; while a clause
 // does not parse, the query as typed.

@@ -147,3 +147,19 @@ TEST_CASE("quick charts set the grouping, measure and chart for common questions
   CHECK(std::string(l.q.measure) == "rate10k, children");
   CHECK(l.q.chart == app::ChartKind::Ranking);
 }
+
+TEST_CASE("presentation mode draws only the disclosure-controlled answer", "[ui]") {
+  Loaded l;
+  l.ui.app->SetPresenting(true);
+  REQUIRE(l.ui.FramesUntil([&] { return l.q.published.raw != nullptr; }));
+  // Open at 31 March 2013: NEG 3 children, EMO 1: both 1..5, so both withheld.
+  size_t hidden = 0;
+  const auto safe = app::PublishedForChart(l.q.published, 5, &hidden);
+  REQUIRE(safe);
+  REQUIRE(safe->rows.size() == 2);
+  for (const auto& row : safe->rows) CHECK_FALSE(row.values[0]);
+  CHECK(hidden >= 2);
+  // The exact answer is still there for the analyst, never drawn in presentation.
+  REQUIRE(l.q.published.raw->rows.size() == 2);
+  CHECK(*l.q.published.raw->rows[1].values[0] == 3);
+}

@@ -1,0 +1,31 @@
+#pragma once
+// Publication-safe answers for presentation mode and exports marked for publication: the
+// panel's query is asked again with the base counts its derived measures need, and the
+// answer goes through the disclosure-control module (primary and secondary suppression,
+// derived values hidden with their counts) before anything is drawn or written.
+#include <optional>
+#include <string>
+
+#include "privacy/publish_result.hpp"
+#include "query/query_parser.hpp"
+#include "query/query_service.hpp"
+
+namespace csc::app {
+
+struct PublishedQuery {
+  std::string submitted;  // key of the query text last sent
+  Query query;            // with base counts added
+  size_t shown = 0;       // measures the analyst asked for
+  QueryResultPtr raw;     // the exact answer (never drawn)
+  std::string error;
+};
+
+// Submits `text` (with base counts) under `caller` when it changed, and takes any reply.
+void SubmitPublished(QueryService& service, const std::string& caller, const QueryText& text, PublishedQuery& state);
+
+// The protected answer as a result the charts can draw: hidden cells have no value.
+std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int threshold, size_t* hidden = nullptr);
+// The same, as CSV with hidden cells written "c" (the publication export).
+std::string PublishedCsv(const PublishedQuery& state, int threshold);
+
+}  // namespace csc::app
