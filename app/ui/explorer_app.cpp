@@ -261,6 +261,7 @@ bool ExplorerApp::SaveCurrentView(const std::string& name) {
   v.by = q.by;
   v.measure = q.measure;
   v.chart = ChartKindName(q.chart);
+  v.link = std::string(Trim(q.link));
   const bool ok = m_views.Put(v);
   m_status = ok ? "saved view '" + name + "' to " + m_views.path() : m_views.error();
   return ok;
@@ -277,6 +278,7 @@ void ExplorerApp::OpenView(const SavedView& v) {
   fill(q.by, sizeof q.by, v.by);
   fill(q.measure, sizeof q.measure, v.measure);
   q.chart = ParseChartKind(v.chart);
+  fill(q.link, sizeof q.link, v.link);
   const auto table = std::find(m_table_names.begin(), m_table_names.end(), v.table);
   if (table != m_table_names.end()) q.table = static_cast<int>(table - m_table_names.begin());
   else m_preferred_table = v.table;

@@ -37,6 +37,7 @@ void SavedViews::Load() {
       view.by = v.value("by", "");
       view.measure = v.value("measure", "");
       view.chart = v.value("chart", "auto");
+      view.link = v.value("link", "");
       m_views.push_back(std::move(view));
     }
   } catch (const std::exception& e) {
@@ -62,7 +63,7 @@ bool SavedViews::Save() {
   nlohmann::json views = nlohmann::json::array();
   for (const auto& v : m_views)
     views.push_back({{"name", v.name}, {"table", v.table}, {"where", v.where}, {"period", v.period},
-                     {"count", v.count}, {"by", v.by}, {"measure", v.measure}, {"chart", v.chart}});
+                     {"count", v.count}, {"by", v.by}, {"measure", v.measure}, {"chart", v.chart}, {"link", v.link}});
   try {
     std::filesystem::create_directories(std::filesystem::path(m_path).parent_path());
     // Keep a damaged file for the user to mend rather than overwriting what it held.

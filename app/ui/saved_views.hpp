@@ -12,7 +12,8 @@ struct SavedView {
   std::string table;
   std::vector<std::string> where;
   std::string period, count, by, measure;
-  std::string chart = "auto";  // auto, bars, stacked, lines
+  std::string chart = "auto";  // auto, bars, stacked, lines, ranking, pyramid
+  std::string link;            // linked dataset clause, empty for none
   friend bool operator==(const SavedView&, const SavedView&) = default;
 };
 

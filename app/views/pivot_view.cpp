@@ -13,11 +13,6 @@ namespace {
 
 constexpr const char* kCallers[3] = {"pivot:rows", "pivot:columns", "pivot:overall"};
 
-std::string Key(const QueryText& t) {
-  std::string k = t.table + "|" + t.period + "|" + t.count + "|" + t.by + "|" + t.measure;
-  for (const auto& w : t.where) k += "|" + w;
-  return k;
-}
 
 std::string Cell(const std::optional<double>& v) {
   if (!v) return "";
@@ -49,7 +44,7 @@ void DrawPivotView(QueryService& service, const QueryText& text, const QueryResu
   const auto queries = PivotTotalQueries(text);
   for (size_t i = 0; i < 3; ++i) {
     if (queries[i].table.empty()) return;
-    const std::string key = Key(queries[i]);
+    const std::string key = QueryTextKey(queries[i]);
     if (key != s.submitted[i]) {
       s.submitted[i] = key;
       s.totals[i].reset();

@@ -2,16 +2,8 @@
 
 namespace csc::app {
 
-namespace {
-std::string Key(const QueryText& t) {
-  std::string k = t.table + "|" + t.period + "|" + t.count + "|" + t.by + "|" + t.measure;
-  for (const auto& w : t.where) k += "|" + w;
-  return k;
-}
-}  // namespace
-
 void SubmitPublished(QueryService& service, const std::string& caller, const QueryText& text, PublishedQuery& s) {
-  const std::string key = Key(text);
+  const std::string key = QueryTextKey(text);
   if (key != s.submitted) {
     s.submitted = key;
     s.raw.reset();

@@ -30,14 +30,10 @@ QueryText TextOf(const std::vector<std::string>& tables, const QueryPanelState& 
   t.count = std::string(Trim(s.count));
   t.by = std::string(Trim(s.by));
   t.measure = std::string(Trim(s.measure));
+  if (!Trim(s.link).empty()) t.links.emplace_back(Trim(s.link));
   return t;
 }
 
-std::string Key(const QueryText& t) {
-  std::string k = t.table + "|" + t.period + "|" + t.count + "|" + t.by + "|" + t.measure;
-  for (const auto& w : t.where) k += "|" + w;
-  return k;
-}
 
 std::string KeyLabel(const CodeLabels* labels, const std::string& dimension, const std::string& key, bool with_code) {
   if (!labels) return key;
@@ -177,7 +173,7 @@ void CrossFilter(const QueryResult& r, const ChartData& chart, const ChartHover&
 // Live: every edit that parses becomes a request; the previous answer stays on screen.
 void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
   const QueryText text = TextOf(tables, s);
-  const std::string key = Key(text);
+  const std::string key = QueryTextKey(text);
   if (key != s.submitted) {
     s.submitted = key;
     try {
@@ -304,6 +300,8 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::InputTextWithHint("##by", "period, latest_category, age-band, ward:top10", s.by, sizeof s.by);
     row_label("Measure");
     ImGui::InputTextWithHint("##measure", "episodes, children, rate10k, share", s.measure, sizeof s.measure);
+    row_label("Link");
+    ImGui::InputTextWithHint("##link", "present lac_episodes open-at-start", s.link, sizeof s.link);
   }
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",

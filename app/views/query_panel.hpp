@@ -23,6 +23,7 @@ struct QueryPanelState {
   char count[64] = "";
   char by[256] = "";
   char measure[256] = "episodes, children";
+  char link[256] = "";  // "present lac_episodes open-at-start": rows whose child is (not) in another dataset
   ChartKind chart = ChartKind::Auto;
   std::set<std::string> hidden_series;  // legend entries toggled off (by label)
   int table_view = 0;                   // two dimensions: 0 cross-table, 1 rows

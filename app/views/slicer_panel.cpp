@@ -19,15 +19,10 @@ constexpr const char* kCallerPrefix = "slicer:";
 
 void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
 
-std::string Key(const QueryText& t) {
-  std::string k = t.table + "|" + t.period + "|" + t.count + "|" + t.by + "|" + t.measure;
-  for (const auto& w : t.where) k += "|" + w;
-  return k;
-}
 
 void SubmitAndPoll(QueryService& service, const QueryText& text, SlicerColumnState& s, const std::string& column) {
   const std::string caller = kCallerPrefix + column;
-  const std::string key = Key(text);
+  const std::string key = QueryTextKey(text);
   if (key != s.submitted) {
     s.submitted = key;
     try {
@@ -151,6 +146,50 @@ void DrawColumnSlicer(const Table& table, const std::string& column, const CodeL
   ImGui::PopID();
 }
 
+// One click to keep (or drop) rows whose child is in another dataset at the time: e.g. CME
+// referrals of children looked after on their referral date.
+void DrawLink(const std::vector<std::string>& tables, QueryPanelState& q) {
+  static const char* kWhen[] = {"open-at-start", "open-at-ref", "open-during-period", "started-in-period", "ever"};
+  static const char* kWhenWords[] = {"open at this row's start", "open at the reference date", "open in the period",
+                                     "started in the period", "at any time"};
+  Link current;
+  bool on = false;
+  try {
+    if (!Trim(q.link).empty()) current = ParseLink(q.link), on = true;
+  } catch (const std::exception&) {
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Link: not understood");
+    return;
+  }
+  const std::string self = tables[static_cast<size_t>(q.table) % tables.size()];
+  std::vector<std::string> others;
+  for (const auto& t : tables)
+    if (t != self && t != "population") others.push_back(t);
+  if (others.empty()) return;
+  bool changed = ImGui::Checkbox("Only children who are", &on);
+  if (!on) {
+    if (changed) Fill(q.link, sizeof q.link, "");
+    return;
+  }
+  int presence = current.table.empty() || current.present ? 0 : 1;
+  int table = 0;
+  for (size_t i = 0; i < others.size(); ++i)
+    if (others[i] == current.table) table = static_cast<int>(i);
+  int when = 0;
+  for (int i = 0; i < IM_ARRAYSIZE(kWhen); ++i)
+    if (current.table.empty() ? i == 0 : ParseLink("present x " + std::string(kWhen[i])).when == current.when) when = i;
+  ImGui::SetNextItemWidth(-1);
+  changed |= ImGui::Combo("##presence", &presence, "also in\0not in\0");
+  std::vector<const char*> names;
+  for (const auto& o : others) names.push_back(o.c_str());
+  ImGui::SetNextItemWidth(-1);
+  changed |= ImGui::Combo("##linked", &table, names.data(), static_cast<int>(names.size()));
+  ImGui::SetNextItemWidth(-1);
+  changed |= ImGui::Combo("##when", &when, kWhenWords, IM_ARRAYSIZE(kWhenWords));
+  if (changed || current.table.empty())
+    Fill(q.link, sizeof q.link,
+         std::string(presence == 0 ? "present " : "absent ") + others[static_cast<size_t>(table)] + " " + kWhen[when]);
+}
+
 }  // namespace
 
 std::vector<std::string> SlicerColumns(const Table& table) {
@@ -182,6 +221,7 @@ QueryText SlicerQueryText(const std::vector<std::string>& tables, const QueryPan
   t.period = std::string(Trim(q.period));
   t.count = std::string(Trim(q.count));
   t.by = column;
+  if (!Trim(q.link).empty()) t.links.emplace_back(Trim(q.link));
   // Count what the chart counts: children if its first measure is children, else episodes.
   t.measure = ToLower(Trim(q.measure)).rfind("children", 0) == 0 ? "children" : "episodes";
   return t;
@@ -204,7 +244,11 @@ void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tabl
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16", q.period, sizeof q.period);
   DrawAge(q);
-  if (ImGui::Button("Clear all filters")) Fill(q.where, sizeof q.where, "");
+  DrawLink(tables, q);
+  if (ImGui::Button("Clear all filters")) {
+    Fill(q.where, sizeof q.where, "");
+    Fill(q.link, sizeof q.link, "");
+  }
   ImGui::Separator();
   if (!table) return;
   for (const std::string& column : SlicerColumns(*table)) {

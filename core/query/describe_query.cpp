@@ -105,6 +105,26 @@ std::string FilterPhrase(const Filter& f, const CodeLabels* labels) {
   }
 }
 
+// "who were also looked after (lac_episodes) at the time"
+std::string LinkPhrase(const Link& l) {
+  std::string what = l.table;
+  if (l.table == "lac_episodes") what = "looked after";
+  else if (l.table == "cp_plans") what = "on a CP plan";
+  else if (l.table == "missing_episodes") what = "reported missing";
+  else if (l.table == "cme_referrals") what = "referred as missing education";
+  else what = "in " + l.table;
+  std::string when;
+  switch (l.when) {
+    case LinkWhen::Ever: when = ""; break;
+    case LinkWhen::OpenAtStart: when = " at the start"; break;
+    case LinkWhen::OpenAtReference: when = " at the reference date"; break;
+    case LinkWhen::StartedInPeriod: when = " (starting in the period)"; break;
+    case LinkWhen::OpenDuringPeriod: when = " during the period"; break;
+    case LinkWhen::COUNT: break;
+  }
+  return std::string(l.present ? "who were also " : "who were not ") + what + when;
+}
+
 }  // namespace
 
 std::string DescribeFilters(const QueryText& text, const CodeLabels* labels) {
@@ -120,6 +140,7 @@ std::string DescribeFilters(const QueryText& text, const CodeLabels* labels) {
     const std::string phrase = FilterPhrase(ParseFilter(w), labels);
     if (!phrase.empty()) s += ", " + phrase;
   }
+  for (const auto& l : text.links) s += ", " + LinkPhrase(ParseLink(l));
   return s;
 }
 

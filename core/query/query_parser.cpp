@@ -442,4 +442,13 @@ QueryText FormatQueryText(const Query& q) {
   return t;
 }
 
+std::string QueryTextKey(const QueryText& t) {
+  // Unit separators cannot be typed into a clause, so no two texts share a key.
+  std::string k = t.table + "\x1f" + t.period + "\x1f" + t.count + "\x1f" + t.by + "\x1f" + t.measure;
+  for (const auto& w : t.where) k += "\x1fw" + w;
+  for (const auto& l : t.links) k += "\x1fl" + l;
+  for (const auto& r : t.roles) k += "\x1fr" + r;
+  return k;
+}
+
 }  // namespace csc

@@ -42,6 +42,9 @@ struct QueryText {
   friend bool operator==(const QueryText&, const QueryText&) = default;
 };
 
+// A string equal for equal texts: views compare it to know when to ask again.
+std::string QueryTextKey(const QueryText& text);
+
 // Throw QueryError naming the clause ("where 'age 4..x': ...").
 Query ParseQueryText(const QueryText& text);
 Filter ParseFilter(std::string_view text);

@@ -125,7 +125,11 @@ TEST_CASE("saving over a damaged views file keeps the damaged copy", "[ui]") {
   { std::ofstream(guard.dir / "views.json") << "not json"; }
   app::SavedViews views((guard.dir / "views.json").string());
   views.Load();
-  REQUIRE(views.Put(app::SavedView{"A", "cp_plans", {}, "", "", "period", "episodes"}));
+  app::SavedView view;
+  view.name = "A";
+  view.table = "cp_plans";
+  view.by = "period";
+  REQUIRE(views.Put(view));
   CHECK(ReadAll(guard.dir / "views.json.damaged") == "not json");
   app::SavedViews again((guard.dir / "views.json").string());
   again.Load();

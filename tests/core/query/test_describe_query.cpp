@@ -48,3 +48,14 @@ TEST_CASE("without labels codes stay codes; an unknown table is named as it is",
   t.where = {"category in (NEG"};
   CHECK_THROWS_AS(DescribeFilters(t, nullptr), QueryError);
 }
+
+TEST_CASE("a linked dataset reads as a clause about the same children", "[describe]") {
+  QueryText t;
+  t.table = "cme_referrals";
+  t.count = "started";
+  t.period = "fy:2012-13";
+  t.links = {"present lac_episodes open-at-start"};
+  CHECK(DescribeFilters(t, nullptr) == "CME referrals in 2012-13, who were also looked after at the start");
+  t.links = {"absent cp_plans open-during-period"};
+  CHECK(DescribeFilters(t, nullptr) == "CME referrals in 2012-13, who were not on a CP plan during the period");
+}
