@@ -407,7 +407,7 @@ void ExplorerApp::Frame() {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Indicators", nullptr, flags_for(Tab::Indicators))) {
-      InitDashboard(m_dashboard, DefaultCataloguePath());
+      InitDashboard(m_dashboard, DefaultCataloguePath(), ConfigDir() + "/scenarios.json", ConfigDir() + "/exports");
       DrawDashboard(m_dashboard, m_catalog, ShowingDemoData(), m_wake);
       ImGui::EndTabItem();
     }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "indicators/catalogue.hpp"
 #include "plot/chart_frame.hpp"
@@ -10,6 +11,7 @@
 #include "plot/palette.hpp"
 #include "plot/small_charts.hpp"
 #include "ui/item_probe.hpp"
+#include "util/atomic_file.hpp"
 
 namespace csc::app {
 
@@ -230,20 +232,115 @@ void DrawWhatIf(DashboardState& s, const KpiRow& row, const std::function<void()
                 w.rank_before.quartile ? w.rank_before.quartile : '-');
   if (w.clamped) ImGui::TextDisabled("The slice has only %s: the change was limited to it.", FormatNumber(w.slice_count, 0).c_str());
   for (const Gap& gap : w.gaps) ImGui::BulletText("%s", GapSentence(ind, gap).c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  ImGui::InputTextWithHint("##scenario", "name this scenario", s.scenario_name, sizeof s.scenario_name);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(std::string(s.scenario_name).empty());
+  const bool save = ImGui::Button("Save scenario");
+  if (ItemProbeEnabled()) ProbeLastItem("button:save-scenario");
+  if (save) {
+    NamedScenario n{s.scenario_name, ind.id, year, {change}};
+    std::erase_if(s.scenarios, [&](const NamedScenario& o) { return o.name == n.name; });
+    s.scenarios.push_back(std::move(n));
+    try {
+      std::filesystem::create_directories(std::filesystem::path(s.scenarios_path).parent_path());
+      SaveScenarios(s.scenarios_path, s.scenarios);
+      s.scenario_status = "saved to " + s.scenarios_path;
+    } catch (const std::exception& e) {
+      s.scenario_status = e.what();
+    }
+    s.compare_stale = true;
+  }
+  ImGui::EndDisabled();
+}
+
+void DrawScenarios(DashboardState& s, const std::function<void()>& wake) {
+  if (!s.scenario_status.empty()) ImGui::TextDisabled("%s", s.scenario_status.c_str());
+  if (s.scenarios.empty()) {
+    ImGui::TextDisabled("No saved scenarios: set a what-if, name it and save it to compare it here.");
+    return;
+  }
+  if (s.compare_stale && !s.compare_task) {
+    s.compare_stale = false;
+    s.compare_task = std::make_unique<BackgroundTask<std::vector<ScenarioComparison>>>(
+        [context = s.context, scenarios = s.scenarios](Progress&, const CancelToken&) {
+          return CompareScenarios(*context->card, scenarios);
+        },
+        wake);
+  }
+  Poll(s.compare_task, s.comparison, &s.scenario_status);
+  if (!s.comparison) return;
+  if (ImGui::SmallButton("Export comparison CSV")) {
+    try {
+      const std::string path = s.exports_dir + "/scenarios.csv";
+      std::filesystem::create_directories(s.exports_dir);
+      WriteFileAtomically(path, ScenarioComparisonCsv(*s.comparison));
+      s.scenario_status = "exported " + path;
+    } catch (const std::exception& e) {
+      s.scenario_status = e.what();
+    }
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("scenarios", 7, flags)) return;
+  for (const char* h : {"Scenario", "Indicator", "Year", "Before", "After", "Rank", "What it takes"}) ImGui::TableSetupColumn(h);
+  ImGui::TableHeadersRow();
+  std::string remove;
+  for (const auto& c : *s.comparison) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.name.c_str());
+    if (ImGui::BeginPopupContextItem(c.name.c_str())) {
+      if (ImGui::MenuItem("Delete")) remove = c.name;
+      ImGui::EndPopup();
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.indicator.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.year.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%s %s", c.before.c_str(), c.rag_before.c_str());
+    ImGui::TableNextColumn();
+    if (!c.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", c.error.c_str());
+    else ImGui::Text("%s %s", c.after.c_str(), c.rag_after.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.rank_after.c_str());
+    ImGui::TableNextColumn();
+    std::string gaps;
+    for (const auto& g : c.gaps) gaps += (gaps.empty() ? "" : "; ") + g;
+    ImGui::TextWrapped("%s", gaps.c_str());
+  }
+  ImGui::EndTable();
+  if (!remove.empty()) {
+    std::erase_if(s.scenarios, [&](const NamedScenario& o) { return o.name == remove; });
+    try {
+      SaveScenarios(s.scenarios_path, s.scenarios);
+    } catch (const std::exception& e) {
+      s.scenario_status = e.what();
+    }
+    s.compare_stale = true;
+  }
 }
 
 }  // namespace
 
-void InitDashboard(DashboardState& s, const std::string& path) {
+void InitDashboard(DashboardState& s, const std::string& path, const std::string& scenarios_path,
+                   const std::string& exports_dir) {
   if (s.indicators || !s.error.empty()) return;
   try {
     s.indicators = std::make_shared<const IndicatorCatalogue>(LoadCatalogue(path));
   } catch (const std::exception& e) {
     s.error = e.what();
   }
+  s.scenarios_path = scenarios_path;
+  s.exports_dir = exports_dir;
+  try {
+    s.scenarios = LoadScenarios(scenarios_path);
+  } catch (const std::exception& e) {
+    s.scenario_status = e.what();  // a damaged file: shown, and not overwritten until saved
+  }
 }
 
-bool DashboardBusy(const DashboardState& s) { return s.tiles_task || s.detail_task || s.whatif_task; }
+bool DashboardBusy(const DashboardState& s) { return s.tiles_task || s.detail_task || s.whatif_task || s.compare_task; }
 
 void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake) {
   if (!s.error.empty()) {
@@ -272,6 +369,7 @@ void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, co
     s.detail.reset();
     s.whatif.reset();
     s.whatif_key.clear();
+    s.compare_stale = true;
     StartTiles(s, wake);
   }
   Poll(s.tiles_task, s.tiles, &s.error);
@@ -324,6 +422,7 @@ void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, co
   ImGui::TextDisabled("%s is better; %s", PolarityName(row->indicator->polarity), UnitName(row->indicator->unit));
   DrawTrend(*row, s.tiles->series[index], s.tiles->years);
   if (ImGui::CollapsingHeader("What if", ImGuiTreeNodeFlags_DefaultOpen)) DrawWhatIf(s, *row, wake);
+  if (ImGui::CollapsingHeader("Scenarios, side by side")) DrawScenarios(s, wake);
   if (ImGui::CollapsingHeader("Statistical neighbours", ImGuiTreeNodeFlags_DefaultOpen)) DrawNeighbours(*row);
   if (ImGui::CollapsingHeader("By ward (funnel plot)", ImGuiTreeNodeFlags_DefaultOpen)) {
     if (!s.detail) ImGui::TextDisabled("Computing...");

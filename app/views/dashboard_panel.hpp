@@ -10,6 +10,7 @@
 
 #include "async/background_task.hpp"
 #include "indicators/dashboard.hpp"
+#include "indicators/scenarios.hpp"
 #include "indicators/whatif.hpp"
 
 namespace csc::app {
@@ -34,10 +35,20 @@ struct DashboardState {
   std::unique_ptr<BackgroundTask<WhatIfResult>> whatif_task;
   std::shared_ptr<const WhatIfResult> whatif;
   std::string whatif_error;
+  // Named scenarios: saved to scenarios_path, compared side by side (recomputed on a worker
+  // whenever the list or the data changes), exported as CSV.
+  std::string scenarios_path, exports_dir;
+  std::vector<NamedScenario> scenarios;
+  char scenario_name[96] = "";
+  std::unique_ptr<BackgroundTask<std::vector<ScenarioComparison>>> compare_task;
+  std::shared_ptr<const std::vector<ScenarioComparison>> comparison;
+  bool compare_stale = true;
+  std::string scenario_status;
 };
 
-// Loads the bundled catalogue (once).
-void InitDashboard(DashboardState& state, const std::string& catalogue_path);
+// Loads the catalogue and the saved scenarios (once).
+void InitDashboard(DashboardState& state, const std::string& catalogue_path, const std::string& scenarios_path,
+                   const std::string& exports_dir);
 // `synthetic`: the demonstration data is loaded (said on the dashboard).
 void DrawDashboard(DashboardState& state, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake);
 // True while any dashboard task runs (the frame loop keeps drawing).

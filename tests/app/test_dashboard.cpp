@@ -1,11 +1,16 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "ui/item_probe.hpp"
 #include "ui_harness.hpp"
 
 using namespace csc;
 
 TEST_CASE("the indicators tab shows a tile per indicator; a tile opens its detail and what-if", "[ui][dashboard]") {
+  const std::string dir = "/tmp/csc-ui-dashboard-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  ::setenv("CSC_CONFIG_DIR", dir.c_str(), 1);
   test::UiHarness ui;
   app::EnableItemProbe(true);
   ui.app->OpenFiles(app::DemoFiles());
@@ -30,5 +35,19 @@ TEST_CASE("the indicators tab shows a tile per indicator; a tile opens its detai
   CHECK(d.whatif->after.denominator == 319);
   CHECK(d.whatif->rag_before == Rag::Red);
   CHECK(d.whatif->rag_after == Rag::Green);
+
+  // Named and saved, it is in the scenarios file for the next session.
+  std::snprintf(d.scenario_name, sizeof d.scenario_name, "12 fewer repeat plans");
+  ui.Frame();
+  ui.Frame();
+  const auto save = app::ProbedCentre("button:save-scenario");
+  REQUIRE(save);
+  ui.Click(*save);
+  REQUIRE(d.scenarios.size() == 1);
+  const auto saved = LoadScenarios(d.scenarios_path);
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0].name == "12 fewer repeat plans");
+  CHECK(saved[0].indicator == "NI65");
+  CHECK(saved[0].changes[0].amount == -12);
   app::EnableItemProbe(false);
 }
