@@ -244,6 +244,21 @@ void ExplorerApp::ChartExportFinished(const std::string& path, bool ok, const st
   m_status = ok ? "exported " + path : "PNG export failed: " + error;
 }
 
+void ExplorerApp::DrawUnmappedFiles() {
+  // Files no recogniser knows and no saved mapping covered: one click to map them.
+  for (const SourceFile& f : m_datasets.files) {
+    if (f.recognition.format != SourceFormat::Unrecognised) continue;
+    ImGui::PushID(f.path.c_str());
+    ImGui::TextColored(ImVec4(0.8f, 0.35f, 0.0f, 1), "%s: not a known layout; it is queryable as it stands.",
+                       std::filesystem::path(f.path).filename().c_str());
+    ImGui::SameLine();
+    const bool map = ImGui::SmallButton("Map columns...");
+    if (ItemProbeEnabled()) ProbeLastItem("button:map:" + f.path);
+    if (map) BeginMapping(m_mapping_dialog, f.path, f.load.table->column_names());
+    ImGui::PopID();
+  }
+}
+
 const Table* ExplorerApp::CurrentTable() const {
   if (!m_catalog || m_table_names.empty()) return nullptr;
   return m_catalog->Find(m_table_names[static_cast<size_t>(m_query_panel.table) % m_table_names.size()]);
@@ -389,6 +404,7 @@ void ExplorerApp::Frame() {
       return m_show_tab == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     };
     if (ImGui::BeginTabItem("Data", nullptr, flags_for(Tab::Data))) {
+      DrawUnmappedFiles();
       DrawDataPanel(m_loads, m_data_panel);
       ImGui::EndTabItem();
     }
@@ -415,6 +431,7 @@ void ExplorerApp::Frame() {
     m_show_tab.reset();
   }
   DrawOpenPopup();
+  if (DrawMappingDialog(m_mapping_dialog, m_mappings.get())) RebuildCatalog();
   ImGui::End();
 }
 

@@ -16,6 +16,7 @@
 #include "ui/settings.hpp"
 #include "views/dashboard_panel.hpp"
 #include "views/file_browser.hpp"
+#include "views/mapping_dialog.hpp"
 #include "views/query_panel.hpp"
 #include "views/slicer_panel.hpp"
 
@@ -62,6 +63,7 @@ class ExplorerApp {
   const CatalogPtr& catalog() const { return m_catalog; }
   const SlicerPanelState& slicers() const { return m_slicers; }
   DashboardState& dashboard() { return m_dashboard; }
+  MappingDialogState& mapping_dialog() { return m_mapping_dialog; }
   const DataPanelState& data_panel() const { return m_data_panel; }
   QueryPanelState& query_panel() { return m_query_panel; }
   QueryService& queries() { return m_queries; }
@@ -78,6 +80,7 @@ class ExplorerApp {
   void DrawPresentation();
   void DrawViewBar();
   const Table* CurrentTable() const;
+  void DrawUnmappedFiles();
   void SaveSettings();
 
   Fonts m_fonts;
@@ -107,6 +110,7 @@ class ExplorerApp {
   std::string m_build_error;
   SlicerPanelState m_slicers;
   DashboardState m_dashboard;
+  MappingDialogState m_mapping_dialog;
   int m_current_view = -1;
   char m_view_name[128] = "";
   std::string m_status;  // last export or save message
