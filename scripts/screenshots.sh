@@ -16,6 +16,7 @@ run "${q[@]}" --period fy:2012-13 --by latest_category --measure children --char
 run "${q[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/chart_stacked.png"
 run "${q[@]}" --period fy:2012-13 --measure children --by age,sex --chart pyramid --screenshot "$out/chart_pyramid.png"
 run "${q[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart ranking --screenshot "$out/chart_ward_rate.png"
+run "${q[@]}" --count started --period month:2013-04..2016-03 --by period --measure episodes --chart xmr --screenshot "$out/chart_xmr.png"
 run --tab indicators --indicator NI65 --screenshot "$out/indicators.png"
 run "${q[@]}" --present --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/presentation_mode.png"
 run --tab data --screenshot "$out/data_tab.png"

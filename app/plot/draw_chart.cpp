@@ -3,6 +3,7 @@
 #include "plot/bar_chart.hpp"
 #include "plot/horizontal_charts.hpp"
 #include "plot/line_chart.hpp"
+#include "plot/xmr_chart.hpp"
 
 namespace csc::app {
 
@@ -13,13 +14,14 @@ const char* ChartKindName(ChartKind kind) {
     case ChartKind::Lines: return "lines";
     case ChartKind::Ranking: return "ranking";
     case ChartKind::Pyramid: return "pyramid";
+    case ChartKind::Xmr: return "xmr";
     case ChartKind::Auto: break;
   }
   return "auto";
 }
 
 ChartKind ParseChartKind(std::string_view name) {
-  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines, ChartKind::Ranking, ChartKind::Pyramid})
+  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines, ChartKind::Ranking, ChartKind::Pyramid, ChartKind::Xmr})
     if (name == ChartKindName(k)) return k;
   return ChartKind::Auto;
 }
@@ -35,6 +37,7 @@ ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float hei
     case ChartKind::Lines: return DrawLineChart(id, chart, height);
     case ChartKind::Ranking: return DrawRankingChart(id, chart, height);
     case ChartKind::Pyramid: return DrawPyramidChart(id, chart, height);
+    case ChartKind::Xmr: return DrawXmrChart(id, chart, height);
     default: return DrawBarChart(id, chart, height);
   }
 }

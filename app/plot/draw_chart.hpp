@@ -8,9 +8,9 @@
 
 namespace csc::app {
 
-enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid };
+enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid, Xmr };
 
-const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid"
+const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid", "xmr"
 ChartKind ParseChartKind(std::string_view name);  // unknown names are Auto
 
 // `periods_along_x`: the first dimension is the period (Auto then draws lines).

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "indicators/dashboard.hpp"
 #include "plot/draw_chart.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
@@ -262,12 +263,28 @@ void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
     case ChartPreset::AgeSexPyramid: set("age, sex", "children", ChartKind::Pyramid); break;
     case ChartPreset::WardRanking: set("ward", "children", ChartKind::Ranking); break;
     case ChartPreset::WardRate: set("ward", "rate10k, children", ChartKind::Ranking); break;
+    case ChartPreset::MonthlyXmr:
+      set("period", "episodes", ChartKind::Xmr);
+      std::snprintf(s.count, sizeof s.count, "started");
+      // The last three financial years the data covers, month by month (a control chart
+      // needs 20 or more points to say anything).
+      if (table) {
+        Catalog one;
+        one.Add("t", TablePtr(table, [](const Table*) {}));
+        const auto years = FinancialYearsCovered(one);
+        if (!years.empty()) {
+          const int last = std::stoi(years.back().substr(0, 4));
+          std::snprintf(s.period, sizeof s.period, "month:%d-04..%d-03", last - 2, last + 1);
+        }
+      }
+      break;
   }
 }
 
 void DrawPresets(const Table* table, QueryPanelState& s) {
   static const char* kPresets[] = {"Trend by category", "Breakdown by category (with shares)", "Age profile (single years)",
-                                   "Age-sex pyramid", "Ward ranking (children)", "Ward ranking (rate per 10,000)"};
+                                   "Age-sex pyramid", "Ward ranking (children)", "Ward ranking (rate per 10,000)",
+                                   "Plans started each month (XmR)"};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   if (ImGui::BeginCombo("##presets", "Quick charts...")) {
     for (int i = 0; i < IM_ARRAYSIZE(kPresets); ++i)
@@ -305,7 +322,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   }
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
-                                 "Ranking (sorted, largest first)", "Age-sex pyramid"};
+                                 "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)"};
   int kind = static_cast<int>(s.chart);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::Combo("##chart", &kind, kKinds, IM_ARRAYSIZE(kKinds))) s.chart = static_cast<ChartKind>(kind);

@@ -41,7 +41,7 @@ inline constexpr const char* kQueryPanelCaller = "query_panel";
 inline constexpr const char* kPresentationCaller = "presentation";
 
 // One-click questions: each sets the grouping, measure and chart (filters are kept).
-enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate };
+enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate, MonthlyXmr };
 void ApplyPreset(const Table* table, QueryPanelState& state, ChartPreset preset);
 void DrawPresets(const Table* table, QueryPanelState& state);
 
