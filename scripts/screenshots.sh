@@ -9,15 +9,16 @@ mkdir -p "$out"
 export CSC_CONFIG_DIR="$(mktemp -d)"  # never the user's saved views or settings
 trap 'rm -rf "$CSC_CONFIG_DIR"' EXIT
 run() { xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/csc-explorer --width 1600 --height 1000 --frames 8 "$@"; }
-q=(--tab query --table cp_plans --count open-at:31-03)
-run "${q[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --where "age 0..4" --screenshot "$out/main_screen.png"
-run "${q[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart lines --screenshot "$out/chart_trend.png"
-run "${q[@]}" --period fy:2012-13 --by latest_category --measure children --chart bars --screenshot "$out/chart_breakdown.png"
-run "${q[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/chart_stacked.png"
-run "${q[@]}" --period fy:2012-13 --measure children --by age,sex --chart pyramid --screenshot "$out/chart_pyramid.png"
-run "${q[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart ranking --screenshot "$out/chart_ward_rate.png"
+q=(--tab query --table cp_plans)
+snap=(--count open-at:31-03)
+run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --where "age 0..4" --screenshot "$out/main_screen.png"
+run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart lines --screenshot "$out/chart_trend.png"
+run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by latest_category --measure children --chart bars --screenshot "$out/chart_breakdown.png"
+run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/chart_stacked.png"
+run "${q[@]}" "${snap[@]}" --period fy:2012-13 --measure children --by age,sex --chart pyramid --screenshot "$out/chart_pyramid.png"
+run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart ranking --screenshot "$out/chart_ward_rate.png"
 run "${q[@]}" --count started --period month:2013-04..2016-03 --by period --measure episodes --chart xmr --screenshot "$out/chart_xmr.png"
 run --tab indicators --indicator NI65 --screenshot "$out/indicators.png"
-run "${q[@]}" --present --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/presentation_mode.png"
+run "${q[@]}" "${snap[@]}" --present --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/presentation_mode.png"
 run --tab data --screenshot "$out/data_tab.png"
 echo "screenshots written to $out/"
