@@ -5,13 +5,12 @@
 #include <GL/glext.h>
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <stb_image_write.h>
 
 #include <vector>
 
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
-#include "util/atomic_file.hpp"
+#include "platform/png_file.hpp"
 
 namespace csc::app {
 
@@ -122,24 +121,7 @@ bool ExportChartPng(const ChartExport& e, std::string& error) {
     }
     ImGui_ImplOpenGL3_Shutdown();
   }
-  // Opaque: a transparent PNG shows grey-on-black in some viewers.
-  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-  stbi_flip_vertically_on_write(1);
-  std::string png;
-  auto append = [](void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
-  };
-  if (!stbi_write_png_to_func(append, &png, w, h, 4, pixels.data(), w * 4)) {
-    error = "cannot encode PNG";
-    return false;
-  }
-  try {
-    WriteFileAtomically(e.path, png);
-  } catch (const std::exception& ex) {
-    error = ex.what();
-    return false;
-  }
-  return true;
+  return WriteGlPixelsAsPng(e.path, w, h, pixels, error);
 }
 
 }  // namespace csc::app

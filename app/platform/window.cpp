@@ -6,12 +6,11 @@
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <stb_image_write.h>
 
 #include <cstdio>
 #include <vector>
 
-#include "util/atomic_file.hpp"
+#include "platform/png_file.hpp"
 
 namespace csc::app {
 
@@ -96,22 +95,7 @@ bool Window::SaveScreenshot(const std::string& path, std::string& error) const {
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  stbi_flip_vertically_on_write(1);  // GL's origin is bottom-left
-  std::string png;
-  auto append = [](void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
-  };
-  if (!stbi_write_png_to_func(append, &png, w, h, 4, pixels.data(), w * 4)) {
-    error = "cannot encode PNG";
-    return false;
-  }
-  try {
-    WriteFileAtomically(path, png);
-  } catch (const std::exception& e) {
-    error = e.what();
-    return false;
-  }
-  return true;
+  return WriteGlPixelsAsPng(path, w, h, pixels, error);
 }
 
 float Window::ContentScale() const {

@@ -183,7 +183,10 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
     for (const SourceFile* f : files) tables.push_back(f->load.table.get());
     return std::make_pair(files, tables);
   };
-  const auto [header_files, header_tables] = ordered(headers, false);
+  // Not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
+  const auto header_order = ordered(headers, false);
+  const auto& header_files = header_order.first;
+  const auto& header_tables = header_order.second;
   auto add_903 = [&](const std::vector<const SourceFile*>& parts, DatasetKind kind, SourceFormat format, auto convert) {
     if (parts.empty()) return;
     const auto [files, tables] = ordered(parts);

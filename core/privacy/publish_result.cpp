@@ -137,23 +137,7 @@ std::string FormatPublishedTable(const PublishedResult& r) {
     line.insert(line.end(), row.cells.begin(), row.cells.end());
     lines.push_back(std::move(line));
   }
-  std::vector<size_t> width(header.size());
-  for (size_t c = 0; c < header.size(); ++c) {
-    width[c] = header[c].size();
-    for (const auto& line : lines) width[c] = std::max(width[c], line[c].size());
-  }
-  const size_t dims = r.dimensions.size();
-  auto emit = [&](const std::vector<std::string>& line) {
-    std::string out;
-    for (size_t c = 0; c < line.size(); ++c) {
-      const std::string pad(width[c] - line[c].size(), ' ');
-      out += (c ? "  " : "") + (c < dims ? line[c] + pad : pad + line[c]);
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
-  };
-  std::string out = emit(header);
-  for (const auto& line : lines) out += emit(line);
+  std::string out = FormatAlignedColumns(header, lines, r.dimensions.size());
   out += "Publication-safe: counts 1-" + std::to_string(r.threshold) + " and cells that would reveal them shown as c" +
          (r.round_to > 1 ? "; counts rounded to the nearest " + std::to_string(r.round_to) : std::string()) + "\n";
   return out;

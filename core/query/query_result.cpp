@@ -30,6 +30,27 @@ std::string FormatMeasureValue(const std::optional<double>& v) {
   return buf;
 }
 
+std::string FormatAlignedColumns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& lines,
+                                 size_t left_aligned) {
+  std::vector<size_t> width(header.size());
+  for (size_t c = 0; c < header.size(); ++c) {
+    width[c] = header[c].size();
+    for (const auto& line : lines) width[c] = std::max(width[c], line[c].size());
+  }
+  auto emit = [&](const std::vector<std::string>& line) {
+    std::string out;
+    for (size_t c = 0; c < line.size(); ++c) {
+      const std::string pad(width[c] - line[c].size(), ' ');
+      out += (c ? "  " : "") + (c < left_aligned ? line[c] + pad : pad + line[c]);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::string out = emit(header);
+  for (const auto& line : lines) out += emit(line);
+  return out;
+}
+
 std::string FormatResultTable(const QueryResult& r) {
   std::vector<std::string> header = r.dimensions;
   header.insert(header.end(), r.measures.begin(), r.measures.end());
@@ -39,24 +60,7 @@ std::string FormatResultTable(const QueryResult& r) {
     for (const auto& v : row.values) line.push_back(FormatMeasureValue(v));
     cells.push_back(std::move(line));
   }
-  std::vector<size_t> width(header.size());
-  for (size_t c = 0; c < header.size(); ++c) {
-    width[c] = header[c].size();
-    for (const auto& line : cells) width[c] = std::max(width[c], line[c].size());
-  }
-  const size_t dims = r.dimensions.size();
-  auto emit = [&](const std::vector<std::string>& line) {
-    std::string out;
-    for (size_t c = 0; c < line.size(); ++c) {
-      const std::string pad(width[c] - line[c].size(), ' ');
-      out += (c ? "  " : "") + (c < dims ? line[c] + pad : pad + line[c]);
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
-  };
-  std::string out = emit(header);
-  for (const auto& line : cells) out += emit(line);
-  return out;
+  return FormatAlignedColumns(header, cells, r.dimensions.size());
 }
 
 std::string FormatResultCsv(const QueryResult& r) {

@@ -30,6 +30,11 @@ struct QueryResult {
 
 using QueryResultPtr = std::shared_ptr<const QueryResult>;
 
+// Text columns: `header` then `lines`, two spaces apart; the first `left_aligned` columns
+// (keys) left-aligned, the rest (numbers) right-aligned; no trailing spaces.
+std::string FormatAlignedColumns(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& lines,
+                                 size_t left_aligned);
+
 // Output forms for the CLI and exports.
 std::string FormatResultTable(const QueryResult& r);  // aligned text columns
 std::string FormatResultCsv(const QueryResult& r);

@@ -1,5 +1,7 @@
 // `csc load` and `csc query` on SSDA903, Annex A and mapped files.
 #include <catch2/catch.hpp>
+
+#include "core/cli/cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -10,20 +12,9 @@
 #include <string>
 
 namespace {
-struct Run {
-  int exit_code;
-  std::string out;
-};
+using Run = csc::test::CliRun;
 Run RunCli(const std::string& args, const std::string& env = "") {
-  const std::string command = env + " " + std::string(CSC_CLI_PATH) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return csc::test::RunCsc(args, true, env);
 }
 const std::string kFormats = std::string(CSC_TEST_DATA_DIR) + "/formats/";
 const std::string kDemo = std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/";

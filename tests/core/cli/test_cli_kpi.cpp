@@ -2,6 +2,8 @@
 // demonstration extract (assets/demo) and the small extract in tests/data/query.
 #include <catch2/catch.hpp>
 
+#include "core/cli/cli_runner.hpp"
+
 #include <sys/wait.h>
 
 #include <array>
@@ -11,20 +13,9 @@
 #include <vector>
 
 namespace {
-struct Run {
-  int exit_code;
-  std::string out;
-};
+using Run = csc::test::CliRun;
 Run RunCli(const std::string& args, bool with_stderr = false) {
-  const std::string command = std::string(CSC_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return csc::test::RunCsc(args, with_stderr);
 }
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;

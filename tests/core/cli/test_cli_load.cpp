@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+
+#include "core/cli/cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -8,20 +10,9 @@
 #include <string>
 
 namespace {
-struct Run {
-  int exit_code;
-  std::string out;
-};
+using Run = csc::test::CliRun;
 Run RunCli(const std::string& args) {
-  const std::string command = std::string(CSC_CLI_PATH) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return csc::test::RunCsc(args);
 }
 const std::string kData = CSC_TEST_DATA_DIR;
 }  // namespace

@@ -1,5 +1,7 @@
 // `csc query` end to end on the hand-computed CP extract in tests/data/query.
 #include <catch2/catch.hpp>
+
+#include "core/cli/cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -9,20 +11,9 @@
 #include <string>
 
 namespace {
-struct Run {
-  int exit_code;
-  std::string out;
-};
+using Run = csc::test::CliRun;
 Run RunCli(const std::string& args, bool with_stderr = true) {
-  const std::string command = std::string(CSC_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return csc::test::RunCsc(args, with_stderr);
 }
 const std::string kData = std::string(CSC_TEST_DATA_DIR) + "/query";
 }  // namespace
