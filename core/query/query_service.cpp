@@ -82,7 +82,10 @@ uint64_t QueryService::Submit(const std::string& caller, Query query) {
       notify = m_on_ready;
     } else {
       slot.pending = Request{ticket, std::move(query), m_catalog, m_generation};
-      if (std::find(m_queue.begin(), m_queue.end(), caller) == m_queue.end()) m_queue.push_back(caller);
+      // Queued by this request's time, not the caller's first: a view submitted first in a
+      // frame (the chart) runs before views that re-submit after it (the slicers' counts).
+      m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), caller), m_queue.end());
+      m_queue.push_back(caller);
     }
   }
   if (notify) notify();

@@ -100,3 +100,22 @@ TEST_CASE("a cancelled token stops execution with Cancelled", "[query][service]"
   token.Cancel();
   CHECK_THROWS_AS(RunQuery(*catalog, CountBy("sex"), {}, &token), Cancelled);
 }
+
+TEST_CASE("a request queues by its own time: a view re-submitting does not jump ahead", "[query][service]") {
+  QueryService::Options options;
+  options.threads_per_query = 1;
+  QueryService service(options);
+  service.SetCatalog(MakeCatalog(300000));
+  service.Submit("blocker", CountBy("ward"));  // keeps the worker busy while the rest queue
+  service.Submit("slicer", CountBy("sex"));
+  service.Submit("chart", CountBy("category"));
+  service.Submit("slicer", CountBy("ethnicity"));  // after the chart now, though queued before it
+  bool chart_first = false;
+  for (int i = 0; i < 200000 && service.Busy("slicer"); ++i) {
+    if (!service.Busy("chart")) chart_first = true;
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+  }
+  CHECK_FALSE(service.Busy("slicer"));
+  // The chart's answer was there while the slicer's was still being worked on.
+  CHECK(chart_first);
+}
