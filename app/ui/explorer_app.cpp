@@ -244,6 +244,26 @@ void ExplorerApp::ChartExportFinished(const std::string& path, bool ok, const st
   m_status = ok ? "exported " + path : "PNG export failed: " + error;
 }
 
+void ExplorerApp::DrawExactFiguresBanner() {
+  // The analyst's views show exact counts; saying so keeps them off a public screen.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.25f, 0.0f, 1.0f));
+  ImGui::TextUnformatted("Exact figures, not publication-safe: use presentation mode (F11) or tick \"for publication\" "
+                         "before showing or sharing them.");
+  ImGui::PopStyleColor();
+}
+
+void ExplorerApp::DrawUnknownCodes() {
+  // Codes the code lists do not know are kept in the data; the analyst sees them here.
+  for (const Dataset& d : m_datasets.datasets) {
+    if (d.UnknownCodeCount() == 0) continue;
+    const std::string title = d.name + ": " + std::to_string(d.UnknownCodeCount()) + " values with unknown codes (kept)";
+    if (!ImGui::TreeNode(title.c_str())) continue;
+    for (const UnknownCodes& u : d.unknown_codes)
+      for (const auto& [code, rows] : u.counts) ImGui::BulletText("%s = '%s': %zu rows", u.column.c_str(), code.c_str(), rows);
+    ImGui::TreePop();
+  }
+}
+
 void ExplorerApp::DrawUnmappedFiles() {
   // Files no recogniser knows and no saved mapping covered: one click to map them.
   for (const SourceFile& f : m_datasets.files) {
@@ -405,10 +425,12 @@ void ExplorerApp::Frame() {
     };
     if (ImGui::BeginTabItem("Data", nullptr, flags_for(Tab::Data))) {
       DrawUnmappedFiles();
+      DrawUnknownCodes();
       DrawDataPanel(m_loads, m_data_panel);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Query", nullptr, flags_for(Tab::Query))) {
+      DrawExactFiguresBanner();
       DrawViewBar();
       // The chart's query goes to the service before the slicers' counts.
       SubmitQuery(m_queries, m_table_names, m_query_panel);
@@ -423,6 +445,7 @@ void ExplorerApp::Frame() {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Indicators", nullptr, flags_for(Tab::Indicators))) {
+      DrawExactFiguresBanner();
       InitDashboard(m_dashboard, DefaultCataloguePath(), ConfigDir() + "/scenarios.json", ConfigDir() + "/exports");
       DrawDashboard(m_dashboard, m_catalog, ShowingDemoData(), m_wake);
       ImGui::EndTabItem();

@@ -81,6 +81,8 @@ class ExplorerApp {
   void DrawViewBar();
   const Table* CurrentTable() const;
   void DrawUnmappedFiles();
+  void DrawUnknownCodes();
+  void DrawExactFiguresBanner();
   void SaveSettings();
 
   Fonts m_fonts;
