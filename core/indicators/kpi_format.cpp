@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "privacy/disclosure.hpp"
+#include "util/text.hpp"
 
 namespace csc {
 
@@ -41,13 +42,6 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
     out.band = std::string(1, row.rank.quartile);
   }
   return out;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -104,7 +98,7 @@ std::string FormatKpiCsv(const std::vector<KpiRow>& rows, const KpiFormatOptions
                                   k.sn_mean ? k.sn_source : "", hide ? "c" : (row.rank.rank ? std::to_string(*row.rank.rank) : ""),
                                   hide ? "c" : (row.rank.rank ? std::to_string(row.rank.of) : ""), c.band};
     std::string line;
-    for (size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + CsvField(f[i]);
+    for (size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + CsvEscape(f[i]);
     out += line + "\n";
   }
   return out;

@@ -8,19 +8,13 @@
 
 #include "query/compiled_query.hpp"
 #include "util/atomic_file.hpp"
+#include "util/text.hpp"
 
 namespace csc {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -134,7 +128,7 @@ std::string ScenarioComparisonCsv(const std::vector<ScenarioComparison>& rows) {
     const std::vector<std::string> f = {r.name, r.indicator, r.year, r.before, r.after, r.rag_before,
                                         r.rag_after, r.rank_after, gaps, r.error};
     std::string line;
-    for (size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + CsvField(f[i]);
+    for (size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + CsvEscape(f[i]);
     out += line + "\n";
   }
   return out;

@@ -2,18 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace csc {
+#include "util/text.hpp"
 
-std::string CsvEscape(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos && (field.empty() || (field.front() != ' ' && field.back() != ' ')))
-    return std::string(field);
-  std::string out = "\"";
-  for (const char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+namespace csc {
 
 nlohmann::json LoadReportToJson(const LoadResult& result) {
   const LoadReport& r = result.report;

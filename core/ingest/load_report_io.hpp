@@ -7,12 +7,12 @@
 
 #include "ingest/load_options.hpp"
 
+#include "util/text.hpp"  // CsvEscape, used with these by callers
+
 namespace csc {
 
 nlohmann::json LoadReportToJson(const LoadResult& result);
 std::string RejectsToCsv(const LoadReport& report);
 std::string WarningsToCsv(const LoadReport& report);
-// Quotes a CSV field when it needs it.
-std::string CsvEscape(std::string_view field);
 
 }  // namespace csc

@@ -1,4 +1,5 @@
 #include "privacy/publish_result.hpp"
+#include "util/text.hpp"
 
 #include <cmath>
 #include <map>
@@ -21,13 +22,6 @@ std::optional<size_t> FindCount(const std::vector<Measure>& ms, MeasureKind kind
   for (size_t i = 0; i < ms.size(); ++i)
     if (ms[i].kind == kind) return i;
   return std::nullopt;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // Hidden flags for one count measure over the given result rows.
@@ -144,20 +138,13 @@ std::string FormatPublishedTable(const PublishedResult& r) {
 }
 
 std::string FormatPublishedCsv(const PublishedResult& r) {
-  std::string out;
   std::vector<std::string> header = r.dimensions;
   header.insert(header.end(), r.measures.begin(), r.measures.end());
-  for (size_t c = 0; c < header.size(); ++c) out += (c ? "," : "") + CsvField(header[c]);
-  out += "\n";
+  std::string out = CsvLine(header);
   for (const auto& row : r.rows) {
-    std::string line;
-    for (const auto& k : row.keys) line += (line.empty() ? "" : ",") + CsvField(k);
-    bool first = row.keys.empty();
-    for (const auto& c : row.cells) {
-      line += (first ? "" : ",") + c;
-      first = false;
-    }
-    out += line + "\n";
+    std::vector<std::string> line = row.keys;
+    line.insert(line.end(), row.cells.begin(), row.cells.end());
+    out += CsvLine(line);
   }
   return out;
 }

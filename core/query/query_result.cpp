@@ -1,24 +1,11 @@
 #include "query/query_result.hpp"
+#include "util/text.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace csc {
-
-namespace {
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 std::string FormatMeasureValue(const std::optional<double>& v) {
   if (!v) return "";
@@ -64,16 +51,13 @@ std::string FormatResultTable(const QueryResult& r) {
 }
 
 std::string FormatResultCsv(const QueryResult& r) {
-  std::string out;
   std::vector<std::string> header = r.dimensions;
   header.insert(header.end(), r.measures.begin(), r.measures.end());
-  for (size_t c = 0; c < header.size(); ++c) out += (c ? "," : "") + CsvField(header[c]);
-  out += "\n";
+  std::string out = CsvLine(header);
   for (const auto& row : r.rows) {
-    std::string line;
-    for (size_t c = 0; c < row.keys.size(); ++c) line += (c ? "," : "") + CsvField(row.keys[c]);
-    for (size_t c = 0; c < row.values.size(); ++c) line += (c || !row.keys.empty() ? "," : "") + FormatMeasureValue(row.values[c]);
-    out += line + "\n";
+    std::vector<std::string> line = row.keys;
+    for (const auto& v : row.values) line.push_back(FormatMeasureValue(v));
+    out += CsvLine(line);
   }
   return out;
 }

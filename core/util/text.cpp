@@ -40,6 +40,23 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return parts;
 }
 
+std::string CsvEscape(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos && (field.empty() || (field.front() != ' ' && field.back() != ' ')))
+    return std::string(field);
+  std::string out = "\"";
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + CsvEscape(fields[i]);
+  return line + "\n";
+}
+
 std::string WithThousands(long long v) {
   std::string digits = std::to_string(v < 0 ? -(v + 1) + 1ull : static_cast<unsigned long long>(v));
   std::string out;

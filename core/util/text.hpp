@@ -16,6 +16,11 @@ std::string ToLower(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // 812 -> "812 B", 20040954 -> "20.0 MB" (decimal units, as file managers show sizes)
 std::string FormatBytes(unsigned long long bytes);
+// A CSV field (RFC 4180): quoted when it holds a delimiter, quote or line break, or has
+// surrounding spaces (which a loader would trim); inner quotes doubled.
+std::string CsvEscape(std::string_view field);
+// Fields escaped and joined with commas, ending in a newline.
+std::string CsvLine(const std::vector<std::string>& fields);
 // 1234567 -> "1,234,567"
 std::string WithThousands(long long v);
 
