@@ -35,8 +35,6 @@ struct Args {
   bool publish = false;
 };
 
-void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
-
 void OnDrop(GLFWwindow* window, int count, const char** paths) {
   auto* app = static_cast<csc::app::ExplorerApp*>(glfwGetWindowUserPointer(window));
   std::vector<std::string> files(paths, paths + count);
@@ -106,16 +104,16 @@ int main(int argc, char** argv) {
   app.dashboard().selected = args.indicator;
   app.SetExportForPublication(args.publish);
   app.SetPresenting(args.present);
-  app.PreferTable(args.table.empty() ? "cp_plans" : args.table);
-  auto& q = app.query_panel();
-  std::string where;
-  for (const auto& w : args.where) where += w + "\n";
-  Fill(q.where, sizeof q.where, where);
-  Fill(q.period, sizeof q.period, args.period);
-  Fill(q.count, sizeof q.count, args.count);
-  Fill(q.by, sizeof q.by, args.by);
-  if (!args.measure.empty()) Fill(q.measure, sizeof q.measure, args.measure);
-  if (!args.chart.empty()) q.chart = csc::app::ParseChartKind(args.chart);
+  // The query options are an unnamed view: opened the way a saved one is.
+  csc::app::SavedView start;
+  start.table = args.table.empty() ? "cp_plans" : args.table;
+  start.where = args.where;
+  start.period = args.period;
+  start.count = args.count;
+  start.by = args.by;
+  start.measure = args.measure.empty() ? app.query_panel().measure : args.measure;
+  start.chart = args.chart.empty() ? "auto" : args.chart;
+  app.OpenView(start);
   if (!args.view.empty()) {
     const auto& views = app.saved_views().views();
     const auto it = std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.name == args.view; });

@@ -121,6 +121,14 @@ void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot)
   }
 }
 
+ChartHover FinishChart(const ChartData& data, ChartHover hover, float width, float height) {
+  ImGui::Dummy(ImVec2(width, height));
+  hover.clicked = (hover.group >= 0 || hover.legend >= 0) && ImGui::IsMouseClicked(0);
+  ChartTooltip(data, hover);
+  ImGui::PopID();
+  return hover;
+}
+
 void ChartTooltip(const ChartData& data, const ChartHover& hover) {
   if (hover.group < 0 || hover.series < 0) return;
   const auto& row = data.values[static_cast<size_t>(hover.group)];

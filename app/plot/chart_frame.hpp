@@ -41,6 +41,9 @@ ImU32 SeriesColour(const ChartData& data, size_t s, float alpha);
 // Draws title, unit, legend and y axis for data spanning [lo, hi]; sets hover.legend.
 ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, float height, double lo, double hi,
                           ChartHover& hover);
+// Ends a chart drawn at the cursor: reserves its space, notes a click on what is hovered,
+// shows the tooltip and pops the chart's ID (pushed by the chart on entry).
+ChartHover FinishChart(const ChartData& data, ChartHover hover, float width, float height);
 // The hover tooltip: group, series, exact value and its share of the group.
 void ChartTooltip(const ChartData& data, const ChartHover& hover);
 // X-axis labels under slot centres, thinned so none overlap.

@@ -94,11 +94,7 @@ ChartHover DrawRankingChart(const char* id, const ChartData& d, float height) {
     const std::string value = FormatTick(v, std::floor(v) == v ? 1 : 0.01);
     draw->AddText(ImVec2(b.x + font * 0.3f, y + (row - font) / 2), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
   }
-  ImGui::Dummy(ImVec2(width, height));
-  hover.clicked = hover.group >= 0 && ImGui::IsMouseClicked(0);
-  ChartTooltip(d, hover);
-  ImGui::PopID();
-  return hover;
+  return FinishChart(d, hover, width, height);
 }
 
 ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
@@ -156,8 +152,11 @@ ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   for (size_t g = 0; g < groups; ++g) {
     const float y = bottom - row * static_cast<float>(g + 1);  // youngest at the bottom
+    // Labels thinned to every 2nd, 5th... age when rows are shorter than a line of text.
+    const size_t every = row >= font ? 1 : row * 2 >= font ? 2 : 5;
     const ImVec2 size = ImGui::CalcTextSize(d.groups[g].c_str());
-    draw->AddText(ImVec2(centre - size.x / 2, y + (row - size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), d.groups[g].c_str());
+    if (g % every == 0)
+      draw->AddText(ImVec2(centre - size.x / 2, y + (row - size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), d.groups[g].c_str());
     for (size_t i = 0; i < 2; ++i) {
       const size_t s = sides[i];
       const double v = ValueAt(d, g, s);
@@ -170,10 +169,7 @@ ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
       draw->AddRectFilled(p0, p1, SeriesColour(d, s, over ? 1.0f : 0.85f));
     }
   }
-  ImGui::Dummy(ImVec2(width, height));
-  ChartTooltip(d, hover);
-  ImGui::PopID();
-  return hover;
+  return FinishChart(d, hover, width, height);
 }
 
 }  // namespace csc::app

@@ -53,11 +53,7 @@ ChartHover DrawLineChart(const char* id, const ChartData& data, float height) {
     }
     DrawGroupLabels(data, frame, slot);
   }
-  ImGui::Dummy(ImVec2(width, height));
-  hover.clicked = (hover.group >= 0 || hover.legend >= 0) && ImGui::IsMouseClicked(0);
-  ChartTooltip(data, hover);
-  ImGui::PopID();
-  return hover;
+  return FinishChart(data, hover, width, height);
 }
 
 }  // namespace csc::app
