@@ -11,6 +11,8 @@ namespace {
 
 constexpr uint64_t kBitmapBudgetBytes = uint64_t{192} << 20;  // per store
 constexpr uint64_t kPoolKeepBytes = uint64_t{512} << 20;
+constexpr uint64_t kBufferBudgetBytes = uint64_t{16} << 20;  // per store
+constexpr uint32_t kMinBuffer = 1024;
 
 // Bitmap blocks outlive queries: a fresh page costs about 10 us on these machines, more
 // than the whole scan of a small slice, so blocks are recycled by size.
@@ -62,7 +64,17 @@ bool DistinctStore::BitmapsFit(uint64_t groups, uint32_t children) {
 
 DistinctStore::DistinctStore(uint64_t groups, uint32_t children, bool use_bitmaps)
     : m_bitmaps(use_bitmaps), m_groups(groups), m_words((size_t{children} + 64) / 64) {
-  if (m_bitmaps) m_blocks.assign(groups, nullptr);
+  if (!m_bitmaps) return;
+  m_blocks.assign(groups, nullptr);
+  // A buffer of about four children per cache line of bitmap makes each line fetched once
+  // per flush serve several bits; small bitmaps stay in cache anyway and need none.
+  const uint64_t lines = (m_words + 7) / 8;
+  if (lines * 64 <= (uint64_t{256} << 10) / std::max<uint64_t>(groups, 1)) return;
+  const uint64_t cap = std::min<uint64_t>(lines * 4, kBufferBudgetBytes / 4 / std::max<uint64_t>(groups, 1)) & ~uint64_t{1};
+  if (cap < kMinBuffer) return;
+  m_buffer_cap = static_cast<uint32_t>(cap);
+  m_buffers.assign(groups, nullptr);
+  m_fill.assign(groups, 0);
 }
 
 DistinctStore::~DistinctStore() { Release(); }
@@ -73,11 +85,44 @@ void DistinctStore::Release() {
       Pool().Release(b, m_words);
       b = nullptr;
     }
+  for (uint32_t*& b : m_buffers)
+    if (b) {
+      Pool().Release(reinterpret_cast<uint64_t*>(b), m_buffer_cap / 2);
+      b = nullptr;
+    }
+  std::fill(m_fill.begin(), m_fill.end(), 0u);
 }
 
 uint64_t* DistinctStore::Touch(uint64_t group) { return m_blocks[group] = Pool().Acquire(m_words); }
 
+uint32_t* DistinctStore::TouchBuffer(uint64_t group) {
+  // Pooled like the bitmaps (the pool zeroes what it hands out; buffers need no zeroing,
+  // but a fresh page costs more than the memset).
+  return m_buffers[group] = reinterpret_cast<uint32_t*>(Pool().Acquire(m_buffer_cap / 2));
+}
+
+void DistinctStore::FlushGroup(uint64_t group) {
+  const uint32_t n = m_fill[group];
+  if (n == 0) return;
+  uint64_t* block = m_blocks[group];
+  if (!block) block = Touch(group);
+  const uint32_t* buffer = m_buffers[group];
+  constexpr uint32_t kAhead = 16;  // several first touches of bitmap lines in flight
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(block + (buffer[i + kAhead] >> 6), 1);
+    block[buffer[i] >> 6] |= uint64_t{1} << (buffer[i] & 63);
+  }
+  m_fill[group] = 0;
+}
+
+void DistinctStore::Flush() {
+  if (!m_buffer_cap) return;
+  for (uint64_t g = 0; g < m_groups; ++g) FlushGroup(g);
+}
+
 void DistinctStore::Merge(DistinctStore& other) {
+  Flush();
+  other.Flush();
   if (m_bitmaps) {
     for (uint64_t g = 0; g < m_groups; ++g) {
       uint64_t* theirs = other.m_blocks[g];
@@ -98,6 +143,7 @@ void DistinctStore::Merge(DistinctStore& other) {
 }
 
 void DistinctStore::Finish() {
+  Flush();
   if (m_bitmaps || m_finished) return;
   std::sort(m_pairs.begin(), m_pairs.end());
   m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end()), m_pairs.end());

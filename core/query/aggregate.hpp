@@ -23,7 +23,12 @@ class DistinctStore {
   ~DistinctStore();
 
   void Add(uint64_t group, uint32_t child) {
-    if (m_bitmaps) {
+    if (m_buffer_cap) {
+      uint32_t* buffer = m_buffers[group];
+      if (!buffer) buffer = TouchBuffer(group);
+      buffer[m_fill[group]++] = child;
+      if (m_fill[group] == m_buffer_cap) FlushGroup(group);
+    } else if (m_bitmaps) {
       uint64_t* block = m_blocks[group];
       if (!block) block = Touch(group);
       block[child >> 6] |= uint64_t{1} << (child & 63);
@@ -31,10 +36,13 @@ class DistinctStore {
       m_pairs.push_back(group << 32 | child);
     }
   }
-  // Starts loading the word Add(group, child) will touch (bitmaps of touched groups only).
+  // Starts loading the word Add(group, child) will touch (unbuffered bitmaps only).
   void Prefetch(uint64_t group, uint32_t child) const {
-    if (m_bitmaps && m_blocks[group]) __builtin_prefetch(m_blocks[group] + (child >> 6), 1);
+    if (!m_buffer_cap && m_bitmaps && m_blocks[group]) __builtin_prefetch(m_blocks[group] + (child >> 6), 1);
   }
+  bool buffered() const { return m_buffer_cap != 0; }
+  // Empties the per-group buffers into the bitmaps (each worker at the end of its scan).
+  void Flush();
   void Merge(DistinctStore& other);  // leaves `other` empty
   void Finish();                     // before Count / Project
   uint64_t Count(uint64_t group) const;
@@ -47,12 +55,20 @@ class DistinctStore {
 
  private:
   uint64_t* Touch(uint64_t group);
+  uint32_t* TouchBuffer(uint64_t group);
+  void FlushGroup(uint64_t group);
   void Release();
 
   bool m_bitmaps = true;
   uint64_t m_groups = 0;
   size_t m_words = 0;
   std::vector<uint64_t*> m_blocks;  // per group, null until touched
+  // Children waiting to be set in their group's bitmap. Setting bits one group at a time
+  // keeps that bitmap in cache; setting them in arrival order misses on nearly every bit
+  // once the groups' bitmaps together outgrow the cache.
+  uint32_t m_buffer_cap = 0;
+  std::vector<uint32_t*> m_buffers;  // per group, null until touched
+  std::vector<uint32_t> m_fill;
   std::vector<uint64_t> m_pairs;    // group << 32 | child
   std::vector<uint64_t> m_counts;   // per group after Finish (pairs)
   bool m_finished = false;

@@ -256,6 +256,9 @@ class ChunkRunner {
     for (int a = -1; a <= kMaxAge + 1; ++a) m_age_pass[static_cast<size_t>(a + 1)] = AgePasses(cq.age, a);
     m_age_pass[kMaxAge + 2] = AgePasses(cq.age, kUnknownAge);
     for (const RowPredicate& p : cq.row_predicates) (DenseCapable(p) ? m_dense : m_sparse).push_back(&p);
+    m_fused = cq.links.empty() && !cq.need_duration && (cq.periods.empty() || !cq.period_of_day.empty());
+    for (const CompiledMeasure& m : cq.measures) m_fused &= m.numeric_slot < 0 && m.ratio_slot < 0;
+    for (const CompiledDimension& d : cq.dims) m_fused &= d.kind != DimensionKind::DurationBand;
   }
 
   void Run(size_t r0, size_t r1) {
@@ -285,7 +288,9 @@ class ChunkRunner {
     uint32_t* up = m_s.unit_period.data();
     int32_t* ur = m_s.unit_ref.data();
     size_t m = 0;
-    if (periods.empty()) {
+    if (m_fused) {
+      Fused(n);
+    } else if (periods.empty()) {
       for (size_t k = 0; k < n; ++k) {
         uk[k] = static_cast<uint32_t>(k);
         up[k] = 0;
@@ -476,29 +481,8 @@ class ChunkRunner {
         dend[i] = e;
       }
     }
-    uint64_t* g = m_s.unit_group.data();
-    const size_t dims = m_cq.dims.size();
-    for (size_t i = 0; i < m; ++i) {
-      uint64_t key = 0;
-      for (size_t d = 0; d < dims; ++d) {
-        uint64_t part;
-        switch (m_cq.dims[d].kind) {
-          case DimensionKind::Period: part = up[i]; break;
-          case DimensionKind::AgeBand:
-            part = static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i]));
-            break;
-          case DimensionKind::SingleAge:
-            part = static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i]));
-            break;
-          case DimensionKind::DurationBand:
-            part = static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i]));
-            break;
-          default: part = m_s.dim_keys[d][uk[i]]; break;
-        }
-        key += part * m_cq.strides[d];
-      }
-      g[i] = key;
-    }
+    GroupKeys(m);
+    const uint64_t* g = m_s.unit_group.data();
     uint64_t* episodes = m_out.episodes.data();
     for (size_t i = 0; i < m; ++i) ++episodes[g[i]];
     if (m_children_slot >= 0) {
@@ -519,6 +503,107 @@ class ChunkRunner {
     for (const CompiledMeasure& measure : m_cq.measures) {
       if (measure.numeric_slot >= 0) AddNumbers(measure, m);
       else if (measure.ratio_slot >= 0) AddRatio(measure, m);
+    }
+  }
+
+  // Each row is at most one unit (no periods, or started / ceased over disjoint periods)
+  // and only episodes and children are counted: the period, age, group and counts of a
+  // row in one pass, with no unit arrays in between.
+  void Fused(size_t n) {
+    const CountMode mode = m_cq.query.counting.mode;
+    const bool periods = !m_cq.periods.empty();
+    const int32_t* day = periods && mode == CountMode::CeasedIn ? m_s.end.data() : m_s.start.data();
+    const int8_t* plut = m_cq.period_of_day.data();
+    const uint64_t psize = m_cq.period_of_day.size();
+    const int32_t pbase = m_cq.period_lut_base;
+    // The key of the column dimensions first (one tight loop each); period and age after.
+    uint64_t* __restrict g = m_s.unit_group.data();
+    std::fill(g, g + n, uint64_t{0});
+    uint64_t period_stride = 0, band_stride = 0, single_stride = 0;
+    for (size_t d = 0; d < m_cq.dims.size(); ++d) {
+      const uint64_t stride = m_cq.strides[d];
+      switch (m_cq.dims[d].kind) {
+        // A dimension given twice adds its value at both strides.
+        case DimensionKind::Period: period_stride += stride; break;
+        case DimensionKind::AgeBand: band_stride += stride; break;
+        case DimensionKind::SingleAge: single_stride += stride; break;
+        default: {
+          const uint32_t* __restrict keys = m_s.dim_keys[d].data();
+          for (size_t k = 0; k < n; ++k) g[k] += uint64_t{keys[k]} * stride;
+          break;
+        }
+      }
+    }
+    const bool need_age = m_cq.need_dob;
+    const bool filter = m_cq.has_age_predicate;
+    const int32_t* dob = m_s.dob.data();
+    const int32_t* kref = m_cq.year_key_ref.data();
+    const int32_t* kfrom = m_cq.year_key_from.data();
+    const int32_t base = m_cq.date_base;
+    const uint8_t* pass = m_age_pass.data();
+    uint64_t* episodes = m_out.episodes.data();
+    DistinctStore* children = m_children_slot >= 0 ? &m_out.distinct[m_children_slot] : nullptr;
+    const uint32_t* child = m_s.child.data();
+    uint64_t units = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const int32_t r = day[k];
+      uint64_t key = g[k];
+      if (periods) {
+        const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(r) - pbase);
+        const int p = off < psize ? plut[off] : -1;
+        if (p < 0) continue;
+        key += static_cast<uint64_t>(p) * period_stride;
+      }
+      if (need_age) {
+        const int32_t b = dob[k];
+        const bool known = b != kNoDate && r != kNoDate;
+        const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
+        const int32_t a = raw < -1 && known ? -1 : raw;
+        if (filter && !pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1]) continue;
+        if (band_stride) key += static_cast<uint64_t>(a == kUnknownAge ? AgeBand::Unknown : AgeBandOf(a)) * band_stride;
+        if (single_stride)
+          key += static_cast<uint64_t>(a == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(a)) * single_stride;
+      }
+      ++units;
+      ++episodes[key];
+      if (children && child[k] != UINT32_MAX) children->Add(key, child[k]);
+    }
+    m_units += units;
+  }
+
+  // Group keys one dimension at a time: a switch per unit and dimension costs more than
+  // the rest of a simple count.
+  void GroupKeys(size_t m) {
+    uint64_t* __restrict g = m_s.unit_group.data();
+    const uint32_t* __restrict uk = m_s.unit_row.data();
+    const uint32_t* __restrict up = m_s.unit_period.data();
+    const int32_t* __restrict ua = m_s.unit_age.data();
+    const int32_t* __restrict dend = m_s.unit_duration_end.data();
+    std::fill(g, g + m, uint64_t{0});
+    for (size_t d = 0; d < m_cq.dims.size(); ++d) {
+      const uint64_t stride = m_cq.strides[d];
+      switch (m_cq.dims[d].kind) {
+        case DimensionKind::Period:
+          for (size_t i = 0; i < m; ++i) g[i] += up[i] * stride;
+          break;
+        case DimensionKind::AgeBand:
+          for (size_t i = 0; i < m; ++i)
+            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? AgeBand::Unknown : AgeBandOf(ua[i])) * stride;
+          break;
+        case DimensionKind::SingleAge:
+          for (size_t i = 0; i < m; ++i)
+            g[i] += static_cast<uint64_t>(ua[i] == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(ua[i])) * stride;
+          break;
+        case DimensionKind::DurationBand:
+          for (size_t i = 0; i < m; ++i)
+            g[i] += static_cast<uint64_t>(dend[i] == kNoDate ? DurationBand::Unknown : BandOfDuration(m_s.start[uk[i]], dend[i])) * stride;
+          break;
+        default: {
+          const uint32_t* __restrict keys = m_s.dim_keys[d].data();
+          for (size_t i = 0; i < m; ++i) g[i] += uint64_t{keys[uk[i]]} * stride;
+          break;
+        }
+      }
     }
   }
 
@@ -593,6 +678,7 @@ class ChunkRunner {
   size_t m_n = 0;
   int m_children_slot = -1;
   bool m_need_end = true;
+  bool m_fused = false;
   std::vector<uint8_t> m_age_pass;
   std::vector<const RowPredicate*> m_dense, m_sparse;
   uint64_t m_units = 0;
@@ -627,6 +713,7 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
         }
         runner.Run(i * chunk, std::min(rows, (i + 1) * chunk));
       }
+      for (DistinctStore& d : partials[t].distinct) d.Flush();  // in parallel, before the merge
       units[t] = runner.units();
       Scratches().Release(std::move(scratch));
     } catch (...) {
