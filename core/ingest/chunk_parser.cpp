@@ -11,6 +11,7 @@ namespace csc {
 namespace {
 
 constexpr size_t kShownBytes = 200;
+constexpr size_t kListOnlySample = 1024;  // cells of a chunk looked at before choosing
 
 std::string Shorten(std::string_view s, size_t limit = kShownBytes) {
   if (s.size() <= limit) return std::string(s);
@@ -89,7 +90,8 @@ class CellSink {
         col.codes.push_back(0);
       } else {
         Valid(col);
-        col.codes.push_back(col.dict.Intern(v));
+        col.codes.push_back(col.list_only ? col.dict.Append(v) : col.dict.Intern(v));
+        if (col.codes.size() == kListOnlySample) col.list_only = col.dict.size() * 4 > kListOnlySample * 3;
       }
       return;
     }
@@ -156,6 +158,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
     col.codes.clear();
     col.valid.clear();
     col.dict.Clear();
+    col.list_only = false;
     col.status.clear();
     col.failures = col.widenable = col.text_like = col.non_null = 0;
     switch (columns[c].type) {

@@ -25,6 +25,10 @@ struct ChunkColumn {
   std::vector<uint8_t> valid;    // one per row; left empty while every row is valid
   std::vector<uint8_t> status;   // one per row (1 + symbol index); left empty until a symbol is met
   StringDictionaryBuilder dict;
+  // Ids (a child id, a case number) are nearly all different within a chunk: deduplicating
+  // them here costs a hash probe per cell and saves the merge almost nothing, so past a
+  // sample such a column's values are listed as they come and the merge deduplicates.
+  bool list_only = false;
   size_t failures = 0;    // cells that did not parse as the column's type
   size_t widenable = 0;   // ... of which parse as the next wider type (int->decimal, date->datetime)
   size_t text_like = 0;   // ... of which look like free text (not a date with a two-digit year)

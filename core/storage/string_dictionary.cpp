@@ -66,13 +66,18 @@ uint32_t StringDictionaryBuilder::Intern(std::string_view value) {
       if (SameBytes(Get(code), value)) return code;
     }
   }
+  const uint32_t code = Append(value);
+  m_slots[i] = tag | (code + 1ull);
+  if (size_t{size()} * 2 > m_slots.size()) Rehash(m_slots.size() * 2);
+  return code;
+}
+
+uint32_t StringDictionaryBuilder::Append(std::string_view value) {
   const uint32_t code = size();
   if (code == UINT32_MAX - 1) throw std::length_error("string dictionary exceeds 4 billion entries");
   m_blob.append(value);
   if (m_blob.size() > UINT32_MAX) throw std::length_error("string dictionary exceeds 4 GiB of text");
   m_offsets.push_back(static_cast<uint32_t>(m_blob.size()));
-  m_slots[i] = tag | (code + 1ull);
-  if (size_t{size()} * 2 > m_slots.size()) Rehash(m_slots.size() * 2);
   return code;
 }
 

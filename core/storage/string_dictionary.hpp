@@ -38,6 +38,8 @@ using DictionaryPtr = std::shared_ptr<const StringDictionary>;
 class StringDictionaryBuilder {
  public:
   uint32_t Intern(std::string_view value);
+  // Adds `value` as a new entry even if present (a list with repeats; see ChunkColumn).
+  uint32_t Append(std::string_view value);
   std::optional<uint32_t> Find(std::string_view value) const;
   uint32_t size() const { return static_cast<uint32_t>(m_offsets.size() - 1); }
   std::string_view Get(uint32_t code) const {

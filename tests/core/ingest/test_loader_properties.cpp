@@ -69,3 +69,30 @@ TEST_CASE("Windows-1252 bytes at a chunk start are still detected (fuzz regressi
   CHECK(b.table->column(0).GetString(1) == "\xE2\x80\xA2");  // bullet
   CHECK(test::DescribeDifference(*a.table, *b.table) == "");
 }
+
+TEST_CASE("near-unique id columns load the same listed per chunk as interned", "[ingest][property]") {
+  // Ids past the first 1,024 cells of a chunk are listed unchecked and deduplicated at the
+  // merge; repeats within a chunk, across chunks and of the sampled cells must all collapse.
+  std::string text = "child_id,category\n";
+  std::vector<std::string> expected;
+  for (int i = 0; i < 9000; ++i) {
+    expected.push_back("C" + std::to_string(i * 7919 % 5000));
+    text += expected.back() + (i % 3 == 0 ? ",NEG\n" : ",PHY\n");
+  }
+  LoadOptions serial;
+  serial.threads = 1;
+  serial.chunk_bytes = size_t{1} << 30;
+  LoadOptions parallel;
+  parallel.threads = 3;
+  parallel.chunk_bytes = 20000;  // about 2,000 rows a chunk: past the sample in each
+  const auto a = LoadCsvBytes(text, "s.csv", serial);
+  const auto b = LoadCsvBytes(text, "p.csv", parallel);
+  CHECK(test::DescribeDifference(*a.table, *b.table) == "");
+  for (const auto* r : {&a, &b}) {
+    const Column& ids = r->table->column(0);
+    REQUIRE(ids.dictionary());
+    CHECK(ids.dictionary()->size() == 5000);
+    CHECK(r->table->column(1).dictionary()->size() == 2);
+    for (size_t row = 0; row < expected.size(); ++row) REQUIRE(ids.GetString(row) == expected[row]);
+  }
+}
