@@ -5,6 +5,7 @@
 #include <set>
 
 #include "async/parallel_for.hpp"
+#include "ingest/byte_scan.hpp"
 #include "ingest/csv_sniff.hpp"
 #include "ingest/csv_tokenizer.hpp"
 #include "ingest/encoding.hpp"
@@ -102,7 +103,7 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
   line += info.line_breaks;
   const size_t body = info.next;
 
-  // Pass A: per chunk, quote parity, line count, NUL bytes and UTF-8 validity.
+  // Pass A: per chunk, quote parity, line count, NUL bytes and UTF-8 validity, in one pass.
   if (threads == 0) threads = DefaultThreadCount();
   const size_t chunk_bytes = options.chunk_bytes ? options.chunk_bytes : AutoChunkBytes(text.size() - body, threads);
   std::vector<size_t> starts = body < text.size() ? ChunkBoundaries(text, body, chunk_bytes) : std::vector<size_t>{};
@@ -114,17 +115,20 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
     const size_t e = i + 1 < starts.size() ? starts[i + 1] : text.size();
     ChunkScan& s = scans[i];
     const char* p = text.data();
+    ByteCounts counts;
     size_t from = b;
     for (size_t probe = (b / probe_step + 1) * probe_step; probe < e; probe += probe_step) {
-      s.quotes += static_cast<size_t>(std::count(p + from, p + probe, '"'));
-      s.probe_quotes.emplace_back(probe, s.quotes);
+      ScanBytes(p + from, p + probe, counts);
+      s.probe_quotes.emplace_back(probe, counts.quotes);
       from = probe;
     }
-    s.quotes += static_cast<size_t>(std::count(p + from, p + e, '"'));
-    s.line_breaks = CountLineBreaks(text, b, e);
-    if (const void* nul = std::memchr(p + b, '\0', e - b)) s.nul_at = static_cast<size_t>(static_cast<const char*>(nul) - p);
+    ScanBytes(p + from, p + e, counts);
+    s.quotes = counts.quotes;
+    // Lone carriage returns (old Mac line ends) need the byte-by-byte count.
+    s.line_breaks = counts.carriage_return ? CountLineBreaks(text, b, e) : counts.line_feeds;
+    if (counts.nul) s.nul_at = static_cast<size_t>(static_cast<const char*>(std::memchr(p + b, '\0', e - b)) - p);
     // Chunks start just after a line break, so a character never straddles a chunk start.
-    s.valid_utf8 = IsValidUtf8Span(p + b, p + e, p + text.size());
+    s.valid_utf8 = !counts.non_ascii || IsValidUtf8Span(p + b, p + e, p + text.size());
   });
   // The header region is checked too (it is not in any chunk).
   if (const void* nul = std::memchr(text.data(), '\0', body))

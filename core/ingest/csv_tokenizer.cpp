@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ingest/byte_scan.hpp"
+
 namespace csc {
 
 namespace {
@@ -16,8 +18,10 @@ size_t AfterBreak(std::string_view d, size_t i) {
 
 size_t CountLineBreaks(std::string_view d, size_t begin, size_t end) {
   const char* p = d.data();
-  size_t breaks = static_cast<size_t>(std::count(p + begin, p + end, '\n'));
-  if (std::memchr(p + begin, '\r', end - begin)) {
+  ByteCounts counts;
+  ScanBytes(p + begin, p + end, counts);
+  size_t breaks = counts.line_feeds;
+  if (counts.carriage_return) {
     for (size_t i = begin; i < end; ++i)
       if (p[i] == '\r' && (i + 1 >= d.size() || p[i + 1] != '\n')) ++breaks;
   }
