@@ -64,6 +64,7 @@ class Scorecard {
   const Catalog& data() const { return m_data; }
   const ScorecardOptions& options() const { return m_options; }
   const SnGrouping& sn() const { return m_sn; }
+  BenchmarkStore& benchmarks() const { return *m_store; }  // thread-safe
 
  private:
   const IndicatorCatalogue& m_indicators;
