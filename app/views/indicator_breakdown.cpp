@@ -58,6 +58,11 @@ void DrawBreakdown(DashboardState& s, const KpiRow& row, const std::function<voi
   ImGui::TextDisabled("%s %s by %s: %s of %s in %zu slices, most in the numerator first%s", ind.ref.c_str(), t.year.c_str(),
                       t.by.c_str(), FormatNumber(t.numerator_total, 0).c_str(), FormatNumber(t.denominator_total, 0).c_str(),
                       t.rows.size(), current ? "" : " (updating)");
+  if (!t.note.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.84f, 0.37f, 0.0f, 1), "%s", t.note.c_str());
+    ImGui::PopTextWrapPos();
+  }
   const bool has_den = ind.denominator.has_value();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;

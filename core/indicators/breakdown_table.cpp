@@ -1,7 +1,9 @@
 #include "indicators/breakdown_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "indicators/scorecard.hpp"
 #include "query/compiled_query.hpp"
 #include "util/text.hpp"
 
@@ -71,6 +73,22 @@ BreakdownTable BuildBreakdownTable(const Indicator& ind, const Catalog& catalog,
     return t;
   }
   for (const auto& r : t.rows) t.numerator_total += r.numerator.value_or(0), t.denominator_total += r.denominator.value_or(0);
+  try {
+    t.numerator_whole = RunCount(ind, *ind.numerator, catalog, year);
+    t.denominator_whole = ind.denominator ? RunCount(ind, *ind.denominator, catalog, year) : 0;
+  } catch (const std::exception& e) {
+    t.error = e.what();
+    return t;
+  }
+  const bool num_off = std::abs(t.numerator_total - t.numerator_whole) > 0.5;
+  const bool den_off = ind.denominator && std::abs(t.denominator_total - t.denominator_whole) > 0.5;
+  if (num_off || den_off) {
+    t.note = "The slices hold " + FormatNumber(t.numerator_total, 0) + " of the numerator's " +
+             FormatNumber(t.numerator_whole, 0);
+    if (ind.denominator)
+      t.note += " and " + FormatNumber(t.denominator_total, 0) + " of the denominator's " + FormatNumber(t.denominator_whole, 0);
+    t.note += ": a child or case can fall in several slices, or in none, so they are not shares of the whole.";
+  }
   std::stable_sort(t.rows.begin(), t.rows.end(), [](const BreakdownRow& a, const BreakdownRow& b) {
     const double na = a.numerator.value_or(0), nb = b.numerator.value_or(0);
     return na != nb ? na > nb : a.label < b.label;

@@ -24,7 +24,12 @@ std::vector<BreakdownChoice> BreakdownDimensions(const Indicator& ind, const Cat
 struct BreakdownTable {
   std::string id, year, by;
   std::vector<BreakdownRow> rows;  // largest numerator first; ties by label
-  double numerator_total = 0, denominator_total = 0;
+  double numerator_total = 0, denominator_total = 0;  // over the slices
+  double numerator_whole = 0, denominator_whole = 0;  // the indicator's own counts
+  // Set when the slices do not add up to the whole: distinct children (or a child's 3+
+  // placements) split by something that varies between a child's rows land in several
+  // slices or none, so the slices must not be read as shares of the whole.
+  std::string note;
   std::string error;  // the engine's message naming the indicator and part, or why none
 };
 // Never throws: a data or query problem is in `error`.

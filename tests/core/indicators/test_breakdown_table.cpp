@@ -47,6 +47,30 @@ TEST_CASE("repeat CP plans by latest category: the slice with most repeats comes
     CHECK(t.rows[i].denominator == std::get<2>(expected[i]));
   }
   CHECK(t.rows[0].value == Approx(100.0 * 19 / 148));
+  CHECK(t.numerator_whole == 52);
+  CHECK(t.note.empty());  // every plan has one latest category: the slices add up
+}
+
+TEST_CASE("slices that do not add up to the whole say so", "[breakdown]") {
+  // NI 62 counts children with 3+ placements in the year; split by placement type, a child's
+  // placements fall in different types, so no child has 3 in one type: the 39 become 0.
+  const Indicator* ni62 = BundledIndicators().Find("NI62");
+  REQUIRE(ni62);
+  const BreakdownTable t = BuildBreakdownTable(*ni62, DemoData(), "2012-13", "placement_type");
+  REQUIRE(t.error.empty());
+  CHECK(t.numerator_whole == 39);
+  CHECK(t.denominator_whole == 392);
+  CHECK(t.numerator_total == 0);
+  CHECK_THAT(t.note, Catch::StartsWith("The slices hold 0 of the numerator's 39 and "));
+  CHECK_THAT(t.note, Catch::Contains(" of the denominator's 392: a child or case can fall in several slices, or in none"));
+  // By sex each child is in one slice: 20 girls and 19 boys of the 39, 194 and 198 of the 392
+  // (counted by hand from assets/demo/lac_episodes.csv).
+  const BreakdownTable by_sex = BuildBreakdownTable(*ni62, DemoData(), "2012-13", "sex");
+  CHECK(by_sex.note.empty());
+  REQUIRE(by_sex.rows.size() == 2);
+  CHECK(by_sex.rows[0].label == "F");
+  CHECK(by_sex.rows[0].numerator == 20);
+  CHECK(by_sex.rows[0].denominator == 194);
 }
 
 TEST_CASE("a breakdown the denominator cannot give says which part failed", "[breakdown]") {
