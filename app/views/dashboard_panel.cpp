@@ -378,7 +378,10 @@ static void DrawDashboardBody(DashboardState& s, const CatalogPtr& data, bool sy
   if (data != s.data) {  // new data: a new scorecard, years and tiles
     s.data = data;
     try {
-      s.context = MakeScorecardContext(s.indicators, data);
+      if (!s.benchmarks) s.benchmarks = std::make_shared<BenchmarkStore>(AssetsDir() + "/ees");
+      ScorecardOptions options;
+      options.benchmarks = s.benchmarks;
+      s.context = MakeScorecardContext(s.indicators, data, options);
     } catch (const std::exception& e) {
       s.error = e.what();
       return;

@@ -26,6 +26,7 @@ struct DashboardState {
   std::vector<std::string> years;
   int year = -1;  // index into years
   CatalogPtr data;  // what the context and tiles were computed on
+  std::shared_ptr<BenchmarkStore> benchmarks;  // DfE files, read once per session
   std::shared_ptr<ScorecardContext> context;
   std::unique_ptr<BackgroundTask<DashboardData>> tiles_task;
   std::shared_ptr<const DashboardData> tiles;

@@ -147,8 +147,10 @@ void DrawIndicatorForm(DashboardState& s, const std::function<void()>& wake) {
   ImGui::BeginDisabled(f.preview_task != nullptr || !s.data || !s.indicators);
   if (ProbedButton(("Preview " + year).c_str(), "preview")) {
     f.preview_task = std::make_unique<BackgroundTask<IndicatorPreview>>(
-        [draft, indicators = s.indicators, data = s.data, year](Progress&, const CancelToken&) {
-          return PreviewIndicator(draft, *indicators, *data, year);
+        [draft, indicators = s.indicators, data = s.data, year, benchmarks = s.benchmarks](Progress&, const CancelToken&) {
+          ScorecardOptions options;
+          options.benchmarks = benchmarks;
+          return PreviewIndicator(draft, *indicators, *data, year, options);
         },
         wake);
   }
