@@ -91,6 +91,7 @@ Indicator ValidateDraft(const IndicatorDraft& draft, const IndicatorCatalogue& e
   Indicator ind = std::move(one.indicators.front());
   if (const Indicator* other = existing.Find(ind.id))
     Fail(draft, "id", "'" + ind.id + "' is already used by " + other->ref + " (" + other->name + ")");
+  if (ind.name.empty()) Fail(draft, "name", "missing: the name reports print");
   if (ind.benchmark && ind.benchmark->column.empty()) Fail(draft, "benchmark.column", "missing: name the value column");
   return ind;
 }

@@ -127,3 +127,15 @@ TEST_CASE("a benchmark's LA count columns must name both columns", "[dashboard][
   REQUIRE((ni65 && ni65->benchmark && ni65->benchmark->counts));
   CHECK(ni65->benchmark->counts->denominator == "CPP_start");
 }
+
+TEST_CASE("scorecards given the session's DfE cache share it instead of reading the files again", "[dashboard]") {
+  auto data = std::shared_ptr<const Catalog>(&DemoData(), [](const Catalog*) {});
+  auto indicators = std::shared_ptr<const IndicatorCatalogue>(&BundledIndicators(), [](const IndicatorCatalogue*) {});
+  ScorecardOptions options;
+  options.benchmarks = std::make_shared<BenchmarkStore>(AssetsDir() + "/ees");
+  auto first = MakeScorecardContext(indicators, data, options);
+  auto second = MakeScorecardContext(indicators, data, options);
+  CHECK(&first->card->benchmarks() == options.benchmarks.get());
+  CHECK(&second->card->benchmarks() == options.benchmarks.get());
+  CHECK(&Context()->card->benchmarks() != options.benchmarks.get());  // none given: its own
+}

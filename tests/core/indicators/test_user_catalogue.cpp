@@ -61,6 +61,12 @@ TEST_CASE("a drafted indicator is checked by the catalogue's parser, naming the 
   bad.denominator = "";
   CHECK_THROWS_WITH(ValidateDraft(bad, BundledIndicators()), "my indicators: indicator CP_NEG: denominator: missing (needed for unit '%')");
   bad = NeglectDraft();
+  bad.name = "  ";
+  CHECK_THROWS_WITH(ValidateDraft(bad, BundledIndicators()), "my indicators: indicator CP_NEG: name: missing: the name reports print");
+  bad = NeglectDraft();
+  bad.id = "";
+  CHECK_THROWS_WITH(ValidateDraft(bad, BundledIndicators()), "my indicators: indicator ?: id: empty");
+  bad = NeglectDraft();
   bad.benchmark_file = "d3_cpps_subsequent_plan_2013_to_2025.csv";
   CHECK_THROWS_WITH(ValidateDraft(bad, BundledIndicators()), "my indicators: indicator CP_NEG: benchmark.column: missing: name the value column");
 }
