@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 #include "chart/ticks.hpp"
 #include "plot/palette.hpp"
@@ -33,7 +35,7 @@ void DrawSparkline(const std::vector<std::optional<double>>& values, float w, fl
 }
 
 int DrawFunnelChart(const char* id, const FunnelPlot& plot, double scale, const std::string& unit,
-                    const std::string& size_label, float height) {
+                    const std::string& size_label, float height, const std::string& highlight) {
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
@@ -79,18 +81,57 @@ int DrawFunnelChart(const char* id, const FunnelPlot& plot, double scale, const 
     draw->AddLine(ImVec2(X(a.size), Y(a.limits.lower998)), ImVec2(X(b.size), Y(b.limits.lower998)), limit998, 2.0f);
   }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
+  // Labels are placed highlighted unit first, then outliers furthest outside first; one that
+  // would overlap a placed label (or leave the plot) is left to the hover tooltip.
+  std::vector<ImVec4> placed;
+  auto label = [&](const FunnelPoint& p, ImU32 colour) {
+    const ImVec2 at(X(p.size), Y(p.value)), size = ImGui::CalcTextSize(p.label.c_str());
+    ImVec2 min(at.x + font * 0.4f, at.y - font * 0.6f);
+    if (min.x + size.x > p1.x) min.x = at.x - font * 0.4f - size.x;  // near the right edge: to the left
+    const ImVec4 r(min.x, min.y, min.x + size.x, min.y + size.y);
+    for (const ImVec4& o : placed)
+      if (r.x < o.z && o.x < r.z && r.y < o.w && o.y < r.w) return;
+    placed.push_back(r);
+    // A backing so a label over a dense cloud of points stays readable.
+    draw->AddRectFilled(ImVec2(min.x - 2, min.y), ImVec2(min.x + size.x + 2, min.y + size.y),
+                        ImGui::GetColorU32(ImGuiCol_WindowBg, 0.8f), 2.0f);
+    draw->AddText(min, colour, p.label.c_str());
+  };
+  std::vector<size_t> order;
   for (size_t i = 0; i < plot.points.size(); ++i) {
     const FunnelPoint& p = plot.points[i];
+    const bool own = !highlight.empty() && p.label == highlight;
     const ImVec2 at(X(p.size), Y(p.value));
     const bool outlier = p.flag != FunnelFlag::Within;
     const ImU32 colour = outlier ? PaletteColour(5) : PaletteColour(0);
-    draw->AddCircleFilled(at, font * 0.3f, colour);
+    draw->AddCircleFilled(at, font * (own ? 0.45f : 0.3f), own ? text : colour);
+    if (own) draw->AddCircle(at, font * 0.7f, text, 0, 2.0f);
     const float dx = mouse.x - at.x, dy = mouse.y - at.y;
     if (ImGui::IsWindowHovered() && dx * dx + dy * dy < font * font * 0.25f) hovered = static_cast<int>(i);
-    if (outlier) draw->AddText(ImVec2(at.x + font * 0.4f, at.y - font * 0.6f), text, p.label.c_str());
+    if (outlier && !own) order.push_back(i);
   }
-  const std::string legend = "overall rate; 95% and 99.8% limits; outliers labelled";
-  draw->AddText(ImVec2(p1.x - ImGui::CalcTextSize(legend.c_str()).x, origin.y), faint, legend.c_str());
+  for (const auto& p : plot.points)
+    if (!highlight.empty() && p.label == highlight) label(p, text);
+  auto beyond = [&](const FunnelPoint& p) {
+    const double lo = p.limits.lower95, hi = p.limits.upper95;
+    return p.value > hi ? p.value - hi : lo - p.value;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return beyond(plot.points[a]) > beyond(plot.points[b]); });
+  for (size_t i : order) label(plot.points[i], text);
+  // Legend, right-aligned on the top line: each limit's line in its colour, then what is labelled.
+  const std::string note = highlight.empty() ? "outliers labelled" : highlight + " circled, outliers labelled";
+  const std::pair<std::string, ImU32> keys[] = {{"overall rate", text}, {"95% limits", limit95}, {"99.8% limits", limit998}};
+  const float swatch = font * 1.2f, gap = font * 0.8f;
+  float x_end = p1.x - ImGui::CalcTextSize(note.c_str()).x;
+  draw->AddText(ImVec2(x_end, origin.y), faint, note.c_str());
+  for (size_t k = std::size(keys); k-- > 0;) {
+    x_end -= gap + ImGui::CalcTextSize(keys[k].first.c_str()).x;
+    draw->AddText(ImVec2(x_end, origin.y), faint, keys[k].first.c_str());
+    x_end -= swatch + font * 0.3f;
+    draw->AddLine(ImVec2(x_end, origin.y + font * 0.55f), ImVec2(x_end + swatch, origin.y + font * 0.55f), keys[k].second,
+                  k == 2 ? 2.0f : 1.5f);
+  }
   ImGui::Dummy(ImVec2(width, height));
   if (hovered >= 0) {
     const FunnelPoint& p = plot.points[static_cast<size_t>(hovered)];

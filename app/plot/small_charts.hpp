@@ -14,8 +14,10 @@ namespace csc::app {
 void DrawSparkline(const std::vector<std::optional<double>>& values, float w, float h, unsigned colour);
 
 // `scale` turns fractions into the shown unit (100 for %, 10,000 per 10k); `unit` labels the
-// y axis. Returns the index of the hovered point, or -1.
+// y axis. `highlight` names a unit drawn larger, outlined and always labelled (our LA among
+// all LAs); other outliers are labelled where their labels do not overlap (hover names any
+// point). Returns the index of the hovered point, or -1.
 int DrawFunnelChart(const char* id, const FunnelPlot& plot, double scale, const std::string& unit,
-                    const std::string& size_label, float height);
+                    const std::string& size_label, float height, const std::string& highlight = "");
 
 }  // namespace csc::app

@@ -446,7 +446,8 @@ void ExplorerApp::Frame() {
     }
     if (ImGui::BeginTabItem("Indicators", nullptr, flags_for(Tab::Indicators))) {
       DrawExactFiguresBanner();
-      InitDashboard(m_dashboard, DefaultCataloguePath(), ConfigDir() + "/scenarios.json", ConfigDir() + "/exports");
+      InitDashboard(m_dashboard, DefaultCataloguePath(), ConfigDir() + "/indicators.json", ConfigDir() + "/scenarios.json",
+                    ConfigDir() + "/exports");
       DrawDashboard(m_dashboard, m_catalog, ShowingDemoData(), m_wake);
       ImGui::EndTabItem();
     }

@@ -6,12 +6,16 @@
 #include <filesystem>
 
 #include "indicators/catalogue.hpp"
+#include "indicators/user_catalogue.hpp"
 #include "plot/chart_frame.hpp"
 #include "plot/draw_chart.hpp"
 #include "plot/palette.hpp"
 #include "plot/small_charts.hpp"
 #include "ui/item_probe.hpp"
 #include "util/atomic_file.hpp"
+#include "views/indicator_breakdown.hpp"
+#include "views/indicator_trend.hpp"
+#include "views/task_poll.hpp"
 
 namespace csc::app {
 
@@ -25,14 +29,6 @@ ImVec4 RagColour(Rag rag) {
     case Rag::None: break;
   }
   return ImVec4(0.6f, 0.6f, 0.6f, 1);
-}
-
-template <class T>
-void Poll(std::unique_ptr<BackgroundTask<T>>& task, std::shared_ptr<const T>& into, std::string* error = nullptr) {
-  if (!task || !task->finished()) return;
-  if (task->state() == TaskState::Succeeded) into = std::make_shared<const T>(std::move(*task->TakeValue()));
-  else if (error) *error = task->error();
-  task.reset();
 }
 
 const KpiRow* SelectedRow(const DashboardState& s, size_t* index = nullptr) {
@@ -122,29 +118,13 @@ void StartTiles(DashboardState& s, const std::function<void()>& wake) {
 void StartDetail(DashboardState& s, const Indicator& ind, const std::function<void()>& wake) {
   const std::string year = s.years[static_cast<size_t>(s.year)];
   s.detail.reset();
+  s.breakdown_choices = BreakdownDimensions(ind, *s.context->data);
+  bool offered = false;
+  for (const auto& c : s.breakdown_choices) offered = offered || c.by == s.breakdown_by;
+  if (!offered) s.breakdown_by = s.breakdown_choices.empty() ? "ward" : s.breakdown_choices.front().by;
   s.detail_task = std::make_unique<BackgroundTask<IndicatorDetail>>(
       [context = s.context, &ind, year](Progress&, const CancelToken&) { return BuildIndicatorDetail(*context, ind, year); },
       wake);
-}
-
-void DrawTrend(const KpiRow& row, const std::vector<IndicatorValue>& series, const std::vector<std::string>& years) {
-  const Indicator& ind = *row.indicator;
-  ChartData c;
-  c.title = ind.ref + " by year";
-  c.value_label = UnitName(ind.unit);
-  c.groups = years;
-  c.series = {ind.ref};
-  const bool targets = !ind.targets.empty();
-  if (targets) c.series.push_back("target");
-  for (size_t y = 0; y < years.size(); ++y) {
-    std::vector<double> v{series[y].value ? *series[y].value : NAN};
-    if (targets) {
-      const auto t = ind.targets.find(years[y]);
-      v.push_back(t == ind.targets.end() ? NAN : t->second);
-    }
-    c.values.push_back(std::move(v));
-  }
-  DrawChart("trend", c, ChartKind::Lines, ImGui::GetFontSize() * 13);
 }
 
 void DrawNeighbours(const KpiRow& row) {
@@ -321,16 +301,58 @@ void DrawScenarios(DashboardState& s, const std::function<void()>& wake) {
   }
 }
 
+// Wards of our LA, or every LA in England from the published counts, as a funnel.
+void DrawFunnels(DashboardState& s, const KpiRow& row) {
+  const Indicator& ind = *row.indicator;
+  const float font = ImGui::GetFontSize();
+  if (ImGui::RadioButton("wards", !s.la_funnel)) s.la_funnel = false;
+  if (ItemProbeEnabled()) ProbeLastItem("funnel:wards");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("LAs in England", s.la_funnel)) s.la_funnel = true;
+  if (ItemProbeEnabled()) ProbeLastItem("funnel:las");
+  if (!s.detail) {
+    ImGui::TextDisabled("Computing...");
+    return;
+  }
+  if (s.la_funnel) {
+    const LaFunnel& f = s.detail->la_funnel;
+    if (!f.note.empty()) {
+      ImGui::TextDisabled("%s", f.note.c_str());
+      return;
+    }
+    ImGui::TextDisabled("Published DfE counts (%s): %zu LAs with counts, suppressed ones left out; %s circled.",
+                        f.source.c_str(), f.plot.points.size(), f.own.empty() ? "no figure for us" : f.own.c_str());
+    DrawFunnelChart("la-funnel", f.plot, UnitScale(ind.unit), UnitName(ind.unit), "denominator (the LA's cases)",
+                    font * 22, f.own);
+    return;
+  }
+  if (!s.detail->error.empty()) ImGui::TextDisabled("%s", s.detail->error.c_str());
+  else
+    DrawFunnelChart("funnel", s.detail->funnel, UnitScale(ind.unit), UnitName(ind.unit), "denominator (cases or children)",
+                    font * 16);
+}
+
 }  // namespace
 
-void InitDashboard(DashboardState& s, const std::string& path, const std::string& scenarios_path,
-                   const std::string& exports_dir) {
-  if (s.indicators || !s.error.empty()) return;
+void ReloadIndicators(DashboardState& s) {
+  s.user_catalogue_error.clear();
   try {
-    s.indicators = std::make_shared<const IndicatorCatalogue>(LoadCatalogue(path));
+    s.indicators = std::make_shared<const IndicatorCatalogue>(
+        LoadCatalogues(s.catalogue_path, s.user_catalogue_path, &s.user_catalogue_error));
   } catch (const std::exception& e) {
     s.error = e.what();
   }
+  // The tiles, detail and scenarios point into the old catalogue: recomputed from scratch on
+  // the next frame, as for new data.
+  s.data.reset();
+}
+
+void InitDashboard(DashboardState& s, const std::string& path, const std::string& user_path,
+                   const std::string& scenarios_path, const std::string& exports_dir) {
+  if (s.indicators || !s.error.empty()) return;
+  s.catalogue_path = path;
+  s.user_catalogue_path = user_path;
+  ReloadIndicators(s);
   s.scenarios_path = scenarios_path;
   s.exports_dir = exports_dir;
   try {
@@ -340,9 +362,11 @@ void InitDashboard(DashboardState& s, const std::string& path, const std::string
   }
 }
 
-bool DashboardBusy(const DashboardState& s) { return s.tiles_task || s.detail_task || s.whatif_task || s.compare_task; }
+bool DashboardBusy(const DashboardState& s) {
+  return s.tiles_task || s.detail_task || s.breakdown_task || s.whatif_task || s.compare_task || s.form.preview_task;
+}
 
-void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake) {
+static void DrawDashboardBody(DashboardState& s, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake) {
   if (!s.error.empty()) {
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Indicator catalogue: %s", s.error.c_str());
     return;
@@ -354,7 +378,10 @@ void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, co
   if (data != s.data) {  // new data: a new scorecard, years and tiles
     s.data = data;
     try {
-      s.context = MakeScorecardContext(s.indicators, data);
+      if (!s.benchmarks) s.benchmarks = std::make_shared<BenchmarkStore>(AssetsDir() + "/ees");
+      ScorecardOptions options;
+      options.benchmarks = s.benchmarks;
+      s.context = MakeScorecardContext(s.indicators, data, options);
     } catch (const std::exception& e) {
       s.error = e.what();
       return;
@@ -367,6 +394,9 @@ void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, co
     s.tiles.reset();
     s.tiles_task.reset();
     s.detail.reset();
+    s.detail_task.reset();  // an answer from the old data would look current
+    s.breakdown.reset();
+    s.breakdown_task.reset();
     s.whatif.reset();
     s.whatif_key.clear();
     s.compare_stale = true;
@@ -389,8 +419,12 @@ void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, co
     ImGui::EndCombo();
   }
   ImGui::SameLine();
+  if (ImGui::Button("Add an indicator...")) s.form.open = true;
+  if (ItemProbeEnabled()) ProbeLastItem("button:add-indicator");
+  ImGui::SameLine();
   ImGui::TextDisabled("Targets and published comparators from the catalogue; England and statistical neighbours from the bundled DfE files.%s",
                       synthetic ? " Values computed from SYNTHETIC demonstration data." : "");
+  if (!s.user_catalogue_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Your indicators: %s", s.user_catalogue_error.c_str());
   if (!s.tiles) {
     ImGui::TextDisabled("Computing the indicators...");
     return;
@@ -416,22 +450,24 @@ void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, co
   size_t index = 0;
   const KpiRow* row = SelectedRow(s, &index);
   if (!row) return;
+  // Selected without a click (--indicator, or the tiles recomputed): its detail starts here.
+  if (!s.detail_task && (!s.detail || s.detail->id != row->indicator->id)) StartDetail(s, *row->indicator, wake);
   ImGui::SameLine();
   ImGui::BeginChild("detail", ImVec2(0, 0), true);
   ImGui::Text("%s: %s", row->indicator->ref.c_str(), row->indicator->name.c_str());
   ImGui::TextDisabled("%s is better; %s", PolarityName(row->indicator->polarity), UnitName(row->indicator->unit));
-  DrawTrend(*row, s.tiles->series[index], s.tiles->years);
+  DrawTrend(*row, s.tiles->series[index], s.tiles->comparators[index], s.tiles->years, s.tiles->sn_vintage);
   if (ImGui::CollapsingHeader("What if", ImGuiTreeNodeFlags_DefaultOpen)) DrawWhatIf(s, *row, wake);
   if (ImGui::CollapsingHeader("Scenarios, side by side")) DrawScenarios(s, wake);
   if (ImGui::CollapsingHeader("Statistical neighbours", ImGuiTreeNodeFlags_DefaultOpen)) DrawNeighbours(*row);
-  if (ImGui::CollapsingHeader("By ward (funnel plot)", ImGuiTreeNodeFlags_DefaultOpen)) {
-    if (!s.detail) ImGui::TextDisabled("Computing...");
-    else if (!s.detail->error.empty()) ImGui::TextDisabled("%s", s.detail->error.c_str());
-    else
-      DrawFunnelChart("funnel", s.detail->funnel, UnitScale(row->indicator->unit), UnitName(row->indicator->unit),
-                      "denominator (cases or children)", font * 16);
-  }
+  if (ImGui::CollapsingHeader("Breakdown: which slice drives it", ImGuiTreeNodeFlags_DefaultOpen)) DrawBreakdown(s, *row, wake);
+  if (ImGui::CollapsingHeader("Funnel plot", ImGuiTreeNodeFlags_DefaultOpen)) DrawFunnels(s, *row);
   ImGui::EndChild();
+}
+
+void DrawDashboard(DashboardState& s, const CatalogPtr& data, bool synthetic, const std::function<void()>& wake) {
+  DrawDashboardBody(s, data, synthetic, wake);
+  DrawIndicatorForm(s, wake);
 }
 
 }  // namespace csc::app

@@ -135,7 +135,7 @@ Indicator ParseIndicator(const Json& j, const std::string& file) {
   if (j.contains("benchmark") && !j["benchmark"].is_null()) {
     const Json& b = j["benchmark"];
     if (!b.is_object()) w.Fail("benchmark", "expected {\"file\": ..., \"column\": ..., \"where\": {...}}");
-    CheckKeys(b, {"file", "column", "where", "lait_measure", "per_10k_of"}, w, "benchmark");
+    CheckKeys(b, {"file", "column", "where", "lait_measure", "per_10k_of", "counts"}, w, "benchmark");
     BenchmarkSpec spec;
     Where bw{file, ind.id};
     try {
@@ -173,6 +173,14 @@ Indicator ParseIndicator(const Json& j, const std::string& file) {
         }
       }
       spec.per_10k_of = std::move(pop);
+    }
+    if (b.contains("counts")) {
+      const Json& c = b["counts"];
+      if (!c.is_object() || !c.contains("numerator") || !c["numerator"].is_string() || !c.contains("denominator") ||
+          !c["denominator"].is_string())
+        w.Fail("benchmark.counts", "expected {\"numerator\": COLUMN, \"denominator\": COLUMN}");
+      CheckKeys(c, {"numerator", "denominator"}, w, "benchmark.counts");
+      spec.counts = BenchmarkCounts{c["numerator"].get<std::string>(), c["denominator"].get<std::string>()};
     }
     ind.benchmark = std::move(spec);
   }

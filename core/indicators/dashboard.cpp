@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "indicators/query_command.hpp"
 #include "time/civil_date.hpp"
 #include "time/periods.hpp"
 #include "util/text.hpp"
@@ -51,8 +52,50 @@ DashboardData BuildDashboard(ScorecardContext& context, const std::string& year,
   d.year = year;
   d.years = years;
   d.rows = context.card->Rows(year);
-  for (const KpiRow& row : d.rows) d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years));
+  d.sn_vintage = context.card->sn().vintage;
+  for (const KpiRow& row : d.rows) {
+    d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years));
+    d.comparators.push_back(ComparatorSeries(*context.card, *row.indicator, years));
+  }
   return d;
+}
+
+std::vector<ComparatorPoint> ComparatorSeries(Scorecard& card, const Indicator& ind, const std::vector<std::string>& years) {
+  std::vector<ComparatorPoint> out;
+  for (const auto& y : years) {
+    const IndicatorComparators c = card.Comparators(ind, y);
+    out.push_back({c.england, c.sn_mean});
+  }
+  return out;
+}
+
+LaFunnel BuildLaFunnel(Scorecard& card, const Indicator& ind, const std::string& year) {
+  LaFunnel f;
+  f.time_period = FinancialYearStart(year) + 1;
+  if (!ind.benchmark || !ind.benchmark->counts) {
+    f.note = ind.ref + " has no published LA counts bundled, so no LA funnel.";
+    return f;
+  }
+  const BenchmarkSpec& spec = *ind.benchmark;
+  BenchmarkSpec numerator = spec;
+  numerator.column = spec.counts->numerator;
+  numerator.per_10k_of.reset();
+  f.source = spec.file + ", " + std::to_string(f.time_period);
+  try {
+    const auto units = LaFunnelUnits(card.benchmarks(), numerator, spec.counts->denominator, f.time_period);
+    if (units.empty()) {
+      f.note = spec.file + " has no LA counts for " + std::to_string(f.time_period) + ".";
+      return f;
+    }
+    const FunnelKind kind = ind.unit == IndicatorUnit::Percent ? FunnelKind::Binomial : FunnelKind::Poisson;
+    f.plot = BuildFunnel(kind, units);
+    if (const BenchmarkRow* own = card.benchmarks().Get(numerator, f.time_period).La(card.options().la_code))
+      for (const auto& u : units)
+        if (u.label == own->la_name) f.own = own->la_name;
+  } catch (const BenchmarkError& e) {
+    f.note = e.what();
+  }
+  return f;
 }
 
 IndicatorDetail BuildIndicatorDetail(const ScorecardContext& context, const Indicator& ind, const std::string& year,
@@ -61,6 +104,7 @@ IndicatorDetail BuildIndicatorDetail(const ScorecardContext& context, const Indi
   d.id = ind.id;
   d.year = year;
   d.by = by;
+  d.la_funnel = BuildLaFunnel(*context.card, ind, year);
   if (!ind.numerator || !ind.denominator) {
     d.error = ind.ref + " is entered from the report, not counted from the data, so it has no breakdown.";
     return d;

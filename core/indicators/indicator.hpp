@@ -47,12 +47,19 @@ struct BenchmarkPopulation {
   int year_offset = -1;
 };
 
+// The count columns behind a published rate, in the benchmark's file and rows (d3's
+// CPP_subsequent over CPP_start): every LA's counts make the LA funnel plot.
+struct BenchmarkCounts {
+  std::string numerator, denominator;
+};
+
 struct BenchmarkSpec {
   std::string file;
   std::string column;
   std::vector<std::pair<std::string, std::string>> where;
   std::string lait_measure;  // the matching LAIT measure (assets/reference), for reference
   std::optional<BenchmarkPopulation> per_10k_of;
+  std::optional<BenchmarkCounts> counts;
 };
 
 // Figures entered by hand for a year: local figures from systems the bundled datasets do not

@@ -22,7 +22,7 @@ std::string FormatIndicatorValue(const Indicator& ind, std::optional<double> val
 Scorecard::Scorecard(const IndicatorCatalogue& indicators, const Catalog& data, ScorecardOptions options)
     : m_indicators(indicators), m_data(data), m_options(std::move(options)) {
   if (m_options.assets_dir.empty()) m_options.assets_dir = AssetsDir();
-  m_store = std::make_unique<BenchmarkStore>(m_options.assets_dir + "/ees");
+  m_store = m_options.benchmarks ? m_options.benchmarks : std::make_shared<BenchmarkStore>(m_options.assets_dir + "/ees");
   m_sn = LoadSnGrouping(m_options.assets_dir + "/reference", m_options.sn_vintage);
 }
 

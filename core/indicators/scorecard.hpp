@@ -23,6 +23,9 @@ struct ScorecardOptions {
   std::string la_code = "372";  // old 3-digit LA code (Rotherham), or new code / name
   std::string sn_vintage = "2025";
   std::string assets_dir;  // empty: AssetsDir()
+  // A DfE file cache (of assets_dir/ees) to share: the dashboard keeps one for the session so
+  // new data or an added indicator does not read the files again. Null: a cache of its own.
+  std::shared_ptr<BenchmarkStore> benchmarks;
 };
 
 struct IndicatorComparators {
@@ -64,12 +67,13 @@ class Scorecard {
   const Catalog& data() const { return m_data; }
   const ScorecardOptions& options() const { return m_options; }
   const SnGrouping& sn() const { return m_sn; }
+  BenchmarkStore& benchmarks() const { return *m_store; }  // thread-safe
 
  private:
   const IndicatorCatalogue& m_indicators;
   const Catalog& m_data;
   ScorecardOptions m_options;
-  std::unique_ptr<BenchmarkStore> m_store;
+  std::shared_ptr<BenchmarkStore> m_store;
   SnGrouping m_sn;
 };
 

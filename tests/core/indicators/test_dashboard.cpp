@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "indicator_fixtures.hpp"
+#include "indicators/catalogue.hpp"
 #include "indicators/dashboard.hpp"
 
 using namespace csc;
@@ -37,6 +40,10 @@ TEST_CASE("dashboard tiles and sparklines for 2012-13 carry the published NI 65 
   CHECK(d.series[ni65][0].numerator == 52);   // 2011-12: 52/442
   CHECK(d.series[ni65][0].denominator == 442);
   CHECK(d.series[ni65][1].denominator == 319);
+  REQUIRE(d.comparators[ni65].size() == 2);
+  CHECK_FALSE(d.comparators[ni65][0].england);  // no 2011-12 figure: a gap
+  CHECK(d.comparators[ni65][1].england == Approx(13.8));
+  CHECK(d.sn_vintage == "2025");
 }
 
 TEST_CASE("an indicator's detail breaks it down by ward as a funnel around the LA's value", "[dashboard]") {
@@ -55,4 +62,80 @@ TEST_CASE("an indicator's detail breaks it down by ward as a funnel around the L
   const Indicator* ni59 = BundledIndicators().Find("NI59");
   REQUIRE(ni59);
   CHECK_FALSE(BuildIndicatorDetail(*context, *ni59, "2012-13").error.empty());
+}
+
+TEST_CASE("the trend's England and SN mean lines follow the years, with gaps where no figure exists", "[dashboard]") {
+  auto context = Context();
+  const Indicator* ni65 = BundledIndicators().Find("NI65");
+  REQUIRE(ni65);
+  const auto points = ComparatorSeries(*context->card, *ni65, {"2011-12", "2012-13", "2013-14", "2015-16"});
+  REQUIRE(points.size() == 4);
+  // 2011-12: the d3 file starts at 2013 and the catalogue records nothing for the year.
+  CHECK_FALSE(points[0].england);
+  CHECK_FALSE(points[0].sn_mean);
+  // 2012-13: England as the report printed it (13.8; DfE says 14.9); SN mean from d3 2013:
+  // (17 + 9.3 + 12.9 + 13 + 23.9 + 9.1 + 12.1 + 14.9 + 19.5 + 16.8) / 10.
+  CHECK(points[1].england == Approx(13.8));
+  CHECK(points[1].sn_mean == Approx(14.85));
+  // 2013-14 and 2015-16 from d3 (England 15.8 and 17.9; the ten 2025-grouping neighbours).
+  CHECK(points[2].england == Approx(15.8));
+  CHECK(points[2].sn_mean == Approx(14.72));
+  CHECK(points[3].england == Approx(17.9));
+  CHECK(points[3].sn_mean == Approx(15.35));
+  // Entered-only indicators with no figures for a year: gaps too.
+  const Indicator* ni59 = BundledIndicators().Find("NI59");
+  REQUIRE(ni59);
+  const auto ni59_points = ComparatorSeries(*context->card, *ni59, {"2011-12", "2012-13"});
+  CHECK_FALSE(ni59_points[0].england);
+  CHECK(ni59_points[1].england == Approx(77.4));
+  CHECK(ni59_points[1].sn_mean == Approx(83.1));
+}
+
+TEST_CASE("the LA funnel puts every LA's published counts around England's rate, ours named", "[dashboard]") {
+  auto context = Context();
+  const Indicator* ni65 = BundledIndicators().Find("NI65");
+  REQUIRE(ni65);
+  const LaFunnel f = BuildLaFunnel(*context->card, *ni65, "2012-13");
+  REQUIRE(f.note.empty());
+  CHECK(f.time_period == 2013);
+  CHECK(f.source == "d3_cpps_subsequent_plan_2013_to_2025.csv, 2013");
+  // d3 2013: 152 LAs, 8 with a suppressed (c) or unavailable (x) count left out; the other
+  // 144 have 7,735 subsequent plans of 51,480 starts.
+  CHECK(f.plot.kind == FunnelKind::Binomial);
+  CHECK(f.plot.points.size() == 144);
+  CHECK(f.plot.target == Approx(7735.0 / 51480.0));
+  CHECK(f.own == "Rotherham");
+  const auto own = std::find_if(f.plot.points.begin(), f.plot.points.end(), [](const FunnelPoint& p) { return p.label == "Rotherham"; });
+  REQUIRE(own != f.plot.points.end());
+  CHECK(own->value == Approx(51.0 / 317.0));
+  CHECK(own->size == 317);
+  for (const auto& p : f.plot.points) CHECK(p.label != "Darlington");  // 'c' numerator
+  // The detail carries it; an indicator without bundled LA counts says so.
+  CHECK(BuildIndicatorDetail(*context, *ni65, "2012-13").la_funnel.plot.points.size() == 144);
+  const Indicator* ni62 = BundledIndicators().Find("NI62");
+  REQUIRE(ni62);
+  CHECK_THAT(BuildLaFunnel(*context->card, *ni62, "2012-13").note, Catch::Contains("no published LA counts"));
+  CHECK(BuildLaFunnel(*context->card, *ni65, "2010-11").note == "d3_cpps_subsequent_plan_2013_to_2025.csv has no LA counts for 2011.");
+}
+
+TEST_CASE("a benchmark's LA count columns must name both columns", "[dashboard][catalogue]") {
+  const std::string bad = R"({"indicators": [{"id": "X", "name": "x", "polarity": "lower", "unit": "%",
+    "numerator": "cp_plans --count started", "denominator": "cp_plans --count started",
+    "benchmark": {"file": "d3.csv", "column": "p", "counts": {"numerator": "CPP_subsequent"}}}]})";
+  CHECK_THROWS_WITH(ParseCatalogue(bad, "user.json"), Catch::Contains("user.json: indicator X: benchmark.counts: expected"));
+  const Indicator* ni65 = BundledIndicators().Find("NI65");
+  REQUIRE((ni65 && ni65->benchmark && ni65->benchmark->counts));
+  CHECK(ni65->benchmark->counts->denominator == "CPP_start");
+}
+
+TEST_CASE("scorecards given the session's DfE cache share it instead of reading the files again", "[dashboard]") {
+  auto data = std::shared_ptr<const Catalog>(&DemoData(), [](const Catalog*) {});
+  auto indicators = std::shared_ptr<const IndicatorCatalogue>(&BundledIndicators(), [](const IndicatorCatalogue*) {});
+  ScorecardOptions options;
+  options.benchmarks = std::make_shared<BenchmarkStore>(AssetsDir() + "/ees");
+  auto first = MakeScorecardContext(indicators, data, options);
+  auto second = MakeScorecardContext(indicators, data, options);
+  CHECK(&first->card->benchmarks() == options.benchmarks.get());
+  CHECK(&second->card->benchmarks() == options.benchmarks.get());
+  CHECK(&Context()->card->benchmarks() != options.benchmarks.get());  // none given: its own
 }

@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include "indicator_fixtures.hpp"
+#include "indicators/breakdown_table.hpp"
+
+using namespace csc;
+
+namespace {
+std::vector<std::string> ByItems(const std::vector<BreakdownChoice>& choices) {
+  std::vector<std::string> out;
+  for (const auto& c : choices) out.push_back(c.by);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("an indicator offers the breakdowns both of its counts' tables have", "[breakdown]") {
+  const Indicator* ni65 = BundledIndicators().Find("NI65");
+  const Indicator* cp_rate = BundledIndicators().Find("CP_RATE");
+  const Indicator* ni59 = BundledIndicators().Find("NI59");
+  REQUIRE((ni65 && cp_rate && ni59));
+  CHECK(ByItems(BreakdownDimensions(*ni65, DemoData())) ==
+        std::vector<std::string>{"ward", "age-band", "sex", "ethnic-group", "initial_category", "latest_category"});
+  CHECK(BreakdownDimensions(*ni65, DemoData())[1].label == "age band");
+  CHECK(BreakdownDimensions(*ni65, DemoData())[5].label == "latest category");
+  // The population denominator has wards and sexes, not categories or dates of birth.
+  CHECK(ByItems(BreakdownDimensions(*cp_rate, DemoData())) == std::vector<std::string>{"ward", "sex"});
+  CHECK(BreakdownDimensions(*ni59, DemoData()).empty());  // entered by hand
+  CHECK(BreakdownDimensions(*ni65, Catalog()).empty());   // nothing loaded
+}
+
+TEST_CASE("repeat CP plans by latest category: the slice with most repeats comes first", "[breakdown]") {
+  const Indicator* ni65 = BundledIndicators().Find("NI65");
+  REQUIRE(ni65);
+  // Counted by hand from assets/demo/cp_plans.csv: plans starting 2012-04-01..2013-03-31,
+  // with previous_plans >= 1 over all, per latest category.
+  const BreakdownTable t = BuildBreakdownTable(*ni65, DemoData(), "2012-13", "latest_category");
+  REQUIRE(t.error.empty());
+  CHECK(t.numerator_total == 52);
+  CHECK(t.denominator_total == 319);
+  REQUIRE(t.rows.size() == 5);
+  const std::vector<std::tuple<std::string, double, double>> expected = {
+      {"NEG", 19, 148}, {"MUL", 10, 46}, {"EMO", 9, 59}, {"PHY", 9, 40}, {"SAB", 5, 26}};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    INFO(i);
+    CHECK(t.rows[i].label == std::get<0>(expected[i]));
+    CHECK(t.rows[i].numerator == std::get<1>(expected[i]));
+    CHECK(t.rows[i].denominator == std::get<2>(expected[i]));
+  }
+  CHECK(t.rows[0].value == Approx(100.0 * 19 / 148));
+  CHECK(t.numerator_whole == 52);
+  CHECK(t.note.empty());  // every plan has one latest category: the slices add up
+}
+
+TEST_CASE("slices that do not add up to the whole say so", "[breakdown]") {
+  // NI 62 counts children with 3+ placements in the year; split by placement type, a child's
+  // placements fall in different types, so no child has 3 in one type: the 39 become 0.
+  const Indicator* ni62 = BundledIndicators().Find("NI62");
+  REQUIRE(ni62);
+  const BreakdownTable t = BuildBreakdownTable(*ni62, DemoData(), "2012-13", "placement_type");
+  REQUIRE(t.error.empty());
+  CHECK(t.numerator_whole == 39);
+  CHECK(t.denominator_whole == 392);
+  CHECK(t.numerator_total == 0);
+  CHECK_THAT(t.note, Catch::StartsWith("The slices hold 0 of the numerator's 39 and "));
+  CHECK_THAT(t.note, Catch::Contains(" of the denominator's 392: a child or case can fall in several slices, or in none"));
+  // By sex each child is in one slice: 20 girls and 19 boys of the 39, 194 and 198 of the 392
+  // (counted by hand from assets/demo/lac_episodes.csv).
+  const BreakdownTable by_sex = BuildBreakdownTable(*ni62, DemoData(), "2012-13", "sex");
+  CHECK(by_sex.note.empty());
+  REQUIRE(by_sex.rows.size() == 2);
+  CHECK(by_sex.rows[0].label == "F");
+  CHECK(by_sex.rows[0].numerator == 20);
+  CHECK(by_sex.rows[0].denominator == 194);
+}
+
+TEST_CASE("a breakdown the denominator cannot give says which part failed", "[breakdown]") {
+  const Indicator* cp_rate = BundledIndicators().Find("CP_RATE");
+  REQUIRE(cp_rate);
+  const BreakdownTable t = BuildBreakdownTable(*cp_rate, DemoData(), "2012-13", "latest_category");
+  CHECK(t.rows.empty());
+  CHECK_THAT(t.error, Catch::Contains("indicator CP_RATE: denominator"));
+  const Indicator* ni59 = BundledIndicators().Find("NI59");
+  REQUIRE(ni59);
+  CHECK_THAT(BuildBreakdownTable(*ni59, DemoData(), "2012-13", "ward").error, Catch::Contains("entered from the report"));
+}
