@@ -137,12 +137,16 @@ void ChartTooltip(const ChartData& data, const ChartHover& hover) {
     if (std::isfinite(row[s]) && SeriesVisible(data, s)) total += row[s];
   const double v = row[static_cast<size_t>(hover.series)];
   const bool legend = HasLegend(data);
+  const bool several = legend && data.series.size() > 1;
+  const std::string& group = data.groups[static_cast<size_t>(hover.group)];
   const std::string name = data.series.empty() || !legend ? "" : data.series[static_cast<size_t>(hover.series)];
-  const std::string share =
-      legend && data.series.size() > 1 && total > 0 ? " (" + FormatTick(100.0 * v / total, 0.1) + "% of the group)" : "";
-  ImGui::SetTooltip("%s%s%s\n%s %s%s\n%s", data.groups[static_cast<size_t>(hover.group)].c_str(), name.empty() ? "" : ", ",
-                    name.c_str(), FormatTick(v, std::floor(v) == v ? 1 : 0.01).c_str(), data.value_label.c_str(),
-                    share.c_str(), data.group_keys.empty() && data.series_keys.empty() ? "" : "Click to filter, Ctrl+click to add");
+  auto number = [](double x) { return FormatTick(x, std::floor(x) == x ? 1 : 0.01); };
+  const std::string share = several && total > 0 ? " (" + FormatTick(100.0 * v / total, 0.1) + "% of the group)" : "";
+  // The group's total of the series shown (what a stack's top edge is).
+  const std::string total_line = several ? "\n" + group + " total: " + number(total) + " " + data.value_label : "";
+  ImGui::SetTooltip("%s%s%s\n%s %s%s%s\n%s", group.c_str(), name.empty() ? "" : ", ", name.c_str(), number(v).c_str(),
+                    data.value_label.c_str(), share.c_str(), total_line.c_str(),
+                    data.group_keys.empty() && data.series_keys.empty() ? "" : "Click to filter, Ctrl+click to add");
 }
 
 }  // namespace csc::app

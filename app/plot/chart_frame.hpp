@@ -44,7 +44,8 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
 // Ends a chart drawn at the cursor: reserves its space, notes a click on what is hovered,
 // shows the tooltip and pops the chart's ID (pushed by the chart on entry).
 ChartHover FinishChart(const ChartData& data, ChartHover hover, float width, float height);
-// The hover tooltip: group, series, exact value and its share of the group.
+// The hover tooltip: group, series, exact value, its share of the group and (with several
+// series) the group's total.
 void ChartTooltip(const ChartData& data, const ChartHover& hover);
 // X-axis labels under slot centres, thinned so none overlap.
 void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot);

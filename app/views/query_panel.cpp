@@ -14,6 +14,7 @@
 #include "query/describe_query.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
+#include "ui/item_probe.hpp"
 #include "util/text.hpp"
 
 namespace csc::app {
@@ -171,6 +172,17 @@ void CrossFilter(const QueryResult& r, const ChartData& chart, const ChartHover&
   std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
 }
 
+// A trend (lines) can be read as a stacked area instead: one click, next to the chart choice.
+void DrawAreaToggle(QueryPanelState& s) {
+  const ChartKind resolved = s.result ? ResolveKind(*s.result, s.chart) : s.chart;
+  if (resolved != ChartKind::Lines && resolved != ChartKind::Area) return;
+  bool area = resolved == ChartKind::Area;
+  if (ImGui::Checkbox("Stacked area", &area)) s.chart = area ? ChartKind::Area : ChartKind::Lines;
+  if (ItemProbeEnabled()) ProbeLastItem("toggle:stacked-area");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw the trend as stacked areas (the top edge is each period's total)");
+  ImGui::SameLine();
+}
+
 // Live: every edit that parses becomes a request; the previous answer stays on screen.
 void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
   const QueryText text = TextOf(tables, s);
@@ -322,11 +334,13 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   }
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
-                                 "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)"};
+                                 "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)",
+                                 "Stacked area"};
   int kind = static_cast<int>(s.chart);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::Combo("##chart", &kind, kKinds, IM_ARRAYSIZE(kKinds))) s.chart = static_cast<ChartKind>(kind);
   ImGui::SameLine();
+  DrawAreaToggle(s);
   DrawPresets(table, s);
 
   SubmitAndPoll(service, tables, s);
