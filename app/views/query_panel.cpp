@@ -359,7 +359,8 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
   const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
   CrossFilter(*s.result, chart, hover, table, s);
-  const bool two = s.result->dimensions.size() == 2;
+  // Two dimensions make a cross-table; three add row groups.
+  const bool two = s.result->dimensions.size() == 2 || s.result->dimensions.size() == 3;
   if (two) {
     ImGui::RadioButton("Cross-table", &s.table_view, 0);
     ImGui::SameLine();

@@ -17,8 +17,10 @@ namespace csc::test {
 struct QueryTab {
   UiHarness ui;
   app::QueryPanelState& q;
-  explicit QueryTab(const std::vector<std::string>& files) : q(ui.app->query_panel()) {
+  // `table`: the dataset the query tab starts on (else the first loaded).
+  explicit QueryTab(const std::vector<std::string>& files, const std::string& table = "") : q(ui.app->query_panel()) {
     app::EnableItemProbe(true);
+    if (!table.empty()) ui.app->PreferTable(table);
     ui.app->OpenFiles(files);
     REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
     ui.app->ShowTab(app::ExplorerApp::Tab::Query);
@@ -39,7 +41,7 @@ struct QueryTab {
       for (const auto& column : ui.app->slicers().columns)
         if (service.Busy("slicer:" + column.first)) return false;
       return true;
-    }, 20000);
+    });
     INFO("query error: " << q.error << q.parse_error << "; age bands: " << ui.app->slicers().age_bands.error);
     REQUIRE(settled);
     ui.Frame();
