@@ -38,8 +38,8 @@ ChartHover DrawAreaChart(const char* id, const ChartData& data, float height) {
       const int s = SeriesAt(stack, g, y);
       if (s >= 0) hover.group = static_cast<int>(g), hover.series = s;
     }
-    // The band under the mouse, else the hovered legend entry.
-    const int highlight = hover.series >= 0 && hover.legend < 0 ? hover.series : hover.legend;
+    // The band under the mouse, else a highlighted series (legend, or hovered elsewhere).
+    const int highlight = hover.series >= 0 && hover.legend < 0 ? hover.series : HighlightedSeries(data, hover);
     const size_t series = data.series.size();
     for (size_t s = 0; s < series; ++s) {
       if (!SeriesVisible(data, s)) continue;

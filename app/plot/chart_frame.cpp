@@ -15,6 +15,34 @@ bool SeriesVisible(const ChartData& data, size_t s) {
   return s >= data.hidden_series.size() || !data.hidden_series[s];
 }
 
+int HighlightedSeries(const ChartData& data, const ChartHover& hover) {
+  if (hover.legend >= 0) return hover.legend;
+  if (data.highlight.empty()) return -1;
+  for (size_t s = 0; s < data.series.size(); ++s)
+    if (data.series[s] == data.highlight) return static_cast<int>(s);
+  return -1;
+}
+
+int HighlightedGroup(const ChartData& data, const ChartHover& hover) {
+  if (hover.legend >= 0 || data.highlight.empty()) return -1;
+  for (size_t g = 0; g < data.groups.size(); ++g)
+    if (data.groups[g] == data.highlight) return static_cast<int>(g);
+  return -1;
+}
+
+bool Dimmed(const ChartData& data, const ChartHover& hover, size_t group, size_t series) {
+  const int s = HighlightedSeries(data, hover), g = HighlightedGroup(data, hover);
+  return (s >= 0 && s != static_cast<int>(series)) || (s < 0 && g >= 0 && g != static_cast<int>(group));
+}
+
+std::string HoveredCategory(const ChartData& data, const ChartHover& hover) {
+  if (hover.legend >= 0 && static_cast<size_t>(hover.legend) < data.series.size()) return data.series[static_cast<size_t>(hover.legend)];
+  if (hover.series >= 0 && static_cast<size_t>(hover.series) < data.series.size() && !data.series[static_cast<size_t>(hover.series)].empty())
+    return data.series[static_cast<size_t>(hover.series)];
+  if (hover.group >= 0 && static_cast<size_t>(hover.group) < data.groups.size()) return data.groups[static_cast<size_t>(hover.group)];
+  return "";
+}
+
 bool HasLegend(const ChartData& data) {
   return data.show_legend && (data.series.size() > 1 || (!data.series.empty() && !data.series[0].empty()));
 }
@@ -49,7 +77,7 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
       if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));
       else draw->AddRect(box_min, box_max, SeriesColour(data, s, 1.0f));
       draw->AddText(ImVec2(x + font * 1.1f, y), visible ? text : faint, data.series[s].c_str());
-      if (over) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
+      if (over || (hover.legend < 0 && data.series[s] == data.highlight)) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
     }
   }
   const AxisTicks ticks = NiceTicks(lo, hi, std::max(3, static_cast<int>(height / (font * 2.5f))));

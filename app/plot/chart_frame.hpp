@@ -21,6 +21,7 @@ struct ChartData {
   bool stacked = false;
   bool gaps_withheld = false;  // a missing value was withheld for disclosure: bars mark it "c"
   bool show_legend = true;  // off when the x axis already names each series (one bar per category)
+  std::string highlight;    // a category hovered elsewhere on screen (a series or group label): others dim
 };
 
 struct ChartHover {
@@ -36,6 +37,15 @@ struct ChartFrame {
 };
 
 bool SeriesVisible(const ChartData& data, size_t s);
+// The series (group) to highlight: the hovered legend entry, else the one named by
+// data.highlight; -1 when none.
+int HighlightedSeries(const ChartData& data, const ChartHover& hover);
+int HighlightedGroup(const ChartData& data, const ChartHover& hover);
+// A mark another mark is highlighted over (drawn faded).
+bool Dimmed(const ChartData& data, const ChartHover& hover, size_t group, size_t series);
+// The category a hover points at, for the shared hover state: the legend entry, else the
+// mark's series (its colour), else its group; "" when nothing is hovered.
+std::string HoveredCategory(const ChartData& data, const ChartHover& hover);
 bool HasLegend(const ChartData& data);
 ImU32 SeriesColour(const ChartData& data, size_t s, float alpha);
 // Draws title, unit, legend and y axis for data spanning [lo, hi]; sets hover.legend.

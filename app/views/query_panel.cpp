@@ -306,7 +306,7 @@ void DrawPresets(const Table* table, QueryPanelState& s) {
 }
 
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
-                    const CodeLabels* labels, QueryPanelState& s) {
+                    const CodeLabels* labels, QueryPanelState& s, HoverState& linked) {
   if (tables.empty()) {
     ImGui::TextDisabled("Load a dataset to query it.");
     return;
@@ -357,7 +357,9 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
   ChartData chart = ChartOf(*s.result, labels);
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
+  chart.highlight = linked.highlighted();
   const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
+  if (const std::string category = HoveredCategory(chart, hover); !category.empty()) linked.Hover(category);
   CrossFilter(*s.result, chart, hover, table, s);
   // Two dimensions make a cross-table; three add row groups.
   const bool two = s.result->dimensions.size() == 2 || s.result->dimensions.size() == 3;
@@ -368,7 +370,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::SameLine();
   }
   if (two && s.table_view == 0) {
-    DrawPivotView(service, TextOf(tables, s), *s.result, labels, s.pivot);
+    DrawPivotView(service, TextOf(tables, s), *s.result, labels, s.pivot, &linked);
   } else {
     if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(FormatResultTsv(*s.result).c_str());
     DrawResultTable(*s.result, labels);

@@ -45,6 +45,16 @@ TEST_CASE("the trend's stacked-area toggle redraws it as stacked bands, and back
   CHECK(app::ProbedCentre("chart:area:0:0"));
   const auto emotional = app::ProbedCentre("chart:area:2:1"), neglect = app::ProbedCentre("chart:area:2:2");
   CHECK(neglect->y < emotional->y);  // on top
+  // Pointing at the neglect band names its category for every view.
+  ImGui::GetIO().MousePos = *neglect;
+  t.ui.Frame();
+  t.ui.Frame();
+  CHECK(t.ui.app->hover().highlighted() == "Neglect");
+  ImGui::GetIO().MousePos = ImVec2(-100, -100);
+  t.ui.Frame();
+  t.ui.Frame();
+  CHECK(t.ui.app->hover().highlighted().empty());
+
   // The choice is saved with the view.
   REQUIRE(t.ui.app->SaveCurrentView("trend as area"));
   const auto& views = t.ui.app->saved_views().views();
