@@ -212,6 +212,7 @@ void DrawLink(const std::vector<std::string>& tables, QueryPanelState& q) {
     if (t != self && t != "population") others.push_back(t);
   if (others.empty()) return;
   bool changed = ImGui::Checkbox("Only children who are", &on);
+  if (ItemProbeEnabled()) ProbeLastItem("slicer:link");
   if (!on) {
     if (changed) Fill(q.link, sizeof q.link, "");
     return;
