@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "chart/ticks.hpp"
 #include "plot/palette.hpp"
@@ -62,29 +63,47 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   draw->AddText(origin, text, data.title.c_str());
   if (!data.value_label.empty()) draw->AddText(ImVec2(origin.x, origin.y + font * 1.4f), faint, data.value_label.c_str());
+  // The legend: right-aligned on the unit line, in series order, wrapping onto further lines
+  // (which push the plot down) rather than running over the unit; a hidden series is drawn
+  // hollow and greyed.
+  float legend_lines = 0;
   if (HasLegend(data)) {
-    // Right-aligned on the unit line; a hidden series is drawn hollow and greyed.
-    float x = origin.x + width;
-    const float y = origin.y + font * 1.4f;
-    for (size_t s = data.series.size(); s-- > 0;) {
-      const float w = ImGui::CalcTextSize(data.series[s].c_str()).x;
-      x -= w + font * 1.6f;
-      const ImVec2 a(x, y), b(x + w + font * 1.1f, y + font);
-      const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
-      if (over) hover.legend = static_cast<int>(s);
-      const bool visible = SeriesVisible(data, s);
-      const ImVec2 box_min(x, y + font * 0.2f), box_max(x + font * 0.8f, y + font);
-      if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));
-      else draw->AddRect(box_min, box_max, SeriesColour(data, s, 1.0f));
-      draw->AddText(ImVec2(x + font * 1.1f, y), visible ? text : faint, data.series[s].c_str());
-      if (over || (hover.legend < 0 && data.series[s] == data.highlight)) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
+    const float unit_right = origin.x + ImGui::CalcTextSize(data.value_label.c_str()).x + font;
+    std::vector<std::vector<size_t>> lines(1);
+    float used = 0;
+    for (size_t s = 0; s < data.series.size(); ++s) {
+      const float w = ImGui::CalcTextSize(data.series[s].c_str()).x + font * 1.6f;
+      const float room = lines.size() == 1 ? origin.x + width - unit_right : width;
+      if (used > 0 && used + w > room) lines.emplace_back(), used = 0;
+      lines.back().push_back(s);
+      used += w;
+    }
+    legend_lines = static_cast<float>(lines.size());
+    for (size_t line = 0; line < lines.size(); ++line) {
+      float x = origin.x + width;
+      const float y = origin.y + font * (1.4f + 1.3f * static_cast<float>(line));
+      for (auto it = lines[line].rbegin(); it != lines[line].rend(); ++it) {
+        const size_t s = *it;
+        const float w = ImGui::CalcTextSize(data.series[s].c_str()).x;
+        x -= w + font * 1.6f;
+        const ImVec2 a(x, y), b(x + w + font * 1.1f, y + font);
+        const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
+        if (over) hover.legend = static_cast<int>(s);
+        const bool visible = SeriesVisible(data, s);
+        const ImVec2 box_min(x, y + font * 0.2f), box_max(x + font * 0.8f, y + font);
+        if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));
+        else draw->AddRect(box_min, box_max, SeriesColour(data, s, 1.0f));
+        draw->AddText(ImVec2(x + font * 1.1f, y), visible ? text : faint, data.series[s].c_str());
+        if (over || (hover.legend < 0 && data.series[s] == data.highlight)) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
+      }
     }
   }
-  const AxisTicks ticks = NiceTicks(lo, hi, std::max(3, static_cast<int>(height / (font * 2.5f))));
+  const float extra_lines = std::max(0.0f, legend_lines - 1) * font * 1.3f;
+  const AxisTicks ticks = NiceTicks(lo, hi, std::max(3, static_cast<int>((height - extra_lines) / (font * 2.5f))));
   float axis_width = 0;
   for (double t : ticks.values) axis_width = std::max(axis_width, ImGui::CalcTextSize(FormatTick(t, ticks.step).c_str()).x);
   ChartFrame f;
-  f.plot_min = ImVec2(origin.x + axis_width + font * 0.8f, origin.y + font * 3.2f);
+  f.plot_min = ImVec2(origin.x + axis_width + font * 0.8f, origin.y + font * 3.2f + extra_lines);
   // Room under the plot for group labels on up to two lines.
   f.plot_max = ImVec2(origin.x + width - font * 0.5f, origin.y + height - font * 2.8f);
   f.lo = ticks.lo;
