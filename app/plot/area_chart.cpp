@@ -50,7 +50,11 @@ ChartHover DrawAreaChart(const char* id, const ChartData& data, float height) {
       for (size_t g = 0; g + 1 < groups; ++g) {
         const ImVec2 a(x_of(g), frame.YOf(stack.lower[g][s])), b(x_of(g), frame.YOf(stack.upper[g][s]));
         const ImVec2 c(x_of(g + 1), frame.YOf(stack.upper[g + 1][s])), d(x_of(g + 1), frame.YOf(stack.lower[g + 1][s]));
+        // Anti-aliased fill fades each quad's edges, leaving light seams between periods.
+        const ImDrawListFlags flags = draw->Flags;
+        draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
         draw->AddQuadFilled(a, b, c, d, fill);
+        draw->Flags = flags;
         draw->AddLine(b, c, edge, font * (highlight == static_cast<int>(s) ? 0.2f : 0.1f));
       }
       if (ItemProbeEnabled())
