@@ -39,7 +39,7 @@ double ValueOf(const QueryResult& r, const std::string& key) {
 }
 }  // namespace
 
-TEST_CASE("clicking a bar adds its filter; Ctrl+click adds a second value beside it", "[ui]") {
+TEST_CASE("clicking a bar adds its filter and Ctrl+click adds a second value beside it", "[ui]") {
   const std::string dir = WriteLinkedData();
   test::QueryTab t({dir + "/cp_plans.csv"}, "cp_plans");
   std::snprintf(t.q.by, sizeof t.q.by, "ward");

@@ -34,7 +34,7 @@ TEST_CASE("slicer columns are the coded columns, not ids or dates", "[ui]") {
         std::vector<std::string>{"initial_category", "latest_category", "ward", "sex", "ethnicity"});
 }
 
-TEST_CASE("ticking a slicer value filters the chart; counts under the other filters stay", "[ui]") {
+TEST_CASE("ticking a slicer value filters the chart while counts under the other filters stay", "[ui]") {
   test::QueryTab l(WritePlans());
   // Open at 31 March 2013: C1 NEG, C2 EMO, C4 NEG, C5 NEG.
   REQUIRE(l.q.result);
@@ -63,7 +63,7 @@ TEST_CASE("ticking a slicer value filters the chart; counts under the other filt
   CHECK(std::string(l.q.where).empty());
 }
 
-TEST_CASE("clicking a bar filters by its category; Ctrl-click adds another", "[ui]") {
+TEST_CASE("clicking a bar filters by its category and Ctrl-click adds another", "[ui]") {
   test::QueryTab l(WritePlans());
   std::snprintf(l.q.by, sizeof l.q.by, "ward");
   l.Settle();

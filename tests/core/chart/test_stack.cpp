@@ -6,7 +6,7 @@
 
 using namespace csc;
 
-TEST_CASE("stacked series pile up in series order; hidden and missing values take no height", "[chart][stack]") {
+TEST_CASE("stacked series pile up in series order, hidden and missing values take no height", "[chart][stack]") {
   const std::vector<std::vector<double>> values = {{3, 5, 2}, {4, std::nan(""), 6}};
   const StackedSeries all = StackSeries(values, {});
   CHECK(all.lower[0] == std::vector<double>{0, 3, 8});

@@ -56,7 +56,7 @@ TEST_CASE("age bands read as a person says them: adjacent bands join into one ra
   CHECK(phrase("age in (unborn, 5-9, unknown)") == "CP plans, unborn, aged 5-9 or of unknown age");
 }
 
-TEST_CASE("without labels codes stay codes; an unknown table is named as it is", "[describe]") {
+TEST_CASE("without labels codes stay codes, and an unknown table is named as it is", "[describe]") {
   QueryText t;
   t.table = "my_extract";
   t.where = {"category in (NEG)"};
