@@ -9,6 +9,7 @@
 
 #include "chart/ticks.hpp"
 #include "plot/palette.hpp"
+#include "ui/item_probe.hpp"
 
 namespace csc::app {
 
@@ -89,6 +90,7 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
         const ImVec2 a(x, y), b(x + w + font * 1.1f, y + font);
         const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
         if (over) hover.legend = static_cast<int>(s);
+        if (ItemProbeEnabled()) ProbeRect("legend:" + data.series[s], a, b);
         const bool visible = SeriesVisible(data, s);
         const ImVec2 box_min(x, y + font * 0.2f), box_max(x + font * 0.8f, y + font);
         if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));

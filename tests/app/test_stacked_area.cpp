@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "query_tab_fixture.hpp"
@@ -54,6 +55,28 @@ TEST_CASE("the trend's stacked-area toggle redraws it as stacked bands, and back
   t.ui.Frame();
   t.ui.Frame();
   CHECK(t.ui.app->hover().highlighted().empty());
+
+  // Right-click on a legend entry hides its series, as on the line chart: neglect's band
+  // goes and emotional abuse's stays.
+  auto right_click = [&](ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    t.ui.Frame();
+    io.MouseDown[1] = true;
+    t.ui.Frame();
+    io.MouseDown[1] = false;
+    t.ui.Frame();
+    t.ui.Frame();
+  };
+  const auto entry = app::ProbedCentre("legend:Neglect");
+  REQUIRE(entry);
+  right_click(*entry);
+  CHECK(t.q.hidden_series == std::set<std::string>{"Neglect"});
+  CHECK_FALSE(app::ProbedCentre("chart:area:2:2"));
+  CHECK(app::ProbedCentre("chart:area:2:1"));
+  right_click(*app::ProbedCentre("legend:Neglect"));
+  CHECK(t.q.hidden_series.empty());
+  CHECK(app::ProbedCentre("chart:area:2:2"));
 
   // The choice is saved with the view.
   REQUIRE(t.ui.app->SaveCurrentView("trend as area"));
