@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/ from the bundled demonstration data: the main screen, each
-# chart type, the cross-table, the indicators dashboard and presentation mode. Needs a
-# build (scripts/build.sh); runs under Xvfb when there is no display.
+# chart type (the stacked area with age-band toggles), the cross-table (with row groups),
+# the indicators dashboard and presentation mode. Needs a build (scripts/build.sh); runs
+# under Xvfb when there is no display.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
@@ -15,6 +16,8 @@ run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by 
 run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart lines --screenshot "$out/chart_trend.png"
 run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by latest_category --measure children --chart bars --screenshot "$out/chart_breakdown.png"
 run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/chart_stacked.png"
+run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by period,latest_category --where "age in (unborn, under1, 1-4)" --chart area --screenshot "$out/chart_area.png"
+run "${q[@]}" "${snap[@]}" --period fy:2012-13..2014-15 --measure children --by "sex, period, latest_category" --chart bars --screenshot "$out/pivot_row_groups.png"
 run "${q[@]}" "${snap[@]}" --period fy:2012-13 --measure children --by age,sex --chart pyramid --screenshot "$out/chart_pyramid.png"
 run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart ranking --screenshot "$out/chart_ward_rate.png"
 run "${q[@]}" --count started --period month:2013-04..2016-03 --by period --measure episodes --chart xmr --screenshot "$out/chart_xmr.png"

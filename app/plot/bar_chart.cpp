@@ -59,8 +59,10 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
         const bool over = window_hovered && mouse.x >= x0 && mouse.x < x0 + bar && mouse.y >= y0 && mouse.y <= y1;
         if (ItemProbeEnabled()) ProbeRect(std::string(id) + ":" + std::to_string(g) + ":" + std::to_string(s), ImVec2(x0, y0), ImVec2(x0 + bar, y1));
         if (over) hover.group = static_cast<int>(g), hover.series = static_cast<int>(s);
-        // The hovered legend entry highlights its bars; the others fade.
-        const float alpha = hover.legend >= 0 ? (hover.legend == static_cast<int>(s) ? 1.0f : 0.35f) : over ? 1.0f : 0.85f;
+        // A highlighted category (legend entry here, or hovered in another view) keeps its
+        // colour; the others fade.
+        const bool highlighted = HighlightedSeries(data, hover) >= 0 || HighlightedGroup(data, hover) >= 0;
+        const float alpha = Dimmed(data, hover, g, s) ? 0.35f : over || highlighted ? 1.0f : 0.85f;
         draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + bar, y1), SeriesColour(data, s, alpha));
         stack += v;
       }

@@ -5,14 +5,44 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "chart/ticks.hpp"
 #include "plot/palette.hpp"
+#include "ui/item_probe.hpp"
 
 namespace csc::app {
 
 bool SeriesVisible(const ChartData& data, size_t s) {
   return s >= data.hidden_series.size() || !data.hidden_series[s];
+}
+
+int HighlightedSeries(const ChartData& data, const ChartHover& hover) {
+  if (hover.legend >= 0) return hover.legend;
+  if (data.highlight.empty()) return -1;
+  for (size_t s = 0; s < data.series.size(); ++s)
+    if (data.series[s] == data.highlight) return static_cast<int>(s);
+  return -1;
+}
+
+int HighlightedGroup(const ChartData& data, const ChartHover& hover) {
+  if (hover.legend >= 0 || data.highlight.empty()) return -1;
+  for (size_t g = 0; g < data.groups.size(); ++g)
+    if (data.groups[g] == data.highlight) return static_cast<int>(g);
+  return -1;
+}
+
+bool Dimmed(const ChartData& data, const ChartHover& hover, size_t group, size_t series) {
+  const int s = HighlightedSeries(data, hover), g = HighlightedGroup(data, hover);
+  return (s >= 0 && s != static_cast<int>(series)) || (s < 0 && g >= 0 && g != static_cast<int>(group));
+}
+
+std::string HoveredCategory(const ChartData& data, const ChartHover& hover) {
+  if (hover.legend >= 0 && static_cast<size_t>(hover.legend) < data.series.size()) return data.series[static_cast<size_t>(hover.legend)];
+  if (hover.series >= 0 && static_cast<size_t>(hover.series) < data.series.size() && !data.series[static_cast<size_t>(hover.series)].empty())
+    return data.series[static_cast<size_t>(hover.series)];
+  if (hover.group >= 0 && static_cast<size_t>(hover.group) < data.groups.size()) return data.groups[static_cast<size_t>(hover.group)];
+  return "";
 }
 
 bool HasLegend(const ChartData& data) {
@@ -34,29 +64,48 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   draw->AddText(origin, text, data.title.c_str());
   if (!data.value_label.empty()) draw->AddText(ImVec2(origin.x, origin.y + font * 1.4f), faint, data.value_label.c_str());
+  // The legend: right-aligned on the unit line, in series order, wrapping onto further lines
+  // (which push the plot down) rather than running over the unit; a hidden series is drawn
+  // hollow and greyed.
+  float legend_lines = 0;
   if (HasLegend(data)) {
-    // Right-aligned on the unit line; a hidden series is drawn hollow and greyed.
-    float x = origin.x + width;
-    const float y = origin.y + font * 1.4f;
-    for (size_t s = data.series.size(); s-- > 0;) {
-      const float w = ImGui::CalcTextSize(data.series[s].c_str()).x;
-      x -= w + font * 1.6f;
-      const ImVec2 a(x, y), b(x + w + font * 1.1f, y + font);
-      const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
-      if (over) hover.legend = static_cast<int>(s);
-      const bool visible = SeriesVisible(data, s);
-      const ImVec2 box_min(x, y + font * 0.2f), box_max(x + font * 0.8f, y + font);
-      if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));
-      else draw->AddRect(box_min, box_max, SeriesColour(data, s, 1.0f));
-      draw->AddText(ImVec2(x + font * 1.1f, y), visible ? text : faint, data.series[s].c_str());
-      if (over) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
+    const float unit_right = origin.x + ImGui::CalcTextSize(data.value_label.c_str()).x + font;
+    std::vector<std::vector<size_t>> lines(1);
+    float used = 0;
+    for (size_t s = 0; s < data.series.size(); ++s) {
+      const float w = ImGui::CalcTextSize(data.series[s].c_str()).x + font * 1.6f;
+      const float room = lines.size() == 1 ? origin.x + width - unit_right : width;
+      if (used > 0 && used + w > room) lines.emplace_back(), used = 0;
+      lines.back().push_back(s);
+      used += w;
+    }
+    legend_lines = static_cast<float>(lines.size());
+    for (size_t line = 0; line < lines.size(); ++line) {
+      float x = origin.x + width;
+      const float y = origin.y + font * (1.4f + 1.3f * static_cast<float>(line));
+      for (auto it = lines[line].rbegin(); it != lines[line].rend(); ++it) {
+        const size_t s = *it;
+        const float w = ImGui::CalcTextSize(data.series[s].c_str()).x;
+        x -= w + font * 1.6f;
+        const ImVec2 a(x, y), b(x + w + font * 1.1f, y + font);
+        const bool over = ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
+        if (over) hover.legend = static_cast<int>(s);
+        if (ItemProbeEnabled()) ProbeRect("legend:" + data.series[s], a, b);
+        const bool visible = SeriesVisible(data, s);
+        const ImVec2 box_min(x, y + font * 0.2f), box_max(x + font * 0.8f, y + font);
+        if (visible) draw->AddRectFilled(box_min, box_max, SeriesColour(data, s, 1.0f));
+        else draw->AddRect(box_min, box_max, SeriesColour(data, s, 1.0f));
+        draw->AddText(ImVec2(x + font * 1.1f, y), visible ? text : faint, data.series[s].c_str());
+        if (over || (hover.legend < 0 && data.series[s] == data.highlight)) draw->AddLine(ImVec2(a.x + font * 1.1f, b.y), b, text);
+      }
     }
   }
-  const AxisTicks ticks = NiceTicks(lo, hi, std::max(3, static_cast<int>(height / (font * 2.5f))));
+  const float extra_lines = std::max(0.0f, legend_lines - 1) * font * 1.3f;
+  const AxisTicks ticks = NiceTicks(lo, hi, std::max(3, static_cast<int>((height - extra_lines) / (font * 2.5f))));
   float axis_width = 0;
   for (double t : ticks.values) axis_width = std::max(axis_width, ImGui::CalcTextSize(FormatTick(t, ticks.step).c_str()).x);
   ChartFrame f;
-  f.plot_min = ImVec2(origin.x + axis_width + font * 0.8f, origin.y + font * 3.2f);
+  f.plot_min = ImVec2(origin.x + axis_width + font * 0.8f, origin.y + font * 3.2f + extra_lines);
   // Room under the plot for group labels on up to two lines.
   f.plot_max = ImVec2(origin.x + width - font * 0.5f, origin.y + height - font * 2.8f);
   f.lo = ticks.lo;
@@ -137,12 +186,16 @@ void ChartTooltip(const ChartData& data, const ChartHover& hover) {
     if (std::isfinite(row[s]) && SeriesVisible(data, s)) total += row[s];
   const double v = row[static_cast<size_t>(hover.series)];
   const bool legend = HasLegend(data);
+  const bool several = legend && data.series.size() > 1;
+  const std::string& group = data.groups[static_cast<size_t>(hover.group)];
   const std::string name = data.series.empty() || !legend ? "" : data.series[static_cast<size_t>(hover.series)];
-  const std::string share =
-      legend && data.series.size() > 1 && total > 0 ? " (" + FormatTick(100.0 * v / total, 0.1) + "% of the group)" : "";
-  ImGui::SetTooltip("%s%s%s\n%s %s%s\n%s", data.groups[static_cast<size_t>(hover.group)].c_str(), name.empty() ? "" : ", ",
-                    name.c_str(), FormatTick(v, std::floor(v) == v ? 1 : 0.01).c_str(), data.value_label.c_str(),
-                    share.c_str(), data.group_keys.empty() && data.series_keys.empty() ? "" : "Click to filter, Ctrl+click to add");
+  auto number = [](double x) { return FormatTick(x, std::floor(x) == x ? 1 : 0.01); };
+  const std::string share = several && total > 0 ? " (" + FormatTick(100.0 * v / total, 0.1) + "% of the group)" : "";
+  // The group's total of the series shown (what a stack's top edge is).
+  const std::string total_line = several ? "\n" + group + " total: " + number(total) + " " + data.value_label : "";
+  ImGui::SetTooltip("%s%s%s\n%s %s%s%s\n%s", group.c_str(), name.empty() ? "" : ", ", name.c_str(), number(v).c_str(),
+                    data.value_label.c_str(), share.c_str(), total_line.c_str(),
+                    data.group_keys.empty() && data.series_keys.empty() ? "" : "Click to filter, Ctrl+click to add");
 }
 
 }  // namespace csc::app

@@ -21,6 +21,7 @@ struct ChartData {
   bool stacked = false;
   bool gaps_withheld = false;  // a missing value was withheld for disclosure: bars mark it "c"
   bool show_legend = true;  // off when the x axis already names each series (one bar per category)
+  std::string highlight;    // a category hovered elsewhere on screen (a series or group label): others dim
 };
 
 struct ChartHover {
@@ -36,6 +37,15 @@ struct ChartFrame {
 };
 
 bool SeriesVisible(const ChartData& data, size_t s);
+// The series (group) to highlight: the hovered legend entry, else the one named by
+// data.highlight; -1 when none.
+int HighlightedSeries(const ChartData& data, const ChartHover& hover);
+int HighlightedGroup(const ChartData& data, const ChartHover& hover);
+// A mark another mark is highlighted over (drawn faded).
+bool Dimmed(const ChartData& data, const ChartHover& hover, size_t group, size_t series);
+// The category a hover points at, for the shared hover state: the legend entry, else the
+// mark's series (its colour), else its group; "" when nothing is hovered.
+std::string HoveredCategory(const ChartData& data, const ChartHover& hover);
 bool HasLegend(const ChartData& data);
 ImU32 SeriesColour(const ChartData& data, size_t s, float alpha);
 // Draws title, unit, legend and y axis for data spanning [lo, hi]; sets hover.legend.
@@ -44,7 +54,8 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
 // Ends a chart drawn at the cursor: reserves its space, notes a click on what is hovered,
 // shows the tooltip and pops the chart's ID (pushed by the chart on entry).
 ChartHover FinishChart(const ChartData& data, ChartHover hover, float width, float height);
-// The hover tooltip: group, series, exact value and its share of the group.
+// The hover tooltip: group, series, exact value, its share of the group and (with several
+// series) the group's total.
 void ChartTooltip(const ChartData& data, const ChartHover& hover);
 // X-axis labels under slot centres, thinned so none overlap.
 void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot);

@@ -1,5 +1,6 @@
 #include "plot/draw_chart.hpp"
 
+#include "plot/area_chart.hpp"
 #include "plot/bar_chart.hpp"
 #include "plot/horizontal_charts.hpp"
 #include "plot/line_chart.hpp"
@@ -15,13 +16,15 @@ const char* ChartKindName(ChartKind kind) {
     case ChartKind::Ranking: return "ranking";
     case ChartKind::Pyramid: return "pyramid";
     case ChartKind::Xmr: return "xmr";
+    case ChartKind::Area: return "area";
     case ChartKind::Auto: break;
   }
   return "auto";
 }
 
 ChartKind ParseChartKind(std::string_view name) {
-  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines, ChartKind::Ranking, ChartKind::Pyramid, ChartKind::Xmr})
+  for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines, ChartKind::Ranking, ChartKind::Pyramid, ChartKind::Xmr,
+                    ChartKind::Area})
     if (name == ChartKindName(k)) return k;
   return ChartKind::Auto;
 }
@@ -35,6 +38,7 @@ ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float hei
   if (kind == ChartKind::Stacked && chart.show_legend) chart.stacked = true;
   switch (kind) {
     case ChartKind::Lines: return DrawLineChart(id, chart, height);
+    case ChartKind::Area: return DrawAreaChart(id, chart, height);
     case ChartKind::Ranking: return DrawRankingChart(id, chart, height);
     case ChartKind::Pyramid: return DrawPyramidChart(id, chart, height);
     case ChartKind::Xmr: return DrawXmrChart(id, chart, height);

@@ -8,9 +8,10 @@
 
 namespace csc::app {
 
-enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid, Xmr };
+// Appended, never reordered: the chart choice lists kinds in this order.
+enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid, Xmr, Area };
 
-const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid", "xmr"
+const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid", "xmr", "area"
 ChartKind ParseChartKind(std::string_view name);  // unknown names are Auto
 
 // `periods_along_x`: the first dimension is the period (Auto then draws lines).

@@ -88,7 +88,11 @@ ChartHover DrawRankingChart(const char* id, const ChartData& d, float height) {
     if (over) hover.group = static_cast<int>(g), hover.series = d.show_legend ? 0 : static_cast<int>(g);
     // Category colours only while each can have its own; a long ranking (wards) is one colour.
     const bool one_colour = d.show_legend || d.groups.size() > 8;
-    const ImU32 colour = one_colour ? PaletteColour(0, over ? 1.0f : 0.85f) : CategoryColour(d.groups[g], over ? 1.0f : 0.85f);
+    // A ward or category hovered in another view keeps its colour; the others fade.
+    const float alpha = !d.highlight.empty() && d.highlight != d.groups[g] && HighlightedGroup(d, hover) >= 0 ? 0.35f
+                        : over                                                                              ? 1.0f
+                                                                                                            : 0.85f;
+    const ImU32 colour = one_colour ? PaletteColour(0, alpha) : CategoryColour(d.groups[g], alpha);
     draw->AddRectFilled(a, b, colour);
     if (ItemProbeEnabled()) ProbeRect(std::string(id) + ":" + std::to_string(g) + ":" + std::to_string(hover.series), a, b);
     const std::string value = FormatTick(v, std::floor(v) == v ? 1 : 0.01);

@@ -30,8 +30,10 @@ ChartHover DrawLineChart(const char* id, const ChartData& data, float height) {
     const bool window_hovered = ImGui::IsWindowHovered();
     for (size_t s = 0; s < series; ++s) {
       if (!SeriesVisible(data, s)) continue;
-      const float alpha = hover.legend >= 0 && hover.legend != static_cast<int>(s) ? 0.3f : 1.0f;
-      const float thickness = hover.legend == static_cast<int>(s) ? font * 0.25f : font * 0.15f;
+      // A highlighted series (legend entry here, or hovered in another view) stands out.
+      const int highlight = HighlightedSeries(data, hover);
+      const float alpha = highlight >= 0 && highlight != static_cast<int>(s) ? 0.3f : 1.0f;
+      const float thickness = highlight == static_cast<int>(s) ? font * 0.25f : font * 0.15f;
       const ImU32 colour = SeriesColour(data, s, alpha);
       for (size_t g = 0; g < groups; ++g) {
         const double v = s < data.values[g].size() ? data.values[g][s] : NAN;

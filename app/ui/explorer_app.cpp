@@ -395,6 +395,7 @@ void ExplorerApp::DrawPresentation() {
 
 void ExplorerApp::Frame() {
   ClearItemProbe();
+  m_hover.BeginFrame();
   if (m_loads.Poll()) RebuildCatalog();
   PollCatalogBuild();
   ImGuiIO& io = ImGui::GetIO();
@@ -440,7 +441,7 @@ void ExplorerApp::Frame() {
       ImGui::EndChild();
       ImGui::SameLine();
       ImGui::BeginChild("results", ImVec2(0, 0), false);
-      DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel);
+      DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_hover);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
@@ -457,6 +458,8 @@ void ExplorerApp::Frame() {
   DrawOpenPopup();
   if (DrawMappingDialog(m_mapping_dialog, m_mappings.get())) RebuildCatalog();
   ImGui::End();
+  // The highlight is what was hovered last frame: when that changed, draw again at once.
+  if (m_hover.NeedsFrame() && m_wake) m_wake();
 }
 
 }  // namespace csc::app

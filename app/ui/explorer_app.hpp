@@ -8,6 +8,7 @@
 
 #include "platform/fonts.hpp"
 #include "ui/dataset_loads.hpp"
+#include "ui/hover_state.hpp"
 #include "ui/theme.hpp"
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
@@ -66,6 +67,7 @@ class ExplorerApp {
   MappingDialogState& mapping_dialog() { return m_mapping_dialog; }
   const DataPanelState& data_panel() const { return m_data_panel; }
   QueryPanelState& query_panel() { return m_query_panel; }
+  const HoverState& hover() const { return m_hover; }
   QueryService& queries() { return m_queries; }
   const std::vector<std::string>& table_names() const { return m_table_names; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
@@ -111,6 +113,7 @@ class ExplorerApp {
   DatasetLoad m_datasets;
   std::string m_build_error;
   SlicerPanelState m_slicers;
+  HoverState m_hover;  // the category under the mouse, highlighted in every view
   DashboardState m_dashboard;
   MappingDialogState m_mapping_dialog;
   int m_current_view = -1;

@@ -2,17 +2,17 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <cmath>
 
 #include "query/pivot.hpp"
+#include "query/pivot_groups.hpp"
+#include "ui/item_probe.hpp"
 #include "util/text.hpp"
 
 namespace csc::app {
 
 namespace {
-
-constexpr const char* kCallers[3] = {"pivot:rows", "pivot:columns", "pivot:overall"};
-
 
 std::string Cell(const std::optional<double>& v) {
   if (!v) return "";
@@ -24,75 +24,168 @@ std::string Label(const CodeLabels* labels, const std::string& dimension, const 
   return labels ? std::string(labels->Label(dimension, key)) : key;
 }
 
-}  // namespace
-
-std::array<QueryText, 3> PivotTotalQueries(const QueryText& text) {
-  std::vector<std::string> dims;
-  for (std::string_view part : Split(text.by, ','))
-    if (!Trim(part).empty()) dims.emplace_back(Trim(part));
-  std::array<QueryText, 3> out;
-  if (dims.size() != 2) return out;
-  out.fill(text);
-  out[0].by = dims[0];
-  out[1].by = dims[1];
-  out[2].by.clear();
-  return out;
-}
-
-void DrawPivotView(QueryService& service, const QueryText& text, const QueryResult& cells, const CodeLabels* labels,
-                   PivotViewState& s) {
-  const auto queries = PivotTotalQueries(text);
-  for (size_t i = 0; i < 3; ++i) {
-    if (queries[i].table.empty()) return;
+// Submits each total query when it changed and takes replies; false while a query does not parse.
+bool SubmitTotals(QueryService& service, const std::vector<QueryText>& queries, PivotViewState& s) {
+  s.submitted.resize(queries.size());
+  s.totals.resize(queries.size());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const std::string caller = "pivot:" + std::to_string(i);
     const std::string key = QueryTextKey(queries[i]);
     if (key != s.submitted[i]) {
       s.submitted[i] = key;
       s.totals[i].reset();
       try {
-        service.Submit(kCallers[i], ParseQueryText(queries[i]));
+        service.Submit(caller, ParseQueryText(queries[i]));
       } catch (const std::exception&) {
-        return;  // the query panel shows the parse error
+        return false;  // the query panel shows the parse error
       }
     }
-    if (auto reply = service.Poll(kCallers[i]); reply && reply->result) s.totals[i] = reply->result;
+    if (auto reply = service.Poll(caller); reply && reply->result) s.totals[i] = reply->result;
   }
-  const Pivot p = BuildPivot(cells, s.totals[0].get(), s.totals[1].get(), s.totals[2].get());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  ImGui::Combo("##share", &s.share, "Counts\0Share of row (%)\0Share of column (%)\0");
-  ImGui::SameLine();
-  if (ImGui::Button("Copy")) ImGui::SetClipboardText(FormatPivotTsv(p).c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy as tab-separated cells (pastes into Excel)");
-  const int columns = static_cast<int>(p.column_keys.size()) + 2;
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
-  if (columns > 64 || !ImGui::BeginTable("pivot", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-  ImGui::TableSetupScrollFreeze(1, 1);
-  ImGui::TableSetupColumn((p.row_dimension + " / " + p.column_dimension).c_str());
-  for (const auto& c : p.column_keys) ImGui::TableSetupColumn(Label(labels, p.column_dimension, c).c_str());
-  ImGui::TableSetupColumn("Total");
-  ImGui::TableHeadersRow();
-  const auto share = static_cast<PivotShare>(s.share);
+  return true;
+}
+
+// What the view links with the others: the highlighted label and where to name a hover.
+struct Linked {
+  std::string highlighted;
+  HoverState* hover = nullptr;
+  ImU32 tint = 0;
+};
+
+// One block of rows: a label in the group column (first row only), the cells, the row total,
+// then the block's totals row. `ready` says whether the row, column and overall totals landed.
+void DrawBlock(const Pivot& p, const std::string& group, const CodeLabels* labels, PivotShare share,
+               const std::array<bool, 3>& ready, bool grouped, const Linked& linked) {
+  std::vector<std::string> column_labels;
+  for (const auto& c : p.column_keys) column_labels.push_back(Label(labels, p.column_dimension, c));
+  const int first_cell = grouped ? 2 : 1;
+  auto tint_column = [&](size_t c) {
+    if (!linked.highlighted.empty() && column_labels[c] == linked.highlighted)
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, linked.tint, first_cell + static_cast<int>(c));
+  };
   for (size_t r = 0; r < p.row_keys.size(); ++r) {
     ImGui::TableNextRow();
+    if (grouped) {
+      ImGui::TableNextColumn();
+      if (r == 0) ImGui::TextUnformatted(group.c_str());
+    }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(Label(labels, p.row_dimension, p.row_keys[r]).c_str());
+    // The row label spans the row, so the whole row hovers (and shows highlighted) as one.
+    const std::string row_label = Label(labels, p.row_dimension, p.row_keys[r]);
+    ImGui::PushID(static_cast<int>(r));
+    ImGui::Selectable(row_label.c_str(), !linked.highlighted.empty() && row_label == linked.highlighted,
+                      ImGuiSelectableFlags_SpanAllColumns);
+    if (ItemProbeEnabled()) ProbeLastItem("pivot:" + group + ":" + row_label);
+    if (linked.hover && ImGui::IsItemHovered()) linked.hover->Hover(row_label);
+    ImGui::PopID();
     for (size_t c = 0; c < p.column_keys.size(); ++c) {
       ImGui::TableNextColumn();
+      tint_column(c);
       if (share == PivotShare::None) ImGui::TextUnformatted(Cell(p.cells[r][c]).c_str());
       else if (auto v = PivotShareOf(p, r, c, share)) ImGui::Text("%.1f%%", *v);
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(s.totals[0] ? Cell(p.row_totals[r]).c_str() : "...");
+    ImGui::TextUnformatted(ready[0] ? Cell(p.row_totals[r]).c_str() : "...");
   }
   ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted("Total");
-  for (const auto& v : p.column_totals) {
+  if (grouped) {
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(s.totals[1] ? Cell(v).c_str() : "...");
+    if (p.row_keys.empty()) ImGui::TextUnformatted(group.c_str());
   }
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(s.totals[2] ? Cell(p.grand_total).c_str() : "...");
+  ImGui::TextDisabled("%s", grouped ? (group + " total").c_str() : "Total");
+  for (size_t c = 0; c < p.column_totals.size(); ++c) {
+    ImGui::TableNextColumn();
+    tint_column(c);
+    ImGui::TextUnformatted(ready[1] ? Cell(p.column_totals[c]).c_str() : "...");
+  }
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(ready[2] ? Cell(p.grand_total).c_str() : "...");
+}
+
+bool BeginPivotTable(const Pivot& columns_of, bool grouped, const std::string& group_dimension, const CodeLabels* labels,
+                     const Linked& linked) {
+  const int columns = static_cast<int>(columns_of.column_keys.size()) + (grouped ? 3 : 2);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+  if (columns > 64 || !ImGui::BeginTable("pivot", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return false;
+  ImGui::TableSetupScrollFreeze(grouped ? 2 : 1, 1);
+  std::vector<std::string> headers;
+  if (grouped) headers.push_back(group_dimension);
+  headers.push_back(columns_of.row_dimension + " / " + columns_of.column_dimension);
+  for (const auto& c : columns_of.column_keys) headers.push_back(Label(labels, columns_of.column_dimension, c));
+  headers.push_back("Total");
+  for (const auto& h : headers) ImGui::TableSetupColumn(h.c_str());
+  // Headers one by one, so a column's header names its category when hovered.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  const size_t first_cell = grouped ? 2 : 1;
+  for (size_t i = 0; i < headers.size(); ++i) {
+    ImGui::TableSetColumnIndex(static_cast<int>(i));
+    const bool category = i >= first_cell && i + 1 < headers.size();
+    if (category && !linked.highlighted.empty() && headers[i] == linked.highlighted)
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, linked.tint, static_cast<int>(i));
+    ImGui::TableHeader(headers[i].c_str());
+    if (category && linked.hover && ImGui::IsItemHovered()) linked.hover->Hover(headers[i]);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<QueryText> PivotTotalQueries(const QueryText& text) {
+  std::vector<std::string> dims;
+  for (std::string_view part : Split(text.by, ','))
+    if (!Trim(part).empty()) dims.emplace_back(Trim(part));
+  auto by = [&](std::initializer_list<size_t> which) {
+    QueryText t = text;
+    t.by.clear();
+    for (size_t i : which) t.by += (t.by.empty() ? "" : ", ") + dims[i];
+    return t;
+  };
+  if (dims.size() == 2) return {by({0}), by({1}), by({})};
+  if (dims.size() == 3) return {by({0, 1}), by({0, 2}), by({0}), by({1, 2}), by({1}), by({2}), by({})};
+  return {};
+}
+
+void DrawPivotView(QueryService& service, const QueryText& text, const QueryResult& cells, const CodeLabels* labels,
+                   PivotViewState& s, HoverState* hover) {
+  const auto queries = PivotTotalQueries(text);
+  if (queries.empty() || queries.size() != (cells.dimensions.size() == 3 ? 7u : 3u)) return;
+  if (!SubmitTotals(service, queries, s)) return;
+  const bool grouped = cells.dimensions.size() == 3;
+  std::vector<const QueryResult*> totals;
+  for (const auto& t : s.totals) totals.push_back(t.get());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  ImGui::Combo("##share", &s.share, "Counts\0Share of row (%)\0Share of column (%)\0");
+  ImGui::SameLine();
+  const bool copy = ImGui::Button("Copy");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy as tab-separated cells (pastes into Excel)");
+  const auto share = static_cast<PivotShare>(s.share);
+  Linked linked;
+  if (hover) linked.highlighted = hover->highlighted(), linked.hover = hover;
+  linked.tint = ImGui::GetColorU32(ImGuiCol_HeaderHovered);
+  if (!grouped) {
+    const Pivot p = BuildPivot(cells, totals[0], totals[1], totals[2]);
+    if (copy) ImGui::SetClipboardText(FormatPivotTsv(p).c_str());
+    if (!BeginPivotTable(p, false, "", labels, linked)) return;
+    DrawBlock(p, "", labels, share, {totals[0] != nullptr, totals[1] != nullptr, totals[2] != nullptr}, false, linked);
+    ImGui::EndTable();
+    return;
+  }
+  const PivotGroups p = BuildPivotGroups(cells, totals);
+  if (copy) ImGui::SetClipboardText(FormatPivotGroupsTsv(p).c_str());
+  if (!BeginPivotTable(p.all, true, p.group_dimension, labels, linked)) return;
+  const std::array<bool, 3> group_ready{totals[kGroupRows] != nullptr, totals[kGroupColumns] != nullptr,
+                                        totals[kGroupOverall] != nullptr};
+  for (size_t g = 0; g < p.groups.size(); ++g) {
+    ImGui::PushID(static_cast<int>(g));
+    DrawBlock(p.groups[g], Label(labels, p.group_dimension, p.group_keys[g]), labels, share, group_ready, true, linked);
+    ImGui::PopID();
+  }
+  ImGui::PushID("all");
+  DrawBlock(p.all, "All", labels, share,
+            {totals[kAllRows] != nullptr, totals[kAllColumns] != nullptr, totals[kAllOverall] != nullptr}, true, linked);
+  ImGui::PopID();
   ImGui::EndTable();
 }
 

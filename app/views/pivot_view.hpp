@@ -1,28 +1,34 @@
 #pragma once
-// The query's two-dimension answer as a cross-table with totals (each total its own query
-// on the service, so distinct children are counted right), optional share of row or
-// column, and a Copy button that puts it on the clipboard as tab-separated cells.
-#include <array>
+// The query's two- or three-dimension answer as a cross-table with totals (each total its
+// own query on the service, so distinct children are counted right), optional share of row
+// or column, and a Copy button that puts it on the clipboard as tab-separated cells. With
+// three dimensions the first makes row groups: a block per value with its own totals, then
+// all groups together.
 #include <string>
+#include <vector>
 
 #include "dataset/code_labels.hpp"
 #include "query/query_parser.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
+#include "ui/hover_state.hpp"
 
 namespace csc::app {
 
 struct PivotViewState {
   int share = 0;  // 0 none, 1 of row, 2 of column
-  std::array<std::string, 3> submitted;   // rows, columns, overall
-  std::array<QueryResultPtr, 3> totals;
+  // Two dimensions: rows, columns, overall. Three: in PivotGroupTotal order (pivot_groups.hpp).
+  std::vector<std::string> submitted;
+  std::vector<QueryResultPtr> totals;
 };
 
-// The total queries for a two-dimension query text: grouped by its first dimension, by its
-// second, and by none. Empty when `by` does not name exactly two dimensions.
-std::array<QueryText, 3> PivotTotalQueries(const QueryText& text);
+// The total queries for a query text grouped by two dimensions (by the first, by the second,
+// by none) or three (the seven of PivotGroupTotal). Empty otherwise.
+std::vector<QueryText> PivotTotalQueries(const QueryText& text);
 
+// `hover` (may be null): rows and columns whose label is highlighted are marked, and the
+// row (or column header) under the mouse is named, as the charts do for their marks.
 void DrawPivotView(QueryService& service, const QueryText& text, const QueryResult& cells, const CodeLabels* labels,
-                   PivotViewState& state);
+                   PivotViewState& state, HoverState* hover = nullptr);
 
 }  // namespace csc::app

@@ -14,6 +14,7 @@
 #include "query/describe_query.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
+#include "ui/item_probe.hpp"
 #include "util/text.hpp"
 
 namespace csc::app {
@@ -171,6 +172,17 @@ void CrossFilter(const QueryResult& r, const ChartData& chart, const ChartHover&
   std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
 }
 
+// A trend (lines) can be read as a stacked area instead: one click, next to the chart choice.
+void DrawAreaToggle(QueryPanelState& s) {
+  const ChartKind resolved = s.result ? ResolveKind(*s.result, s.chart) : s.chart;
+  if (resolved != ChartKind::Lines && resolved != ChartKind::Area) return;
+  bool area = resolved == ChartKind::Area;
+  if (ImGui::Checkbox("Stacked area", &area)) s.chart = area ? ChartKind::Area : ChartKind::Lines;
+  if (ItemProbeEnabled()) ProbeLastItem("toggle:stacked-area");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw the trend as stacked areas (the top edge is each period's total)");
+  ImGui::SameLine();
+}
+
 // Live: every edit that parses becomes a request; the previous answer stays on screen.
 void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
   const QueryText text = TextOf(tables, s);
@@ -294,7 +306,7 @@ void DrawPresets(const Table* table, QueryPanelState& s) {
 }
 
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
-                    const CodeLabels* labels, QueryPanelState& s) {
+                    const CodeLabels* labels, QueryPanelState& s, HoverState& linked) {
   if (tables.empty()) {
     ImGui::TextDisabled("Load a dataset to query it.");
     return;
@@ -322,11 +334,13 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   }
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
-                                 "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)"};
+                                 "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)",
+                                 "Stacked area"};
   int kind = static_cast<int>(s.chart);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::Combo("##chart", &kind, kKinds, IM_ARRAYSIZE(kKinds))) s.chart = static_cast<ChartKind>(kind);
   ImGui::SameLine();
+  DrawAreaToggle(s);
   DrawPresets(table, s);
 
   SubmitAndPoll(service, tables, s);
@@ -343,9 +357,12 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
   ChartData chart = ChartOf(*s.result, labels);
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
+  chart.highlight = linked.highlighted();
   const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
+  if (const std::string category = HoveredCategory(chart, hover); !category.empty()) linked.Hover(category);
   CrossFilter(*s.result, chart, hover, table, s);
-  const bool two = s.result->dimensions.size() == 2;
+  // Two dimensions make a cross-table; three add row groups.
+  const bool two = s.result->dimensions.size() == 2 || s.result->dimensions.size() == 3;
   if (two) {
     ImGui::RadioButton("Cross-table", &s.table_view, 0);
     ImGui::SameLine();
@@ -353,7 +370,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::SameLine();
   }
   if (two && s.table_view == 0) {
-    DrawPivotView(service, TextOf(tables, s), *s.result, labels, s.pivot);
+    DrawPivotView(service, TextOf(tables, s), *s.result, labels, s.pivot, &linked);
   } else {
     if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(FormatResultTsv(*s.result).c_str());
     DrawResultTable(*s.result, labels);

@@ -13,6 +13,7 @@
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
+#include "ui/hover_state.hpp"
 
 namespace csc::app {
 
@@ -26,7 +27,7 @@ struct QueryPanelState {
   char link[256] = "";  // "present lac_episodes open-at-start": rows whose child is (not) in another dataset
   ChartKind chart = ChartKind::Auto;
   std::set<std::string> hidden_series;  // legend entries toggled off (by label)
-  int table_view = 0;                   // two dimensions: 0 cross-table, 1 rows
+  int table_view = 0;                   // two or three dimensions: 0 cross-table, 1 rows
   PivotViewState pivot;
   PublishedQuery published;  // presentation mode and publication exports
   std::string submitted;  // the text of the last submitted query
@@ -51,8 +52,10 @@ void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, 
 
 // `labels` (may be null) turns codes into words on the chart and in the table; `table` (may
 // be null) is the current dataset, whose coded columns chart clicks filter on.
+// `hover` links the chart and the cross-table with every other view: the category hovered
+// anywhere is highlighted in both.
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
-                    const CodeLabels* labels, QueryPanelState& state);
+                    const CodeLabels* labels, QueryPanelState& state, HoverState& hover);
 
 // Presentation mode: the chart alone, large, under a sentence saying what is counted; no
 // inputs, no table of rows; counts of 1 to `threshold` are withheld (shown as "c").

@@ -8,6 +8,7 @@
 
 #include "query/query_parser.hpp"
 #include "query/where_edit.hpp"
+#include "time/anniversary.hpp"
 #include "ui/item_probe.hpp"
 #include "util/text.hpp"
 
@@ -20,8 +21,7 @@ constexpr const char* kCallerPrefix = "slicer:";
 void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
 
 
-void SubmitAndPoll(QueryService& service, const QueryText& text, SlicerColumnState& s, const std::string& column) {
-  const std::string caller = kCallerPrefix + column;
+void SubmitAndPoll(QueryService& service, const QueryText& text, SlicerColumnState& s, const std::string& caller) {
   const std::string key = QueryTextKey(text);
   if (key != s.submitted) {
     s.submitted = key;
@@ -61,7 +61,9 @@ void DrawCounting(QueryPanelState& q) {
   }
 }
 
-void DrawAge(QueryPanelState& q) {
+// Age is one filter: a range (dragged) or a set of DfE bands (toggled); either replaces the
+// other, so the sentence and the counts never combine two age conditions.
+void DrawAgeRange(QueryPanelState& q) {
   const auto range = AgeRangeOf(q.where);
   bool on = range.has_value();
   int lo = range ? range->first : 0, hi = range ? range->second : 17;
@@ -75,6 +77,50 @@ void DrawAge(QueryPanelState& q) {
     Fill(q.where, sizeof q.where, SetAgeRange(q.where, std::pair{std::min(lo, hi), std::max(lo, hi)}));
   }
   ImGui::EndDisabled();
+}
+
+// One toggle per DfE band, four to a row, each with its count under the other filters.
+// 18+ and Unknown appear only when the data has them (or one is selected).
+void DrawAgeBands(QueryPanelState& q, const SlicerColumnState& cs) {
+  std::map<std::string, double, std::less<>> counts;
+  if (cs.counts)
+    for (const auto& row : cs.counts->rows)
+      if (!row.keys.empty() && !row.values.empty() && row.values[0]) counts[row.keys[0]] = *row.values[0];
+  std::vector<std::string> selected = AgeBandsOf(q.where);
+  std::vector<std::string> shown;
+  for (int i = 0; i < kAgeBandCount; ++i) {
+    const auto band = static_cast<AgeBand>(i);
+    const std::string label(AgeBandLabel(band));
+    const bool optional = band == AgeBand::Age18Plus || band == AgeBand::Unknown;
+    const bool on = std::find(selected.begin(), selected.end(), label) != selected.end();
+    if (!optional || on || counts.count(label)) shown.push_back(label);
+  }
+  ImGui::PushID("age-bands");
+  constexpr int kPerRow = 4;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - spacing * (kPerRow - 1)) / kPerRow;
+  const float height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().FramePadding.y * 2;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const std::string& label = shown[i];
+    const bool on = std::find(selected.begin(), selected.end(), label) != selected.end();
+    const auto it = counts.find(label);
+    const std::string n = !cs.counts ? "..." : WithThousands(it == counts.end() ? 0 : static_cast<long long>(std::llround(it->second)));
+    if (i % kPerRow != 0) ImGui::SameLine();
+    if (on) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // white on the strong blue reads on a projector
+    }
+    const bool clicked = ImGui::Button((label + "\n" + n + "###" + label).c_str(), ImVec2(width, height));
+    if (on) ImGui::PopStyleColor(2);
+    if (ItemProbeEnabled()) ProbeLastItem("slicer:age:" + label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s under the other filters; click to %s", label.c_str(), n.c_str(), on ? "remove" : "add");
+    if (clicked) {
+      if (on) selected.erase(std::remove(selected.begin(), selected.end(), label), selected.end());
+      else selected.push_back(label);
+      Fill(q.where, sizeof q.where, SetAgeBands(q.where, selected));
+    }
+  }
+  ImGui::PopID();
 }
 
 void DrawColumnSlicer(const Table& table, const std::string& column, const CodeLabels* labels, QueryPanelState& q,
@@ -166,6 +212,7 @@ void DrawLink(const std::vector<std::string>& tables, QueryPanelState& q) {
     if (t != self && t != "population") others.push_back(t);
   if (others.empty()) return;
   bool changed = ImGui::Checkbox("Only children who are", &on);
+  if (ItemProbeEnabled()) ProbeLastItem("slicer:link");
   if (!on) {
     if (changed) Fill(q.link, sizeof q.link, "");
     return;
@@ -214,6 +261,13 @@ std::vector<std::string> SlicerColumns(const Table& table) {
   return columns;
 }
 
+QueryText AgeBandSlicerQueryText(const std::vector<std::string>& tables, const QueryPanelState& q) {
+  QueryText t = SlicerQueryText(tables, q, "");
+  t.where = LinesWithoutAge(q.where);
+  t.by = "age-band";
+  return t;
+}
+
 QueryText SlicerQueryText(const std::vector<std::string>& tables, const QueryPanelState& q, const std::string& column) {
   QueryText t;
   t.table = tables.empty() ? "" : tables[static_cast<size_t>(q.table) % tables.size()];
@@ -243,7 +297,9 @@ void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tabl
   ImGui::TextDisabled("Period");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16", q.period, sizeof q.period);
-  DrawAge(q);
+  DrawAgeRange(q);
+  SubmitAndPoll(service, AgeBandSlicerQueryText(tables, q), state.age_bands, kAgeBandSlicerCaller);
+  DrawAgeBands(q, state.age_bands);
   DrawLink(tables, q);
   if (ImGui::Button("Clear all filters")) {
     Fill(q.where, sizeof q.where, "");
@@ -252,7 +308,7 @@ void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tabl
   ImGui::Separator();
   if (!table) return;
   for (const std::string& column : SlicerColumns(*table)) {
-    SubmitAndPoll(service, SlicerQueryText(tables, q, column), state.columns[column], column);
+    SubmitAndPoll(service, SlicerQueryText(tables, q, column), state.columns[column], kCallerPrefix + column);
     DrawColumnSlicer(*table, column, labels, q, state);
   }
 }

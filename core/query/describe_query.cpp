@@ -5,6 +5,7 @@
 
 #include "query/query.hpp"
 #include "query/query_result.hpp"
+#include "time/anniversary.hpp"
 #include "time/civil_date.hpp"
 #include "util/text.hpp"
 
@@ -79,15 +80,47 @@ std::string ValuePhrase(const Filter& f, const CodeLabels* labels) {
   return JoinOr(words);
 }
 
+// Bands as a person says them: adjacent bands read as one range ("under 1" and "1-4" are
+// "aged 0-4"), Unborn and Unknown as words: "unborn or aged under 1", "aged 5-9 or 16-17".
+std::string AgeBandPhrase(const Filter& f) {
+  struct Span {
+    int lo, hi;  // hi < 0: no upper bound
+  };
+  auto span_of = [](AgeBand b) -> Span {
+    switch (b) {
+      case AgeBand::Under1: return {0, 0};
+      case AgeBand::Age1To4: return {1, 4};
+      case AgeBand::Age5To9: return {5, 9};
+      case AgeBand::Age10To15: return {10, 15};
+      case AgeBand::Age16To17: return {16, 17};
+      default: return {18, -1};
+    }
+  };
+  std::vector<bool> on(kAgeBandCount, false);
+  for (const auto& v : f.values)
+    if (const auto band = ParseAgeBand(v)) on[static_cast<size_t>(*band)] = true;
+  std::vector<std::string> ranges;
+  for (int i = static_cast<int>(AgeBand::Under1); i <= static_cast<int>(AgeBand::Age18Plus); ++i) {
+    if (!on[static_cast<size_t>(i)] || (i > static_cast<int>(AgeBand::Under1) && on[static_cast<size_t>(i - 1)])) continue;
+    int last = i;
+    while (last < static_cast<int>(AgeBand::Age18Plus) && on[static_cast<size_t>(last + 1)]) ++last;
+    const Span a = span_of(static_cast<AgeBand>(i)), b = span_of(static_cast<AgeBand>(last));
+    if (b.hi < 0) ranges.push_back(std::to_string(a.lo) + " and over");
+    else if (b.hi == 0) ranges.push_back("under 1");
+    else ranges.push_back(std::to_string(a.lo) + "-" + std::to_string(b.hi));
+  }
+  std::vector<std::string> parts;
+  if (on[static_cast<size_t>(AgeBand::Unborn)]) parts.push_back("unborn");
+  if (!ranges.empty()) parts.push_back("aged " + JoinOr(ranges));
+  if (f.match_null || on[static_cast<size_t>(AgeBand::Unknown)]) parts.push_back("of unknown age");
+  return JoinOr(parts);
+}
+
 std::string FilterPhrase(const Filter& f, const CodeLabels* labels) {
   switch (f.kind) {
     case FilterKind::In:
     case FilterKind::NotIn: return ValuePhrase(f, labels);
-    case FilterKind::AgeBand: {
-      std::vector<std::string> bands(f.values.begin(), f.values.end());
-      if (f.match_null) bands.push_back("unknown");
-      return "aged " + JoinOr(bands);
-    }
+    case FilterKind::AgeBand: return AgeBandPhrase(f);
     case FilterKind::Age:
       if (f.lo && f.hi) return *f.lo == *f.hi ? "aged " + NumberText(*f.lo) : "aged " + NumberText(*f.lo) + "-" + NumberText(*f.hi);
       if (f.lo) return "aged " + NumberText(*f.lo) + " and over";

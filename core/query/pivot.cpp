@@ -25,19 +25,25 @@ std::vector<std::optional<double>> TotalsFor(const std::vector<std::string>& key
 }  // namespace
 
 Pivot BuildPivot(const QueryResult& cells, const QueryResult* by_rows, const QueryResult* by_columns,
-                 const QueryResult* overall, size_t measure) {
+                 const QueryResult* overall, size_t measure, const std::vector<std::string>* column_order) {
   if (cells.dimensions.size() != 2) throw std::invalid_argument("a pivot needs a result grouped by two dimensions");
   Pivot p;
   p.row_dimension = cells.dimensions[0];
   p.column_dimension = cells.dimensions[1];
   p.measure = measure < cells.measures.size() ? cells.measures[measure] : "";
   std::map<std::string, size_t> row_index, column_index;
+  if (column_order)
+    for (const auto& key : *column_order)
+      if (column_index.emplace(key, p.column_keys.size()).second) p.column_keys.push_back(key);
   for (const auto& row : cells.rows) {
+    if (column_order && !column_index.count(row.keys[1])) continue;
     if (row_index.emplace(row.keys[0], p.row_keys.size()).second) p.row_keys.push_back(row.keys[0]);
     if (column_index.emplace(row.keys[1], p.column_keys.size()).second) p.column_keys.push_back(row.keys[1]);
   }
   p.cells.assign(p.row_keys.size(), std::vector<std::optional<double>>(p.column_keys.size()));
-  for (const auto& row : cells.rows) p.cells[row_index[row.keys[0]]][column_index[row.keys[1]]] = ValueOf(row, measure);
+  for (const auto& row : cells.rows)
+    if (row_index.count(row.keys[0]) && column_index.count(row.keys[1]))
+      p.cells[row_index[row.keys[0]]][column_index[row.keys[1]]] = ValueOf(row, measure);
   p.row_totals = TotalsFor(p.row_keys, by_rows, measure);
   p.column_totals = TotalsFor(p.column_keys, by_columns, measure);
   if (overall && overall->dimensions.empty() && overall->rows.size() == 1) p.grand_total = ValueOf(overall->rows[0], measure);

@@ -25,8 +25,10 @@ enum class PivotShare { None, OfRow, OfColumn };
 // `cells` grouped by exactly two dimensions; `by_rows` by the first alone, `by_columns` by
 // the second alone, `overall` by none (any may be null: those totals stay empty). Reads
 // measure `measure` of each. Throws std::invalid_argument when `cells` is not two-dimensional.
+// `column_order` (may be null) fixes the columns and their order (row groups of a
+// three-dimension pivot share one set of columns); cells of other columns are ignored.
 Pivot BuildPivot(const QueryResult& cells, const QueryResult* by_rows, const QueryResult* by_columns,
-                 const QueryResult* overall, size_t measure = 0);
+                 const QueryResult* overall, size_t measure = 0, const std::vector<std::string>* column_order = nullptr);
 
 // A cell as a share (0-100) of its row's or column's total; empty when either is missing or
 // the total is zero.

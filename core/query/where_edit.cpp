@@ -1,8 +1,10 @@
 #include "query/where_edit.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "query/query_parser.hpp"
+#include "time/anniversary.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -24,6 +26,17 @@ bool IsOnColumn(const std::optional<Filter>& f, std::string_view column) {
 }
 
 bool IsAgeRange(const std::optional<Filter>& f) { return f && f->kind == FilterKind::Age; }
+bool IsAgeFilter(const std::optional<Filter>& f) {
+  return f && (f->kind == FilterKind::Age || f->kind == FilterKind::AgeBand);
+}
+
+// The grammar's short form of a band: "under1", "1-4", "unborn" (no spaces, so no quotes).
+std::string BandText(AgeBand band) {
+  std::string s;
+  for (char ch : AgeBandLabel(band))
+    if (ch != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  return s;
+}
 
 // Replaces the lines matching `is_target` with `replacement` (if any) at the first one's place.
 template <class Pred>
@@ -108,7 +121,42 @@ std::optional<std::pair<int, int>> AgeRangeOf(std::string_view where) {
 std::string SetAgeRange(std::string_view where, std::optional<std::pair<int, int>> range) {
   std::optional<std::string> line;
   if (range) line = "age " + std::to_string(range->first) + ".." + std::to_string(range->second);
-  return Replace(where, [](const std::optional<Filter>& f) { return IsAgeRange(f); }, line);
+  return Replace(where, [](const std::optional<Filter>& f) { return IsAgeFilter(f); }, line);
+}
+
+std::vector<std::string> AgeBandsOf(std::string_view where) {
+  for (const auto& line : WhereLines(where)) {
+    const auto f = TryParse(line);
+    if (!f || f->kind != FilterKind::AgeBand) continue;
+    std::vector<bool> on(kAgeBandCount, false);
+    for (const auto& v : f->values)
+      if (const auto band = ParseAgeBand(v)) on[static_cast<size_t>(*band)] = true;
+    if (f->match_null) on[static_cast<size_t>(AgeBand::Unknown)] = true;
+    std::vector<std::string> bands;
+    for (int i = 0; i < kAgeBandCount; ++i)
+      if (on[static_cast<size_t>(i)]) bands.emplace_back(AgeBandLabel(static_cast<AgeBand>(i)));
+    return bands;
+  }
+  return {};
+}
+
+std::string SetAgeBands(std::string_view where, const std::vector<std::string>& bands) {
+  std::vector<bool> on(kAgeBandCount, false);
+  for (const auto& b : bands)
+    if (const auto band = ParseAgeBand(b)) on[static_cast<size_t>(*band)] = true;
+  std::string list;
+  for (int i = 0; i < kAgeBandCount; ++i)
+    if (on[static_cast<size_t>(i)]) list += (list.empty() ? "" : ", ") + BandText(static_cast<AgeBand>(i));
+  std::optional<std::string> line;
+  if (!list.empty()) line = "age in (" + list + ")";
+  return Replace(where, [](const std::optional<Filter>& f) { return IsAgeFilter(f); }, line);
+}
+
+std::vector<std::string> LinesWithoutAge(std::string_view where) {
+  std::vector<std::string> out;
+  for (auto& line : WhereLines(where))
+    if (!IsAgeFilter(TryParse(line))) out.push_back(std::move(line));
+  return out;
 }
 
 }  // namespace csc

@@ -26,8 +26,17 @@ std::string SetSelection(std::string_view where, std::string_view column, const 
 // Chart clicks: `add` (Ctrl) toggles the value within the column's selection; otherwise the
 // selection becomes that value alone, or is cleared if it was already exactly that value.
 std::string ClickValue(std::string_view where, std::string_view column, const std::string& value, bool add);
-// The age range line ("age 0..4"); nullopt bounds remove it.
+// The age range line ("age 0..4"); nullopt bounds remove it. Age is one slicer: a range
+// replaces any age-band selection and a band selection replaces any range.
 std::optional<std::pair<int, int>> AgeRangeOf(std::string_view where);
 std::string SetAgeRange(std::string_view where, std::optional<std::pair<int, int>> range);
+// The DfE age bands selected by an `age in (...)` line, as AgeBandLabel names in band order
+// ("Unknown" for `unknown`); empty when there is none.
+std::vector<std::string> AgeBandsOf(std::string_view where);
+// Replaces every age filter (range or bands) by `age in (bands)`; no bands removes it.
+// Bands are AgeBandLabel names or any form ParseAgeBand takes; unknown names are dropped.
+std::string SetAgeBands(std::string_view where, const std::vector<std::string>& bands);
+// The lines without any age filter (what the age slicer's own counts are computed under).
+std::vector<std::string> LinesWithoutAge(std::string_view where);
 
 }  // namespace csc

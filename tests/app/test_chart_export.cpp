@@ -78,3 +78,43 @@ TEST_CASE("export to a folder that cannot be written fails with a message and le
   CHECK_FALSE(error.empty());
   CHECK_FALSE(std::filesystem::exists(e.path));
 }
+
+TEST_CASE("a stacked-area trend exports with each band in its category's colour", "[ui][export]") {
+  std::string error;
+  if (!SharedWindow(error)) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  app::ChartExport e;
+  e.chart.title = "children by period and category";
+  e.chart.value_label = "children";
+  e.chart.groups = {"2012-13", "2013-14"};
+  e.chart.series = {"Area bottom", "Area top"};
+  e.chart.values = {{20, 10}, {20, 10}};
+  e.kind = app::ChartKind::Area;
+  e.sentence = "Children on a CP plan at 31 March";
+  e.source = "Source: test";
+  e.width = 400, e.height = 300, e.scale = 2;
+  e.path = (std::filesystem::temp_directory_path() / "csc_export_area_test.png").string();
+  std::filesystem::remove(e.path);
+  REQUIRE(app::ExportChartPng(e, error));
+  int w = 0, h = 0, channels = 0;
+  unsigned char* pixels = stbi_load(e.path.c_str(), &w, &h, &channels, 4);
+  REQUIRE(pixels);
+  // Bands are filled at 75% opacity over the background (the top-left pixel).
+  auto count = [&](ImU32 colour) {
+    size_t n = 0;
+    for (int i = 0; i < w * h; ++i) {
+      const unsigned char* p = pixels + 4 * i;
+      double d = 0;
+      for (int c = 0; c < 3; ++c) d += std::abs(p[c] - (0.75 * ((colour >> (8 * c)) & 0xff) + 0.25 * pixels[c]));
+      n += d < 12;
+    }
+    return n;
+  };
+  const size_t bottom = count(app::CategoryColour("Area bottom")), top = count(app::CategoryColour("Area top"));
+  stbi_image_free(pixels);
+  // Between the two period centres (about half the plot's width): the bottom band is twice
+  // as tall as the top one.
+  CHECK(bottom > 20000);
+  CHECK(top > 8000);
+  CHECK(bottom > top * 3 / 2);
+  std::filesystem::remove(e.path);
+}

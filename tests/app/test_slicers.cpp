@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/item_probe.hpp"
+#include "query_tab_fixture.hpp"
 #include "ui_harness.hpp"
 #include "views/slicer_panel.hpp"
 
@@ -23,51 +24,18 @@ std::string WritePlans() {
   return path;
 }
 
-struct Loaded {
-  test::UiHarness ui;
-  app::QueryPanelState& q;
-  Loaded() : q(ui.app->query_panel()) {
-    app::EnableItemProbe(true);
-    ui.app->OpenFiles({WritePlans()});
-    REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
-    ui.app->ShowTab(app::ExplorerApp::Tab::Query);
-    std::snprintf(q.count, sizeof q.count, "open-at:31-03");
-    std::snprintf(q.period, sizeof q.period, "fy:2012-13");
-    std::snprintf(q.by, sizeof q.by, "latest_category");
-    std::snprintf(q.measure, sizeof q.measure, "children");
-    Settle();
-  }
-  ~Loaded() { app::EnableItemProbe(false); }
-  void Settle() {
-    ui.Frame();  // submits what changed
-    REQUIRE(ui.FramesUntil([&] {
-      return q.result && !ui.app->queries().Busy(app::kQueryPanelCaller) &&
-             !ui.app->queries().Busy("slicer:latest_category") && !ui.app->queries().Busy("slicer:ward");
-    }));
-    ui.Frame();
-    ui.Frame();
-  }
-  void Click(const std::string& probe, bool ctrl = false) {
-    const auto at = app::ProbedCentre(probe);
-    REQUIRE(at);
-    ImGui::GetIO().KeyCtrl = ctrl;
-    ui.Click(*at);
-    ImGui::GetIO().KeyCtrl = false;
-    Settle();
-  }
-};
 }  // namespace
 
 TEST_CASE("slicer columns are the coded columns, not ids or dates", "[ui]") {
-  Loaded l;
+  test::QueryTab l(WritePlans());
   const auto* table = l.ui.app->catalog()->Find("csc_ui_slicer_plans");
   REQUIRE(table);
   CHECK(app::SlicerColumns(*table) ==
         std::vector<std::string>{"initial_category", "latest_category", "ward", "sex", "ethnicity"});
 }
 
-TEST_CASE("ticking a slicer value filters the chart; counts under the other filters stay", "[ui]") {
-  Loaded l;
+TEST_CASE("ticking a slicer value filters the chart while counts under the other filters stay", "[ui]") {
+  test::QueryTab l(WritePlans());
   // Open at 31 March 2013: C1 NEG, C2 EMO, C4 NEG, C5 NEG.
   REQUIRE(l.q.result);
   CHECK(l.q.result->rows.size() == 2);
@@ -95,8 +63,8 @@ TEST_CASE("ticking a slicer value filters the chart; counts under the other filt
   CHECK(std::string(l.q.where).empty());
 }
 
-TEST_CASE("clicking a bar filters by its category; Ctrl-click adds another", "[ui]") {
-  Loaded l;
+TEST_CASE("clicking a bar filters by its category and Ctrl-click adds another", "[ui]") {
+  test::QueryTab l(WritePlans());
   std::snprintf(l.q.by, sizeof l.q.by, "ward");
   l.Settle();
   REQUIRE(l.q.result);
@@ -117,12 +85,14 @@ TEST_CASE("clicking a bar filters by its category; Ctrl-click adds another", "[u
 }
 
 TEST_CASE("a two-dimension answer shows as a cross-table whose totals count each child once", "[ui]") {
-  Loaded l;
+  test::QueryTab l(WritePlans());
   std::snprintf(l.q.by, sizeof l.q.by, "sex, latest_category");
   std::snprintf(l.q.period, sizeof l.q.period, "fy:2011-12..2012-13");
   std::snprintf(l.q.count, sizeof l.q.count, "open-during");
   l.Settle();
-  REQUIRE(l.ui.FramesUntil([&] { return l.q.pivot.totals[0] && l.q.pivot.totals[1] && l.q.pivot.totals[2]; }));
+  REQUIRE(l.ui.FramesUntil([&] {
+    return l.q.pivot.totals.size() == 3 && l.q.pivot.totals[0] && l.q.pivot.totals[1] && l.q.pivot.totals[2];
+  }));
   // Open during 2011-12 or 2012-13: C1..C5 all; C3 (F, SAB) ended Jan 2012.
   REQUIRE(l.q.pivot.totals[2]->rows.size() == 1);
   CHECK(*l.q.pivot.totals[2]->rows[0].values[0] == 5);
@@ -133,7 +103,7 @@ TEST_CASE("a two-dimension answer shows as a cross-table whose totals count each
 }
 
 TEST_CASE("quick charts set the grouping, measure and chart for common questions", "[ui]") {
-  Loaded l;
+  test::QueryTab l(WritePlans());
   const auto* table = l.ui.app->catalog()->Find("csc_ui_slicer_plans");
   app::ApplyPreset(table, l.q, app::ChartPreset::AgeSexPyramid);
   CHECK(std::string(l.q.by) == "age, sex");
@@ -149,7 +119,7 @@ TEST_CASE("quick charts set the grouping, measure and chart for common questions
 }
 
 TEST_CASE("presentation mode draws only the disclosure-controlled answer", "[ui]") {
-  Loaded l;
+  test::QueryTab l(WritePlans());
   l.ui.app->SetPresenting(true);
   REQUIRE(l.ui.FramesUntil([&] { return l.q.published.raw != nullptr; }));
   // Open at 31 March 2013: NEG 3 children, EMO 1: both 1..5, so both withheld.

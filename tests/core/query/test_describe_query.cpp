@@ -37,10 +37,26 @@ TEST_CASE("the filter sentence for episodes, other counting modes and exclusions
   t.table = "missing_episodes";
   t.count = "started";
   t.period = "year:2014";
-  CHECK(DescribeFilters(t, nullptr) == "Missing episodes in 2014, aged under1, 1-4 or unknown");
+  CHECK(DescribeFilters(t, nullptr) == "Missing episodes in 2014, aged 0-4 or of unknown age");
 }
 
-TEST_CASE("without labels codes stay codes; an unknown table is named as it is", "[describe]") {
+TEST_CASE("age bands read as a person says them: adjacent bands join into one range", "[describe]") {
+  QueryText t;
+  t.table = "cp_plans";
+  auto phrase = [&](const std::string& where) {
+    t.where = {where};
+    return DescribeFilters(t, nullptr);
+  };
+  CHECK(phrase("age in (under1, 1-4)") == "CP plans, aged 0-4");
+  CHECK(phrase("age in (unborn, under1)") == "CP plans, unborn or aged under 1");
+  CHECK(phrase("age in (unborn)") == "CP plans, unborn");
+  CHECK(phrase("age in ('Under 1', 5-9)") == "CP plans, aged under 1 or 5-9");
+  CHECK(phrase("age in (10-15, 1-4, 16-17)") == "CP plans, aged 1-4 or 10-17");
+  CHECK(phrase("age in (16-17, 18+)") == "CP plans, aged 16 and over");
+  CHECK(phrase("age in (unborn, 5-9, unknown)") == "CP plans, unborn, aged 5-9 or of unknown age");
+}
+
+TEST_CASE("without labels codes stay codes, and an unknown table is named as it is", "[describe]") {
   QueryText t;
   t.table = "my_extract";
   t.where = {"category in (NEG)"};

@@ -44,3 +44,14 @@ TEST_CASE("the age range line is read and replaced", "[where-edit]") {
   CHECK(SetAgeRange("ward in (X)\nage 0..4\n", std::pair{10, 15}) == "ward in (X)\nage 10..15\n");
   CHECK(SetAgeRange("age 0..4\nward in (X)\n", std::nullopt) == "ward in (X)\n");
 }
+
+TEST_CASE("age bands are one filter line that replaces an age range, and the other way round", "[where-edit]") {
+  CHECK(AgeBandsOf("ward in (X)\n").empty());
+  CHECK(SetAgeBands("ward in (X)\nage 0..4\n", {"1-4", "Unborn"}) == "ward in (X)\nage in (unborn, 1-4)\n");
+  CHECK(SetAgeBands("", {"Under 1", "18+", "Unknown", "nonsense"}) == "age in (under1, 18+, unknown)\n");
+  CHECK(AgeBandsOf("age in (under1, 18+, unknown)\n") == std::vector<std::string>{"Under 1", "18+", "Unknown"});
+  CHECK(AgeBandsOf("ward in (X)\nage in (1-4, unborn)\n") == std::vector<std::string>{"Unborn", "1-4"});
+  CHECK(SetAgeBands("age in (1-4)\nward in (X)\n", {}) == "ward in (X)\n");
+  CHECK(SetAgeRange("age in (1-4)\nward in (X)\n", std::pair{5, 9}) == "age 5..9\nward in (X)\n");
+  CHECK(LinesWithoutAge("age in (1-4)\nward in (X)\nage 0..3\n") == std::vector<std::string>{"ward in (X)"});
+}
