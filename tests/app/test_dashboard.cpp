@@ -13,7 +13,7 @@
 
 using namespace csc;
 
-TEST_CASE("the indicators tab shows a tile per indicator; a tile opens its detail and what-if", "[ui][dashboard]") {
+TEST_CASE("the indicators tab shows a tile per indicator, a tile opens its detail and what-if", "[ui][dashboard]") {
   const std::string dir = "/tmp/csc-ui-dashboard-" + std::to_string(::getpid());
   std::filesystem::remove_all(dir);
   ::setenv("CSC_CONFIG_DIR", dir.c_str(), 1);

@@ -33,7 +33,7 @@ TEST_CASE("csc load --json says what a file was recognised as and lists unknown 
   CHECK(j["dataset"]["unknown_codes"]["initial_category"]["f) Domestic abuse"] == 1);
 }
 
-TEST_CASE("csc load --map applies a mapping and saves it for the header; the next load reuses it", "[cli][formats]") {
+TEST_CASE("csc load --map applies a mapping and saves it for the header, the next load reuses it", "[cli][formats]") {
   const std::string config = (std::filesystem::temp_directory_path() / "csc_cli_map_test").string();
   std::filesystem::remove_all(config);
   const std::string env = "CSC_CONFIG_DIR=" + config;

@@ -4,7 +4,7 @@
 
 using namespace csc;
 
-TEST_CASE("codes show with their labels; unknown codes stay as written", "[dataset]") {
+TEST_CASE("codes show with their labels, unknown codes stay as written", "[dataset]") {
   const auto labels = CodeLabels::Load(std::string(CSC_SOURCE_ASSETS_DIR) + "/reference/code_lists.csv");
   CHECK(labels->Label("latest_category", "NEG") == "Neglect");
   CHECK(labels->Label("initial_category", "EMO") == "Emotional abuse");

@@ -85,7 +85,7 @@ TEST_CASE("SSDA903: SEX in the old 1/2 and new M/F/U codings both become M/F/U",
   CHECK(Cell(t, "A2", "ethnicity") == "APKN");
 }
 
-TEST_CASE("SSDA903: X1 continues the period of care; V3/V4 short breaks are not looked after", "[formats]") {
+TEST_CASE("SSDA903: X1 continues the period of care, V3/V4 short breaks are not looked after", "[formats]") {
   const Dataset& lac = *Ssda903().Find("lac_episodes");
   const Table& t = *lac.table;
   CHECK(Cell(t, "A1", "period_start", 0) == "2021-05-10");

@@ -32,7 +32,7 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("mapping: an unknown header is unrecognised; the guess names the columns it can", "[mapping]") {
+TEST_CASE("mapping: an unknown header is unrecognised, the guess names the columns it can", "[mapping]") {
   const std::vector<std::string> header = {"Ref", "Gender", "Born", "Started", "Ended", "Abuse type", "Team"};
   CHECK(RecogniseHeader(header).format == SourceFormat::Unrecognised);
   CHECK(GuessKind(header) == DatasetKind::CpPlans);
@@ -45,7 +45,7 @@ TEST_CASE("mapping: an unknown header is unrecognised; the guess names the colum
   CHECK(GuessKind({"a", "b"}) == DatasetKind::Unknown);
 }
 
-TEST_CASE("mapping: JSON round trip; role names resolve to the kind's columns; mistakes are named", "[mapping]") {
+TEST_CASE("mapping: JSON round trip, role names resolve to the kind's columns, mistakes are named", "[mapping]") {
   const ColumnMapping m = ParseMappingJson(ReadAll(kDir + "cp_custom.map.json"));
   CHECK(m.kind == DatasetKind::CpPlans);
   CHECK(m.columns.at("Started") == "plan_start");  // "start" is the role
@@ -119,7 +119,7 @@ TEST_CASE("mapping store: the default folder follows CSC_CONFIG_DIR, then XDG_CO
   if (saved_xdg) setenv("XDG_CONFIG_HOME", xdg.c_str(), 1);
 }
 
-TEST_CASE("LoadDatasets: a given mapping is applied and saved; the next load finds it by header", "[mapping]") {
+TEST_CASE("LoadDatasets: a given mapping is applied and saved, the next load finds it by header", "[mapping]") {
   TempDir dir("csc_mapping_load_test");
   const MappingStore store(dir.path);
   DatasetLoadOptions options;
@@ -141,7 +141,7 @@ TEST_CASE("LoadDatasets: a given mapping is applied and saved; the next load fin
   CHECK(again.datasets.at(0).UnknownCodeCount() == 1);
 }
 
-TEST_CASE("LoadDatasets: a given mapping applies only to files with all its columns; none at all is an error", "[mapping]") {
+TEST_CASE("LoadDatasets: a given mapping applies only to files with all its columns, none at all is an error", "[mapping]") {
   DatasetLoadOptions options;
   options.mapping = ParseMappingJson(ReadAll(kDir + "cp_custom.map.json"));
   const std::string other = std::string(CSC_TEST_DATA_DIR) + "/query/population.csv";

@@ -125,7 +125,7 @@ TEST_CASE("Looked after in December 2015: 423", "[demo]") {
   CHECK(Ask(Q("lac_episodes", "year:2015", "open-at:31-12", "", "children", kNotShortBreaks))["all"] == 423);
 }
 
-TEST_CASE("CME referrals 2012-13: 874 by NC year 41/232/76/72/64/40/45/53/50/68/56/73/4; 2011-12: 546", "[demo]") {
+TEST_CASE("CME referrals 2012-13: 874 by NC year 41/232/76/72/64/40/45/53/50/68/56/73/4, 2011-12: 546", "[demo]") {
   CHECK(Ask(Q("cme_referrals", "fy:2011-12, fy:2012-13", "started", "period", "episodes")) ==
         std::map<std::string, double>{{"2011-12", 546}, {"2012-13", 874}});
   const auto by_year = Ask(Q("cme_referrals", "fy:2012-13", "started", "year_group", "episodes"));
@@ -133,7 +133,7 @@ TEST_CASE("CME referrals 2012-13: 874 by NC year 41/232/76/72/64/40/45/53/50/68/
   for (int g = 0; g <= 12; ++g) CHECK(by_year.at(std::to_string(g)) == expected[static_cast<size_t>(g)]);
 }
 
-TEST_CASE("Missing children January/February/March 2013: 20/19/18; two-thirds girls; 85.5% aged 14-15; youngest 13",
+TEST_CASE("Missing children January/February/March 2013: 20/19/18, two-thirds girls, 85.5% aged 14-15, youngest 13",
           "[demo]") {
   CHECK(Ask(Q("missing_episodes", "month:2013-01, month:2013-02, month:2013-03", "started", "period", "children")) ==
         std::map<std::string, double>{{"2013-01", 20}, {"2013-02", 19}, {"2013-03", 18}});

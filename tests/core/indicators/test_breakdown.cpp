@@ -16,7 +16,7 @@ std::pair<double, double> Sum(const std::vector<BreakdownRow>& rows) {
 }
 }  // namespace
 
-TEST_CASE("NI 65 by latest category: 19 of the 52 repeats are neglect; parts add up to 52 of 319", "[indicators]") {
+TEST_CASE("NI 65 by latest category: 19 of the 52 repeats are neglect, parts add up to 52 of 319", "[indicators]") {
   const auto rows = IndicatorBreakdown(*BundledIndicators().Find("NI65"), DemoData(), "2012-13", "latest_category");
   CHECK(Sum(rows) == std::pair<double, double>{52, 319});
   const auto neg = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.label == "NEG"; });

@@ -31,7 +31,7 @@ TEST_CASE("NI 62-65 numerators and denominators from the demonstration extract",
   CHECK(Counts("NI65", "2012-13") == std::pair<double, double>{52, 319});
 }
 
-TEST_CASE("CP rate per 10,000 at 31 March 2014 is 393 on 56,118; CME referrals 874 in 2012-13", "[indicators]") {
+TEST_CASE("CP rate per 10,000 at 31 March 2014 is 393 on 56,118, CME referrals 874 in 2012-13", "[indicators]") {
   const Indicator& cp = *BundledIndicators().Find("CP_RATE");
   const IndicatorValue v = EvaluateIndicator(cp, DemoData(), "2013-14");
   CHECK(v.numerator == 393);

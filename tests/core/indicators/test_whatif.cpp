@@ -68,7 +68,7 @@ TEST_CASE("A slice's count comes from the engine and a change cannot take it bel
                     Catch::Matchers::StartsWith("indicator NI65: numerator: filter 'latest_categry in (NEG)': unknown column"));
 }
 
-TEST_CASE("Percentages round to whole plans; the denominator can change alone or with the numerator", "[indicators]") {
+TEST_CASE("Percentages round to whole plans, the denominator can change alone or with the numerator", "[indicators]") {
   // 10% of 52 = 5.2 -> 5: 47 / 319 = 14.7%.
   WhatIfResult r = RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-10, "", true)});
   CHECK(r.numerator_change == -5);

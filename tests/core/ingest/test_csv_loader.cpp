@@ -44,7 +44,7 @@ TEST_CASE("null tokens become nulls in every type", "[ingest][loader]") {
   CHECK(r.report.cell_warnings == 0);
 }
 
-TEST_CASE("ragged rows are rejected with their line and reason; totals reconcile", "[ingest][loader]") {
+TEST_CASE("ragged rows are rejected with their line and reason, totals reconcile", "[ingest][loader]") {
   const auto r = Load("a,b,c\n1,2,3\n4,5\n\n6,7,8,9\n10,11,12,\n\"x\ny\",1\n13,14,15\n");
   CHECK(r.report.rows_read == 6);
   CHECK(r.report.rows_loaded == 3);

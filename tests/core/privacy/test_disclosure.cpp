@@ -91,7 +91,7 @@ bool SomeHiddenCellIsBridge(const ProtectedTable& t) {
 
 }  // namespace
 
-TEST_CASE("A 1-D list hides 1-5 and the smallest other non-zero count; zeros and the total stay", "[privacy]") {
+TEST_CASE("A 1-D list hides 1-5 and the smallest other non-zero count, zeros and the total stay", "[privacy]") {
   const auto t = ProtectList({0, 3, 12, 7, 20});
   CHECK(Render(t) == "0 c 12 c 20 42\n");
   CHECK(t.states[1] == CellState::Primary);
@@ -103,7 +103,7 @@ TEST_CASE("A 1-D list hides 1-5 and the smallest other non-zero count; zeros and
   CHECK(Render(ProtectList({0, 4, 0})) == "0 c 0 c\n");
 }
 
-TEST_CASE("Threshold 7 and 10 hide more; rounding to 5 or 10 applies to shown cells only", "[privacy]") {
+TEST_CASE("Threshold 7 and 10 hide more, rounding to 5 or 10 applies to shown cells only", "[privacy]") {
   CHECK(Render(ProtectList({6, 9, 30})) == "6 9 30 45\n");
   CHECK(Render(ProtectList({6, 9, 30}, {.threshold = 7})) == "c c 30 45\n");
   CHECK(Render(ProtectList({8, 20, 30}, {.threshold = 7})) == "8 20 30 58\n");

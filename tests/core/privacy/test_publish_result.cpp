@@ -17,7 +17,7 @@ std::vector<std::string> Column(const PublishedResult& p, size_t m) {
 }
 }  // namespace
 
-TEST_CASE("One figure: only primary suppression; zero stays", "[privacy]") {
+TEST_CASE("One figure: only primary suppression, zero stays", "[privacy]") {
   Query q;
   q.measures = {MeasureOf(MeasureKind::Children)};
   QueryResult r;
@@ -29,7 +29,7 @@ TEST_CASE("One figure: only primary suppression; zero stays", "[privacy]") {
   }
 }
 
-TEST_CASE("Shares follow their counts; the base count added for suppression is not printed", "[privacy]") {
+TEST_CASE("Shares follow their counts, the base count added for suppression is not printed", "[privacy]") {
   // Episodes 4, 20, 30 with total 54: 4 is hidden, then 20 (the smallest other) too.
   Query q;
   q.group_by = {GroupByColumn("category")};

@@ -124,7 +124,7 @@ TEST_CASE("started in, ceased in and open during 2012-13", "[query][counting]") 
   CHECK(RunQuery(c, Base(CountMode::OpenDuring)).rows[0].values == Values(6, 6));  // all but G
 }
 
-TEST_CASE("a trend counts each snapshot; distinct children span the trend", "[query][counting]") {
+TEST_CASE("a trend counts each snapshot, distinct children span the trend", "[query][counting]") {
   const Catalog c = MakeCatalog();
   Query q = Base(CountMode::OpenAt);
   q.periods = ParsePeriods("fy:2011-12..2012-13");

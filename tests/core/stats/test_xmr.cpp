@@ -5,7 +5,7 @@
 
 using namespace csc;
 
-TEST_CASE("XmR centre, mean moving range and limits; a spike is outside the limits", "[stats]") {
+TEST_CASE("XmR centre, mean moving range and limits, a spike is outside the limits", "[stats]") {
   // Sum 132 over 10 points: centre 13.2. Moving ranges 2,1,2,1,18,19,1,2,1 = 47 over 9.
   const auto chart = BuildXmr({10, 12, 11, 13, 12, 30, 11, 12, 10, 11});
   CHECK(chart.centre == Approx(13.2));
