@@ -114,6 +114,9 @@ int main(int argc, char** argv) {
   start.measure = args.measure.empty() ? app.query_panel().measure : args.measure;
   start.chart = args.chart.empty() ? "auto" : args.chart;
   app.OpenView(start);
+  // No query options asks nothing, so the starting question (the trend by category) applies.
+  if (args.where.empty() && args.period.empty() && args.count.empty() && args.by.empty() && args.measure.empty())
+    app.query_panel().started = false;
   if (!args.view.empty()) {
     const auto& views = app.saved_views().views();
     const auto it = std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.name == args.view; });

@@ -304,6 +304,7 @@ bool ExplorerApp::SaveCurrentView(const std::string& name) {
 
 void ExplorerApp::OpenView(const SavedView& v) {
   auto& q = m_query_panel;
+  q.started = true;
   auto fill = [](char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); };
   std::string where;
   for (const auto& w : v.where) where += w + "\n";
@@ -433,9 +434,10 @@ void ExplorerApp::Frame() {
     if (ImGui::BeginTabItem("Query", nullptr, flags_for(Tab::Query))) {
       DrawExactFiguresBanner();
       DrawViewBar();
+      const Table* table = CurrentTable();
+      ApplyStartingQuestion(table, m_query_panel);
       // The chart's query goes to the service before the slicers' counts.
       SubmitQuery(m_queries, m_table_names, m_query_panel);
-      const Table* table = CurrentTable();
       ImGui::BeginChild("slicers", ImVec2(ImGui::GetFontSize() * 19, 0), true);
       DrawSlicerPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_slicers);
       ImGui::EndChild();

@@ -13,6 +13,11 @@ void ApplyTheme(Theme theme, float scale) {
     ImGui::StyleColorsLight(&style);
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.98f, 1.0f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
+    // ImGui's light frames are white on a near-white window: unticked boxes, radio buttons
+    // and empty fields vanish, worst of all on a projector. Grey them and outline them.
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.91f, 0.93f, 1.0f);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.45f, 0.48f, 0.54f, 0.55f);
+    style.FrameBorderSize = 1;
   }
   style.WindowRounding = 4;
   style.FrameRounding = 3;

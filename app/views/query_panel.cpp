@@ -293,6 +293,18 @@ void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
   }
 }
 
+void ApplyStartingQuestion(const Table* table, QueryPanelState& s) {
+  if (s.started || !table) return;
+  s.started = true;
+  if (*s.where || *s.period || *s.by || *s.link) return;
+  Catalog one;
+  one.Add("t", TablePtr(table, [](const Table*) {}));
+  const auto years = FinancialYearsCovered(one);
+  if (years.empty()) return;
+  ApplyPreset(table, s, ChartPreset::TrendByCategory);
+  std::snprintf(s.period, sizeof s.period, "fy:%s..%s", years.front().c_str(), years.back().c_str());
+}
+
 void DrawPresets(const Table* table, QueryPanelState& s) {
   static const char* kPresets[] = {"Trend by category", "Breakdown by category (with shares)", "Age profile (single years)",
                                    "Age-sex pyramid", "Ward ranking (children)", "Ward ranking (rate per 10,000)",
@@ -337,7 +349,10 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
                                  "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)",
                                  "Stacked area"};
   int kind = static_cast<int>(s.chart);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  // As wide as its longest choice, so the closed box never cuts a name short.
+  float widest = 0;
+  for (const char* k : kKinds) widest = std::max(widest, ImGui::CalcTextSize(k).x);
+  ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Combo("##chart", &kind, kKinds, IM_ARRAYSIZE(kKinds))) s.chart = static_cast<ChartKind>(kind);
   ImGui::SameLine();
   DrawAreaToggle(s);

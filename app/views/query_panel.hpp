@@ -36,6 +36,7 @@ struct QueryPanelState {
   std::string error;
   double seconds = 0;
   bool from_cache = false;
+  bool started = false;  // the starting question was considered (once, or a view was opened)
 };
 
 inline constexpr const char* kQueryPanelCaller = "query_panel";
@@ -45,6 +46,10 @@ inline constexpr const char* kPresentationCaller = "presentation";
 enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate, MonthlyXmr };
 void ApplyPreset(const Table* table, QueryPanelState& state, ChartPreset preset);
 void DrawPresets(const Table* table, QueryPanelState& state);
+// A first look worth having: with nothing asked yet (no filter, period or grouping), the
+// trend by category over the financial years the data covers, instead of one bar of every
+// row ever loaded. Runs once per session; opening a view counts as asking.
+void ApplyStartingQuestion(const Table* table, QueryPanelState& state);
 
 // Submits the panel's query if it changed and takes any reply (the panel's own draw does
 // this too; calling it first puts the chart's query ahead of the slicers' in the queue).

@@ -106,12 +106,11 @@ void DrawAgeBands(QueryPanelState& q, const SlicerColumnState& cs) {
     const auto it = counts.find(label);
     const std::string n = !cs.counts ? "..." : WithThousands(it == counts.end() ? 0 : static_cast<long long>(std::llround(it->second)));
     if (i % kPerRow != 0) ImGui::SameLine();
-    if (on) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // white on the strong blue reads on a projector
-    }
+    // Off reads as an empty field, on as the strong blue: a band never looks chosen when not.
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
     const bool clicked = ImGui::Button((label + "\n" + n + "###" + label).c_str(), ImVec2(width, height));
-    if (on) ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(2);
     if (ItemProbeEnabled()) ProbeLastItem("slicer:age:" + label);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s under the other filters; click to %s", label.c_str(), n.c_str(), on ? "remove" : "add");
     if (clicked) {

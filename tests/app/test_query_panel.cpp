@@ -49,3 +49,27 @@ TEST_CASE("typing in the query bar submits the query and shows the answer", "[ui
   CHECK_THAT(q.error + q.parse_error, Catch::Contains("latest_categry"));
   CHECK(q.result->rows.size() == 2);
 }
+
+TEST_CASE("with nothing asked yet the query tab starts on the trend by category over the data's years", "[ui]") {
+  test::UiHarness ui;
+  ui.app->OpenFiles({WriteCpPlans()});
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  ui.app->ShowTab(app::ExplorerApp::Tab::Query);
+  auto& q = ui.app->query_panel();
+  REQUIRE(ui.FramesUntil([&] { return q.result && !ui.app->queries().Busy(app::kQueryPanelCaller); }));
+  // The years both date columns cover: starts 2009-10..2012-13, ends 2010-11..2013-14.
+  CHECK(std::string(q.period) == "fy:2010-11..2012-13");
+  CHECK(std::string(q.by) == "period, latest_category");
+  CHECK(std::string(q.measure) == "children");
+  // Open at 31 March 2013: C1 (NEG, since June 2012) and C2 (EMO, until June 2013).
+  double at_2013 = 0;
+  for (const auto& row : q.result->rows)
+    if (row.keys[0] == "2012-13") at_2013 += row.values[0].value_or(0);
+  CHECK(at_2013 == 2.0);
+
+  // Cleared by the user, it stays cleared: the starting question is asked once.
+  q.by[0] = q.period[0] = '\0';
+  ui.Frame();
+  ui.Frame();
+  CHECK(std::string(q.by).empty());
+}
