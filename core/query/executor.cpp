@@ -544,30 +544,47 @@ class ChunkRunner {
     uint64_t* episodes = m_out.episodes.data();
     DistinctStore* children = m_children_slot >= 0 ? &m_out.distinct[m_children_slot] : nullptr;
     const uint32_t* child = m_s.child.data();
-    uint64_t units = 0;
-    for (size_t k = 0; k < n; ++k) {
-      const int32_t r = day[k];
-      uint64_t key = g[k];
-      if (periods) {
-        const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(r) - pbase);
-        const int p = off < psize ? plut[off] : -1;
-        if (p < 0) continue;
-        key += static_cast<uint64_t>(p) * period_stride;
+    // Two passes: keys and keep flags without branches (a failed age or a day between
+    // periods is a data-dependent branch that mispredicts often), then the kept rows'
+    // positions compacted, then the counting over those alone.
+    uint32_t* __restrict kept = m_s.unit_row.data();
+    size_t m = 0;
+    if (!periods && !need_age) {
+      for (size_t k = 0; k < n; ++k) kept[k] = static_cast<uint32_t>(k);
+      m = n;
+    } else {
+      for (size_t k = 0; k < n; ++k) {
+        const int32_t r = day[k];
+        uint64_t key = g[k];
+        bool keep = true;
+        if (periods) {
+          const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(r) - pbase);
+          const int p = off < psize ? plut[off] : -1;
+          keep = p >= 0;
+          key += static_cast<uint64_t>(p < 0 ? 0 : p) * period_stride;
+        }
+        if (need_age) {
+          const int32_t b = dob[k];
+          const bool known = b != kNoDate && r != kNoDate;
+          const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
+          const int32_t a = raw < -1 && known ? -1 : raw;
+          if (filter) keep &= pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1] != 0;
+          if (band_stride) key += static_cast<uint64_t>(a == kUnknownAge ? AgeBand::Unknown : AgeBandOf(a)) * band_stride;
+          if (single_stride)
+            key += static_cast<uint64_t>(a == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(a)) * single_stride;
+        }
+        g[k] = key;
+        kept[m] = static_cast<uint32_t>(k);
+        m += keep;
       }
-      if (need_age) {
-        const int32_t b = dob[k];
-        const bool known = b != kNoDate && r != kNoDate;
-        const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
-        const int32_t a = raw < -1 && known ? -1 : raw;
-        if (filter && !pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1]) continue;
-        if (band_stride) key += static_cast<uint64_t>(a == kUnknownAge ? AgeBand::Unknown : AgeBandOf(a)) * band_stride;
-        if (single_stride)
-          key += static_cast<uint64_t>(a == kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(a)) * single_stride;
-      }
-      ++units;
-      ++episodes[key];
-      if (children && child[k] != UINT32_MAX) children->Add(key, child[k]);
     }
+    for (size_t i = 0; i < m; ++i) ++episodes[g[kept[i]]];
+    if (children)
+      for (size_t i = 0; i < m; ++i) {
+        const uint32_t k = kept[i];
+        if (child[k] != UINT32_MAX) children->Add(g[k], child[k]);
+      }
+    const uint64_t units = m;
     m_units += units;
   }
 
