@@ -35,6 +35,7 @@ struct ChunkScratch {
   std::vector<uint32_t> unit_row, unit_period;
   std::vector<int32_t> unit_ref, unit_age, unit_duration_end;
   std::vector<uint64_t> unit_group;
+  std::vector<uint32_t> histogram;  // four copies of the episode counts (CountEpisodes)
   size_t capacity = 0;
   void Reserve(size_t n) {
     if (capacity >= n) return;
@@ -578,7 +579,7 @@ class ChunkRunner {
         m += keep;
       }
     }
-    for (size_t i = 0; i < m; ++i) ++episodes[g[kept[i]]];
+    CountEpisodes(episodes, g, kept, m);
     if (children)
       for (size_t i = 0; i < m; ++i) {
         const uint32_t k = kept[i];
@@ -586,6 +587,31 @@ class ChunkRunner {
       }
     const uint64_t units = m;
     m_units += units;
+  }
+
+  // A histogram over few groups stalls on its own stores (the next row's group is usually
+  // the one just incremented), so rows take turns among four copies summed at the end.
+  void CountEpisodes(uint64_t* episodes, const uint64_t* g, const uint32_t* kept, size_t m) {
+    const size_t groups = m_out.episodes.size();
+    if (groups * 4 > m) {
+      for (size_t i = 0; i < m; ++i) ++episodes[g[kept[i]]];
+      return;
+    }
+    std::vector<uint32_t>& copies = m_s.histogram;
+    copies.assign(groups * 4, 0);
+    uint32_t* h0 = copies.data();
+    uint32_t* h1 = h0 + groups;
+    uint32_t* h2 = h1 + groups;
+    uint32_t* h3 = h2 + groups;
+    size_t i = 0;
+    for (; i + 4 <= m; i += 4) {
+      ++h0[g[kept[i]]];
+      ++h1[g[kept[i + 1]]];
+      ++h2[g[kept[i + 2]]];
+      ++h3[g[kept[i + 3]]];
+    }
+    for (; i < m; ++i) ++h0[g[kept[i]]];
+    for (size_t j = 0; j < groups; ++j) episodes[j] += uint64_t{h0[j]} + h1[j] + h2[j] + h3[j];
   }
 
   // Group keys one dimension at a time: a switch per unit and dimension costs more than
