@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -13,6 +14,24 @@
 #include "views/slicer_panel.hpp"
 
 namespace csc::test {
+
+// The children the query-tab tests share, as cp_plans rows: C1, C4, C5 neglect and open at
+// 31 March 2013; C2 emotional abuse (physical at the start) until June 2013; C3 sexual abuse,
+// January 2011 to January 2012. A test writes the ones its counts are worked out on.
+inline std::string WriteCpPlans(const std::string& path, std::initializer_list<const char*> children) {
+  static const std::vector<std::pair<std::string, std::string>> kRows = {
+      {"C1", "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"},
+      {"C2", "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"},
+      {"C3", "C3,F,2001-02-03,APKN,Sitwell,2011-01-01,2012-01-01,SAB,SAB,0\n"},
+      {"C4", "C4,M,2009-05-01,WBRI,Valley,2012-05-01,,NEG,NEG,0\n"},
+      {"C5", "C5,F,2011-05-01,WBRI,Keppel,2012-07-01,,NEG,NEG,0\n"}};
+  std::ofstream out(path);
+  out << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n";
+  for (const char* child : children)
+    for (const auto& [id, row] : kRows)
+      if (id == child) out << row;
+  return path;
+}
 
 struct QueryTab {
   UiHarness ui;

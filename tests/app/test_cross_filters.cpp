@@ -17,12 +17,7 @@ namespace {
 std::string WriteLinkedData() {
   const std::filesystem::path dir = "/tmp/csc_ui_cross_filters";
   std::filesystem::create_directories(dir);
-  std::ofstream cp(dir / "cp_plans.csv");
-  cp << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n"
-        "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"
-        "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"
-        "C4,M,2009-05-01,WBRI,Valley,2012-05-01,,NEG,NEG,0\n"
-        "C5,F,2011-05-01,WBRI,Keppel,2012-07-01,,NEG,NEG,0\n";
+  test::WriteCpPlans((dir / "cp_plans.csv").string(), {"C1", "C2", "C4", "C5"});
   std::ofstream lac(dir / "lac_episodes.csv");
   lac << "child_id,sex,dob,ethnicity,ward,period_start,episode_start,episode_end,legal_status,category_of_need,"
          "placement_type,placement_provider,reason_new_episode,reason_ceased\n"

@@ -10,16 +10,7 @@
 using namespace csc;
 
 namespace {
-std::string WriteHoverPlans() {
-  const std::string path = "/tmp/csc_ui_hover_plans.csv";
-  std::ofstream out(path);
-  out << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n"
-         "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"
-         "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"
-         "C4,M,2009-05-01,WBRI,Valley,2012-05-01,,NEG,NEG,0\n"
-         "C5,F,2011-05-01,WBRI,Keppel,2012-07-01,,NEG,NEG,0\n";
-  return path;
-}
+std::string WriteHoverPlans() { return test::WriteCpPlans("/tmp/csc_ui_hover_plans.csv", {"C1", "C2", "C4", "C5"}); }
 
 void HoverAt(test::QueryTab& t, const std::string& probe) {
   const auto at = app::ProbedCentre(probe);

@@ -12,17 +12,7 @@
 using namespace csc;
 
 namespace {
-std::string WritePlans() {
-  const std::string path = "/tmp/csc_ui_slicer_plans.csv";
-  std::ofstream out(path);
-  out << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n"
-         "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"
-         "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"
-         "C3,F,2001-02-03,APKN,Sitwell,2011-01-01,2012-01-01,SAB,SAB,0\n"
-         "C4,M,2009-05-01,WBRI,Valley,2012-05-01,,NEG,NEG,0\n"
-         "C5,F,2011-05-01,WBRI,Keppel,2012-07-01,,NEG,NEG,0\n";
-  return path;
-}
+std::string WritePlans() { return test::WriteCpPlans("/tmp/csc_ui_slicer_plans.csv", {"C1", "C2", "C3", "C4", "C5"}); }
 
 }  // namespace
 

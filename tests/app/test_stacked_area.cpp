@@ -12,17 +12,7 @@ using namespace csc;
 namespace {
 // Open during 2012-13: C1, C4, C5 neglect, C2 emotional abuse; C3 (sexual abuse) ended
 // in January 2012, so 2010-11 and 2011-12 hold C3 alone.
-std::string WriteTrendPlans() {
-  const std::string path = "/tmp/csc_ui_area_plans.csv";
-  std::ofstream out(path);
-  out << "child_id,sex,dob,ethnicity,ward,plan_start,plan_end,initial_category,latest_category,previous_plans\n"
-         "C1,F,2008-05-01,WBRI,Sitwell,2012-06-01,,NEG,NEG,0\n"
-         "C2,M,2010-01-10,WBRI,Keppel,2012-09-01,2013-06-01,PHY,EMO,1\n"
-         "C3,F,2001-02-03,APKN,Sitwell,2011-01-01,2012-01-01,SAB,SAB,0\n"
-         "C4,M,2009-05-01,WBRI,Valley,2012-05-01,,NEG,NEG,0\n"
-         "C5,F,2011-05-01,WBRI,Keppel,2012-07-01,,NEG,NEG,0\n";
-  return path;
-}
+std::string WriteTrendPlans() { return test::WriteCpPlans("/tmp/csc_ui_area_plans.csv", {"C1", "C2", "C3", "C4", "C5"}); }
 }  // namespace
 
 TEST_CASE("the trend's stacked-area toggle redraws it as stacked bands, and back", "[ui]") {

@@ -1,27 +1,18 @@
 #include <catch2/catch.hpp>
 
 #include "query/pivot.hpp"
+#include "support/children_result.hpp"
 
 using namespace csc;
 
-namespace {
-QueryResult Result(std::vector<std::string> dims, std::vector<QueryResult::Row> rows) {
-  QueryResult r;
-  r.dimensions = std::move(dims);
-  r.measures = {"children"};
-  r.rows = std::move(rows);
-  return r;
-}
-}  // namespace
-
 TEST_CASE("a pivot lays two dimensions out as a cross-table with totals from their own queries", "[pivot]") {
   // Child C1 is in both NEG and EMO in 2012-13: the row total (3) is not the sum of cells (4).
-  const QueryResult cells = Result({"period", "category"}, {{{"2012-13", "EMO"}, {1}},
+  const QueryResult cells = test::ChildrenResult({"period", "category"}, {{{"2012-13", "EMO"}, {1}},
                                                             {{"2012-13", "NEG"}, {3}},
                                                             {{"2013-14", "NEG"}, {2}}});
-  const QueryResult rows = Result({"period"}, {{{"2012-13"}, {3}}, {{"2013-14"}, {2}}});
-  const QueryResult cols = Result({"category"}, {{{"EMO"}, {1}}, {{"NEG"}, {4}}});
-  const QueryResult all = Result({}, {{{}, {4}}});
+  const QueryResult rows = test::ChildrenResult({"period"}, {{{"2012-13"}, {3}}, {{"2013-14"}, {2}}});
+  const QueryResult cols = test::ChildrenResult({"category"}, {{{"EMO"}, {1}}, {{"NEG"}, {4}}});
+  const QueryResult all = test::ChildrenResult({}, {{{}, {4}}});
   const Pivot p = BuildPivot(cells, &rows, &cols, &all);
   CHECK(p.row_keys == std::vector<std::string>{"2012-13", "2013-14"});
   CHECK(p.column_keys == std::vector<std::string>{"EMO", "NEG"});
@@ -43,9 +34,9 @@ TEST_CASE("a pivot lays two dimensions out as a cross-table with totals from the
 }
 
 TEST_CASE("a pivot without total queries leaves totals empty, and needs two dimensions", "[pivot]") {
-  const QueryResult cells = Result({"a", "b"}, {{{"x", "y"}, {5}}});
+  const QueryResult cells = test::ChildrenResult({"a", "b"}, {{{"x", "y"}, {5}}});
   const Pivot p = BuildPivot(cells, nullptr, nullptr, nullptr);
   CHECK_FALSE(p.row_totals[0]);
   CHECK_FALSE(p.grand_total);
-  CHECK_THROWS_AS(BuildPivot(Result({"a"}, {}), nullptr, nullptr, nullptr), std::invalid_argument);
+  CHECK_THROWS_AS(BuildPivot(test::ChildrenResult({"a"}, {}), nullptr, nullptr, nullptr), std::invalid_argument);
 }

@@ -1,33 +1,24 @@
 #include <catch2/catch.hpp>
 
 #include "query/pivot_groups.hpp"
+#include "support/children_result.hpp"
 
 using namespace csc;
 
-namespace {
-QueryResult Result(std::vector<std::string> dims, std::vector<QueryResult::Row> rows) {
-  QueryResult r;
-  r.dimensions = std::move(dims);
-  r.measures = {"children"};
-  r.rows = std::move(rows);
-  return r;
-}
-}  // namespace
-
 TEST_CASE("three dimensions lay out as row groups, each with its own totals, then all groups", "[pivot]") {
   // sex, period, category. Girls have no PHY: the column is shared, the cell empty.
-  const QueryResult cells = Result({"sex", "period", "category"}, {{{"F", "2012-13", "NEG"}, {2}},
+  const QueryResult cells = test::ChildrenResult({"sex", "period", "category"}, {{{"F", "2012-13", "NEG"}, {2}},
                                                                    {{"F", "2013-14", "NEG"}, {1}},
                                                                    {{"M", "2012-13", "NEG"}, {1}},
                                                                    {{"M", "2012-13", "PHY"}, {1}}});
-  const QueryResult group_rows = Result({"sex", "period"}, {{{"F", "2012-13"}, {2}}, {{"F", "2013-14"}, {1}}, {{"M", "2012-13"}, {1}}});
-  const QueryResult group_cols = Result({"sex", "category"}, {{{"F", "NEG"}, {2}}, {{"M", "NEG"}, {1}}, {{"M", "PHY"}, {1}}});
-  const QueryResult group = Result({"sex"}, {{{"F"}, {2}}, {{"M"}, {1}}});
-  const QueryResult all_cells = Result({"period", "category"}, {{{"2012-13", "NEG"}, {3}}, {{"2012-13", "PHY"}, {1}},
+  const QueryResult group_rows = test::ChildrenResult({"sex", "period"}, {{{"F", "2012-13"}, {2}}, {{"F", "2013-14"}, {1}}, {{"M", "2012-13"}, {1}}});
+  const QueryResult group_cols = test::ChildrenResult({"sex", "category"}, {{{"F", "NEG"}, {2}}, {{"M", "NEG"}, {1}}, {{"M", "PHY"}, {1}}});
+  const QueryResult group = test::ChildrenResult({"sex"}, {{{"F"}, {2}}, {{"M"}, {1}}});
+  const QueryResult all_cells = test::ChildrenResult({"period", "category"}, {{{"2012-13", "NEG"}, {3}}, {{"2012-13", "PHY"}, {1}},
                                                                 {{"2013-14", "NEG"}, {1}}});
-  const QueryResult all_rows = Result({"period"}, {{{"2012-13"}, {3}}, {{"2013-14"}, {1}}});
-  const QueryResult all_cols = Result({"category"}, {{{"NEG"}, {3}}, {{"PHY"}, {1}}});
-  const QueryResult overall = Result({}, {{{}, {3}}});
+  const QueryResult all_rows = test::ChildrenResult({"period"}, {{{"2012-13"}, {3}}, {{"2013-14"}, {1}}});
+  const QueryResult all_cols = test::ChildrenResult({"category"}, {{{"NEG"}, {3}}, {{"PHY"}, {1}}});
+  const QueryResult overall = test::ChildrenResult({}, {{{}, {3}}});
   const PivotGroups p =
       BuildPivotGroups(cells, {&group_rows, &group_cols, &group, &all_cells, &all_rows, &all_cols, &overall});
   CHECK(p.group_dimension == "sex");
@@ -56,7 +47,7 @@ TEST_CASE("three dimensions lay out as row groups, each with its own totals, the
 }
 
 TEST_CASE("row groups before their totals arrive keep the cells and leave totals empty", "[pivot]") {
-  const QueryResult cells = Result({"a", "b", "c"}, {{{"x", "1", "p"}, {4}}, {{"y", "2", "q"}, {5}}});
+  const QueryResult cells = test::ChildrenResult({"a", "b", "c"}, {{{"x", "1", "p"}, {4}}, {{"y", "2", "q"}, {5}}});
   const PivotGroups p = BuildPivotGroups(cells, {});
   REQUIRE(p.groups.size() == 2);
   CHECK(p.groups[0].column_keys == std::vector<std::string>{"p", "q"});
@@ -64,11 +55,11 @@ TEST_CASE("row groups before their totals arrive keep the cells and leave totals
   CHECK_FALSE(p.groups[1].grand_total);
   CHECK(p.all.row_keys.empty());
   CHECK(p.all.column_keys == std::vector<std::string>{"p", "q"});
-  CHECK_THROWS_AS(BuildPivotGroups(Result({"a", "b"}, {}), {}), std::invalid_argument);
+  CHECK_THROWS_AS(BuildPivotGroups(test::ChildrenResult({"a", "b"}, {}), {}), std::invalid_argument);
 }
 
 TEST_CASE("a slice keeps the rows of one first key without that key", "[pivot]") {
-  const QueryResult r = Result({"sex", "period"}, {{{"F", "2012-13"}, {2}}, {{"M", "2012-13"}, {1}}});
+  const QueryResult r = test::ChildrenResult({"sex", "period"}, {{{"F", "2012-13"}, {2}}, {{"M", "2012-13"}, {1}}});
   const QueryResult f = SliceFirstKey(r, "F");
   CHECK(f.dimensions == std::vector<std::string>{"period"});
   REQUIRE(f.rows.size() == 1);
