@@ -87,6 +87,10 @@ int main() {
               Percentile(frame_ms, 95), Percentile(frame_ms, 99), Percentile(frame_ms, 100));
   std::printf("frames until the new result is drawn: p50 %.0f, p95 %.0f, max %.0f\n", Percentile(frames_d, 50),
               Percentile(frames_d, 95), Percentile(frames_d, 100));
+  std::string over;
+  for (size_t i = 0; i < frames_to_result.size(); ++i)
+    if (frames_to_result[i] > 2) over += " #" + std::to_string(i + 1) + ":" + std::to_string(frames_to_result[i]);
+  std::printf("changes over 2 frames (change:frames):%s\n", over.empty() ? " none" : over.c_str());
   ImGui::DestroyContext();
   return 0;
 }

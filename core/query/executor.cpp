@@ -13,6 +13,7 @@
 #include "async/parallel_for.hpp"
 #include "query/aggregate.hpp"
 #include "query/finalize.hpp"
+#include "query/row_ages.hpp"
 #include "query/select_simd.hpp"
 #include "time/anniversary.hpp"
 
@@ -244,9 +245,25 @@ void GatherDates(const Column* col, const uint32_t* sel, size_t n, int32_t* out)
   Gather(*col, sel, n, out, kNoDate, [](auto x) { return static_cast<int32_t>(x); });
 }
 
+// One unit per row and only episodes and children counted: ChunkRunner::Fused's case.
+bool FusedEligible(const CompiledQuery& cq) {
+  bool fused = cq.links.empty() && !cq.need_duration && (cq.periods.empty() || !cq.period_of_day.empty());
+  for (const CompiledMeasure& m : cq.measures) fused &= m.numeric_slot < 0 && m.ratio_slot < 0;
+  for (const CompiledDimension& d : cq.dims) fused &= d.kind != DimensionKind::DurationBand;
+  return fused;
+}
+
+// The date ages are taken on in the fused pass: the end when ceased counting has periods,
+// else the start.
+const Column* FusedReference(const CompiledQuery& cq) {
+  return !cq.periods.empty() && cq.query.counting.mode == CountMode::CeasedIn ? cq.end : cq.start;
+}
+
 class ChunkRunner {
  public:
-  ChunkRunner(const CompiledQuery& cq, ChunkScratch& s, Partial& out) : m_cq(cq), m_s(s), m_out(out) {
+  // `ages`: each row's age on its fused reference date (RowAgesAt), or null.
+  ChunkRunner(const CompiledQuery& cq, ChunkScratch& s, Partial& out, const std::vector<int8_t>* ages)
+      : m_cq(cq), m_s(s), m_out(out), m_ages(ages) {
     for (const CompiledMeasure& m : cq.measures)
       if (m.spec.kind == MeasureKind::Children || (m.distinct_slot >= 0 && m.spec.kind != MeasureKind::Ratio))
         m_children_slot = m.distinct_slot;
@@ -257,9 +274,8 @@ class ChunkRunner {
     for (int a = -1; a <= kMaxAge + 1; ++a) m_age_pass[static_cast<size_t>(a + 1)] = AgePasses(cq.age, a);
     m_age_pass[kMaxAge + 2] = AgePasses(cq.age, kUnknownAge);
     for (const RowPredicate& p : cq.row_predicates) (DenseCapable(p) ? m_dense : m_sparse).push_back(&p);
-    m_fused = cq.links.empty() && !cq.need_duration && (cq.periods.empty() || !cq.period_of_day.empty());
-    for (const CompiledMeasure& m : cq.measures) m_fused &= m.numeric_slot < 0 && m.ratio_slot < 0;
-    for (const CompiledDimension& d : cq.dims) m_fused &= d.kind != DimensionKind::DurationBand;
+    m_fused = FusedEligible(cq);
+    if (!m_fused) m_ages = nullptr;
   }
 
   void Run(size_t r0, size_t r1) {
@@ -356,7 +372,16 @@ class ChunkRunner {
     const size_t n = m_n;
     GatherDates(m_cq.start, sel, n, m_s.start.data());
     if (m_need_end) GatherDates(m_cq.end, sel, n, m_s.end.data());
-    if (m_cq.dob) GatherDates(m_cq.dob, sel, n, m_s.dob.data());
+    if (m_ages) {
+      const int8_t* ages = m_ages->data();
+      int32_t* out = m_s.unit_age.data();
+      for (size_t k = 0; k < n; ++k) {
+        const int8_t a = ages[sel[k]];
+        out[k] = a == kRowAgeUnknown ? kUnknownAge : a;
+      }
+    } else if (m_cq.dob) {
+      GatherDates(m_cq.dob, sel, n, m_s.dob.data());
+    }
     if (m_cq.child) Gather(*m_cq.child, sel, n, m_s.child.data(), UINT32_MAX, [](auto x) { return static_cast<uint32_t>(x); });
     for (size_t d = 0; d < m_cq.dims.size(); ++d) {
       const CompiledDimension& dim = m_cq.dims[d];
@@ -542,6 +567,7 @@ class ChunkRunner {
     const int32_t* kfrom = m_cq.year_key_from.data();
     const int32_t base = m_cq.date_base;
     const uint8_t* pass = m_age_pass.data();
+    const int32_t* given = m_ages ? m_s.unit_age.data() : nullptr;  // ages gathered from RowAgesAt
     uint64_t* episodes = m_out.episodes.data();
     DistinctStore* children = m_children_slot >= 0 ? &m_out.distinct[m_children_slot] : nullptr;
     const uint32_t* child = m_s.child.data();
@@ -565,10 +591,15 @@ class ChunkRunner {
           key += static_cast<uint64_t>(p < 0 ? 0 : p) * period_stride;
         }
         if (need_age) {
-          const int32_t b = dob[k];
-          const bool known = b != kNoDate && r != kNoDate;
-          const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
-          const int32_t a = raw < -1 && known ? -1 : raw;
+          int32_t a;
+          if (given) {
+            a = given[k];
+          } else {
+            const int32_t b = dob[k];
+            const bool known = b != kNoDate && r != kNoDate;
+            const int32_t raw = known ? (kref[r - base] - kfrom[b - base]) >> 9 : kUnknownAge;
+            a = raw < -1 && known ? -1 : raw;
+          }
           if (filter) keep &= pass[a == kUnknownAge ? kMaxAge + 2 : std::min(a, kMaxAge + 1) + 1] != 0;
           if (band_stride) key += static_cast<uint64_t>(a == kUnknownAge ? AgeBand::Unknown : AgeBandOf(a)) * band_stride;
           if (single_stride)
@@ -721,6 +752,7 @@ class ChunkRunner {
   size_t m_n = 0;
   int m_children_slot = -1;
   bool m_need_end = true;
+  const std::vector<int8_t>* m_ages = nullptr;
   bool m_fused = false;
   std::vector<uint8_t> m_age_pass;
   std::vector<const RowPredicate*> m_dense, m_sparse;
@@ -742,11 +774,15 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   std::atomic<bool> stop{false};
   std::exception_ptr error;
   std::mutex error_mutex;
+  // Ages for the fused pass come from the table's derived cache (made on first use).
+  std::shared_ptr<const std::vector<int8_t>> ages;
+  if (cq.need_dob && FusedEligible(cq) && FusedReference(cq) && options.derived_ages)
+    ages = RowAgesAt(cq, *FusedReference(cq));
   auto work = [&](unsigned t) {
     try {
       partials[t].Init(cq, options.force_pairs);
       auto scratch = Scratches().Acquire();
-      ChunkRunner runner(cq, *scratch, partials[t]);
+      ChunkRunner runner(cq, *scratch, partials[t], ages.get());
       for (;;) {
         const size_t i = next.fetch_add(1, std::memory_order_relaxed);
         if (i >= chunks || stop.load(std::memory_order_relaxed)) break;

@@ -16,6 +16,7 @@ struct ExecuteOptions {
   unsigned threads = 0;       // 0 = all cores
   size_t chunk_rows = 16384;  // rows per scan chunk; cancellation is checked between chunks
   bool force_pairs = false;   // count distinct children with sorted pairs even when bitmaps fit (tests)
+  bool derived_ages = true;   // the fused pass reads ages derived once per table (off: each query works them out)
 };
 
 // Throws Cancelled when `cancel` fires (checked between chunks), QueryError for queries the

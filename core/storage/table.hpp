@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "storage/column.hpp"
+#include "storage/derived_cache.hpp"
 
 namespace csc {
 
@@ -40,13 +41,15 @@ class Table {
   const Column* ColumnByName(std::string_view name) const;
 
   const Provenance& provenance() const { return m_provenance; }
-  size_t MemoryBytes() const;
+  size_t MemoryBytes() const;  // the columns (not the derived cache)
+  const DerivedCache& derived() const { return *m_derived; }
 
  private:
   std::vector<std::string> m_names;
   std::vector<Column> m_columns;
   Provenance m_provenance;
   size_t m_rows = 0;
+  std::shared_ptr<DerivedCache> m_derived = std::make_shared<DerivedCache>();
 };
 
 using TablePtr = std::shared_ptr<const Table>;

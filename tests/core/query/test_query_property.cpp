@@ -219,6 +219,7 @@ TEST_CASE("query engine matches the reference evaluator on random tables and que
     options.threads = 1 + static_cast<unsigned>(rng() % 3);
     options.chunk_rows = 1 + rng() % 70;
     options.force_pairs = rng() % 2;
+    options.derived_ages = rng() % 2;  // ages from the table's derived cache, or worked out per query
     QueryResult result;
     try {
       result = RunQuery(catalog, q, options);
@@ -230,7 +231,8 @@ TEST_CASE("query engine matches the reference evaluator on random tables and que
     std::map<std::vector<std::string>, std::vector<std::optional<double>>> engine;
     for (const auto& row : result.rows) engine[row.keys] = row.values;
     const auto expected = test::ReferenceEvaluator(catalog, q).Run();
-    INFO("iteration " << iteration << " rows " << rows << " threads " << options.threads << " chunk " << options.chunk_rows);
+    INFO("iteration " << iteration << " rows " << rows << " threads " << options.threads << " chunk " << options.chunk_rows
+                       << " derived ages " << options.derived_ages);
     INFO("query:\n" << DescribeQuery(q));
     INFO("engine:\n" << Show(engine) << "reference:\n" << Show(expected));
     REQUIRE(engine.size() == result.rows.size());

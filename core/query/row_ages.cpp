@@ -1,0 +1,49 @@
+#include "query/row_ages.hpp"
+
+#include <string>
+#include <type_traits>
+
+namespace csc {
+
+std::shared_ptr<const std::vector<int8_t>> DeriveRowAges(const CompiledQuery& cq, const Column& dob, const Column& ref) {
+  const size_t rows = dob.size();
+  auto ages = std::make_shared<std::vector<int8_t>>(rows, kRowAgeUnknown);
+  const int32_t* kref = cq.year_key_ref.data();
+  const int32_t* kfrom = cq.year_key_from.data();
+  const int32_t base = cq.date_base;
+  const ValidityBitmap* dob_valid = dob.validity();
+  const ValidityBitmap* ref_valid = ref.validity();
+  bool fits = true;
+  dob.Visit([&](auto births) {
+    using B = typename decltype(births)::value_type;
+    if constexpr (std::is_integral_v<B>) {
+      ref.Visit([&](auto refs) {
+        using R = typename decltype(refs)::value_type;
+        if constexpr (std::is_integral_v<R>) {
+          int8_t* out = ages->data();
+          for (size_t i = 0; i < rows; ++i) {
+            if ((dob_valid && !dob_valid->IsValid(i)) || (ref_valid && !ref_valid->IsValid(i))) continue;
+            const int32_t raw = (kref[static_cast<int32_t>(refs[i]) - base] - kfrom[static_cast<int32_t>(births[i]) - base]) >> 9;
+            const int32_t a = raw < -1 ? -1 : raw;
+            fits &= a <= 126;
+            out[i] = static_cast<int8_t>(a > 126 ? 126 : a);
+          }
+        }
+      });
+    }
+  });
+  if (!fits) return nullptr;
+  return ages;
+}
+
+std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, const Column& ref) {
+  if (!cq.dob || !cq.table) return nullptr;
+  // Column addresses are stable for the table's life, and the cache lives with the table.
+  const std::string key = "ages:" + std::to_string(reinterpret_cast<uintptr_t>(cq.dob)) + ":" +
+                          std::to_string(reinterpret_cast<uintptr_t>(&ref));
+  const Column& dob = *cq.dob;
+  auto value = cq.table->derived().GetOrMake(key, [&]() -> DerivedCache::Value { return DeriveRowAges(cq, dob, ref); });
+  return std::static_pointer_cast<const std::vector<int8_t>>(value);
+}
+
+}  // namespace csc

@@ -1,0 +1,23 @@
+#pragma once
+// Each row's age in whole years on its own reference date (its start, or its end), derived
+// once per table and kept in the table's DerivedCache: the count pass then reads one byte
+// per row instead of a 16-bit date of birth plus two calendar-table lookups. The same
+// arithmetic as the scan's own (year keys of compile_query.cpp), so answers are identical.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "query/compiled_query.hpp"
+
+namespace csc {
+
+inline constexpr int8_t kRowAgeUnknown = -128;  // the date of birth or the reference date is missing
+
+// -1 for a reference date before birth (Unborn). Null when any age is over 126: the scan
+// then works ages out itself. `ref` must be one of the query's date columns (its year-key
+// tables cover it).
+std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, const Column& ref);
+// The derivation itself, uncached (benchmarks).
+std::shared_ptr<const std::vector<int8_t>> DeriveRowAges(const CompiledQuery& cq, const Column& dob, const Column& ref);
+
+}  // namespace csc
