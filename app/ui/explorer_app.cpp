@@ -9,6 +9,7 @@
 
 #include "app_version.hpp"
 #include "indicators/catalogue.hpp"
+#include "query/row_ages.hpp"
 #include "ui/export_actions.hpp"
 #include "ui/item_probe.hpp"
 #include "util/atomic_file.hpp"
@@ -81,7 +82,10 @@ void ExplorerApp::RebuildCatalog() {
   m_build = std::make_unique<BackgroundTask<DatasetLoad>>(
       [files = std::move(files), options, store = m_mappings](Progress&, const CancelToken&) mutable {
         options.store = store.get();
-        return BuildDatasets(std::move(files), options);
+        DatasetLoad built = BuildDatasets(std::move(files), options);
+        // Off the UI thread, so the first age query after loading does not pay for this.
+        DeriveRowAgesAhead(*ToCatalog(built.datasets));
+        return built;
       },
       m_wake);
 }

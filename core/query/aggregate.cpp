@@ -20,12 +20,13 @@ class BlockPool {
  public:
   uint64_t* Acquire(size_t words) {
     {
-      std::lock_guard lock(m_mutex);
+      std::unique_lock lock(m_mutex);
       for (size_t i = m_free.size(); i-- > 0;) {
         if (m_free[i].second != words) continue;
         uint64_t* block = m_free[i].first;
         m_free.erase(m_free.begin() + static_cast<std::ptrdiff_t>(i));
         m_kept -= words * 8;
+        lock.unlock();  // the other workers take blocks meanwhile
         std::memset(block, 0, words * 8);
         return block;
       }
@@ -121,6 +122,7 @@ void DistinctStore::Flush() {
 }
 
 void DistinctStore::Merge(DistinctStore& other) {
+  if (other.m_groups == 0) return;  // nothing, or already merged group by group
   Flush();
   other.Flush();
   if (m_bitmaps) {
@@ -142,6 +144,33 @@ void DistinctStore::Merge(DistinctStore& other) {
   }
 }
 
+void DistinctStore::MergeGroup(DistinctStore& other, uint64_t g) {
+  uint64_t* theirs = other.m_blocks[g];
+  if (!theirs) return;
+  if (!m_blocks[g]) {
+    m_blocks[g] = theirs;
+    other.m_blocks[g] = nullptr;
+    return;
+  }
+  uint64_t* mine = m_blocks[g];
+  for (size_t w = 0; w < m_words; ++w) mine[w] |= theirs[w];
+}
+
+void DistinctStore::CountGroup(uint64_t g) {
+  m_counts[g] = BitmapCount(g);
+}
+
+void DistinctStore::PrepareCounts() {
+  m_counts.assign(m_groups, 0);
+}
+
+void DistinctStore::MarkCounted() { m_counted = true; }
+
+void DistinctStore::Drop() {
+  Release();
+  m_groups = 0;
+}
+
 void DistinctStore::Finish() {
   Flush();
   if (m_bitmaps || m_finished) return;
@@ -153,7 +182,11 @@ void DistinctStore::Finish() {
 }
 
 uint64_t DistinctStore::Count(uint64_t group) const {
-  if (!m_bitmaps) return m_counts[group];
+  if (!m_bitmaps || m_counted) return m_counts[group];
+  return BitmapCount(group);
+}
+
+uint64_t DistinctStore::BitmapCount(uint64_t group) const {
   const uint64_t* block = m_blocks[group];
   if (!block) return 0;
   // SWAR popcount: without -mpopcnt std::popcount is a library call per word; this loop

@@ -44,6 +44,16 @@ class DistinctStore {
   // Empties the per-group buffers into the bitmaps (each worker at the end of its scan).
   void Flush();
   void Merge(DistinctStore& other);  // leaves `other` empty
+  // Bitmaps only, for workers merging disjoint groups in parallel (flushed stores): one
+  // group of `other` into this; then counts per group, read by Count once MarkCounted.
+  void MergeGroup(DistinctStore& other, uint64_t group);
+  void PrepareCounts();  // before the parallel CountGroup calls
+  void CountGroup(uint64_t group);
+  void MarkCounted();
+  // Gives the blocks back (after its groups were merged into another store); Merge then
+  // takes nothing from it.
+  void Drop();
+  uint64_t groups() const { return m_groups; }
   void Finish();                     // before Count / Project
   uint64_t Count(uint64_t group) const;
   // A store over new_groups where old group g becomes map[g] (UINT64_MAX drops it).
@@ -57,6 +67,7 @@ class DistinctStore {
   uint64_t* Touch(uint64_t group);
   uint32_t* TouchBuffer(uint64_t group);
   void FlushGroup(uint64_t group);
+  uint64_t BitmapCount(uint64_t group) const;
   void Release();
 
   bool m_bitmaps = true;
@@ -70,8 +81,9 @@ class DistinctStore {
   std::vector<uint32_t*> m_buffers;  // per group, null until touched
   std::vector<uint32_t> m_fill;
   std::vector<uint64_t> m_pairs;    // group << 32 | child
-  std::vector<uint64_t> m_counts;   // per group after Finish (pairs)
+  std::vector<uint64_t> m_counts;   // per group after Finish (pairs), or counted in parallel (bitmaps)
   bool m_finished = false;
+  bool m_counted = false;           // bitmaps: m_counts holds every group's count
 };
 
 struct Partial {

@@ -1,6 +1,7 @@
 #include "query/executor.hpp"
 
 #include <atomic>
+#include <barrier>
 #include <bit>
 #include <cstring>
 #include <limits>
@@ -778,6 +779,20 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   std::shared_ptr<const std::vector<int8_t>> ages;
   if (cq.need_dob && FusedEligible(cq) && FusedReference(cq) && options.derived_ages)
     ages = RowAgesAt(cq, *FusedReference(cq));
+  // With bitmaps, the workers merge and count the distinct children in parallel, each
+  // taking every threads-th group, once all have finished scanning (the merge and the
+  // popcounts were a serial tail of about 0.7 ms on the typical slice).
+  bool parallel_merge = threads > 1 && cq.distinct_slots > 0;
+  std::barrier scanned(static_cast<std::ptrdiff_t>(threads));
+  auto merge_share = [&](unsigned t) {
+    for (size_t i = 0; i < partials[0].distinct.size(); ++i) {
+      DistinctStore& into = partials[0].distinct[i];
+      for (uint64_t g = t; g < into.groups(); g += threads) {
+        for (unsigned o = 1; o < threads; ++o) into.MergeGroup(partials[o].distinct[i], g);
+        into.CountGroup(g);
+      }
+    }
+  };
   auto work = [&](unsigned t) {
     try {
       partials[t].Init(cq, options.force_pairs);
@@ -800,6 +815,17 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
       if (!error) error = std::current_exception();
       stop = true;
     }
+    if (!parallel_merge) return;
+    scanned.arrive_and_wait();  // every worker arrives, even one that failed
+    if (t == 0 && !stop) {
+      for (Partial& p : partials)
+        for (DistinctStore& d : p.distinct) parallel_merge &= d.uses_bitmaps();
+      if (parallel_merge)
+        for (DistinctStore& d : partials[0].distinct) d.PrepareCounts();
+    }
+    scanned.arrive_and_wait();
+    if (!parallel_merge || stop) return;
+    merge_share(t);
   };
   if (threads == 1) {
     work(0);
@@ -811,6 +837,11 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   }
   if (error) std::rethrow_exception(error);
   if (cancel && cancel->IsCancelled()) throw Cancelled();
+  if (parallel_merge) {
+    for (DistinctStore& d : partials[0].distinct) d.MarkCounted();
+    for (unsigned t = 1; t < threads; ++t)
+      for (DistinctStore& d : partials[t].distinct) d.Drop();  // merged group by group
+  }
   for (unsigned t = 1; t < threads; ++t) partials[0].Merge(partials[t]);
   partials.resize(1);
   partials[0].Finish();

@@ -1,5 +1,8 @@
 #include "query/row_ages.hpp"
 
+#include "query/query_parser.hpp"
+
+#include <exception>
 #include <string>
 #include <type_traits>
 
@@ -44,6 +47,21 @@ std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, co
   const Column& dob = *cq.dob;
   auto value = cq.table->derived().GetOrMake(key, [&]() -> DerivedCache::Value { return DeriveRowAges(cq, dob, ref); });
   return std::static_pointer_cast<const std::vector<int8_t>>(value);
+}
+
+void DeriveRowAgesAhead(const Catalog& catalog) {
+  for (const auto& [name, table] : catalog.tables()) {
+    try {
+      QueryText text;
+      text.table = name;
+      text.count = "started";
+      text.by = "age";
+      const auto compiled = CompileQuery(catalog, ParseQueryText(text));
+      if (compiled->start) RowAgesAt(*compiled, *compiled->start);
+    } catch (const std::exception&) {
+      // No date of birth or start date here: nothing to derive.
+    }
+  }
 }
 
 }  // namespace csc

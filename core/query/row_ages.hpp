@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "query/catalog.hpp"
 #include "query/compiled_query.hpp"
 
 namespace csc {
@@ -17,6 +18,9 @@ inline constexpr int8_t kRowAgeUnknown = -128;  // the date of birth or the refe
 // then works ages out itself. `ref` must be one of the query's date columns (its year-key
 // tables cover it).
 std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, const Column& ref);
+// Derives the ages of every table that has a date of birth and a start date, so the first
+// query after loading does not pay for it (the explorer calls this on its loading worker).
+void DeriveRowAgesAhead(const Catalog& catalog);
 // The derivation itself, uncached (benchmarks).
 std::shared_ptr<const std::vector<int8_t>> DeriveRowAges(const CompiledQuery& cq, const Column& dob, const Column& ref);
 
