@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,7 +52,25 @@ bool HasLegend(const ChartData& data) {
 
 ImU32 SeriesColour(const ChartData& data, size_t s, float alpha) {
   if (data.series.size() <= 1 && (data.series.empty() || data.series[0].empty())) return PaletteColour(0, alpha);
-  return CategoryColour(data.series[s], alpha);
+  const std::string& name = data.series[s];
+  const size_t cut = name.rfind(" / ");
+  if (cut == std::string::npos) return CategoryColour(name, alpha);
+  // Two dimensions in one series ("2012-13 / Neglect"): the last keeps its category colour,
+  // as in every other chart; the first is a shade of it (its first value full, later ones
+  // lighter), rather than the palette cycling through unrelated colours.
+  std::vector<std::string_view> firsts;
+  for (const std::string& other : data.series) {
+    const std::string_view first = std::string_view(other).substr(0, other.rfind(" / "));
+    if (std::find(firsts.begin(), firsts.end(), first) == firsts.end()) firsts.push_back(first);
+  }
+  const std::string_view mine = std::string_view(name).substr(0, cut);
+  const auto shade = static_cast<float>(std::find(firsts.begin(), firsts.end(), mine) - firsts.begin());
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(CategoryColour(std::string_view(name).substr(cut + 3), alpha));
+  const float t = std::min(0.6f, 0.28f * shade);
+  c.x += (1 - c.x) * t;
+  c.y += (1 - c.y) * t;
+  c.z += (1 - c.z) * t;
+  return ImGui::ColorConvertFloat4ToU32(c);
 }
 
 ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, float height, double lo, double hi,
