@@ -146,29 +146,60 @@ bool Filterable(const Table* table, const std::string& dimension) {
 
 // Clicks on marks and legend entries become filters (Ctrl adds); right-click on a legend
 // entry hides or shows its series.
+void ApplyPending(QueryPanelState& s) {
+  std::string where = s.where;
+  for (const std::string& key : s.pending_keys) where = ClickValue(where, s.pending_column, key, true);
+  std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
+  s.pending_column.clear();
+  s.pending_keys.clear();
+  s.pending_labels.clear();
+}
+
 void CrossFilter(const QueryResult& r, const ChartData& chart, const ChartHover& hover, const Table* table,
                  QueryPanelState& s) {
   const bool ctrl = ImGui::GetIO().KeyCtrl;
+  if (!ctrl && !s.pending_keys.empty()) ApplyPending(s);
   if (hover.legend >= 0 && ImGui::IsMouseClicked(1)) {
     const std::string& name = chart.series[static_cast<size_t>(hover.legend)];
     if (!s.hidden_series.erase(name)) s.hidden_series.insert(name);
     return;
   }
   if (!hover.clicked) return;
-  std::string column, key;
+  std::string column, key, label;
   const bool one_bar_per_category = !chart.show_legend;
   if (hover.legend >= 0 && r.dimensions.size() >= 2) {
     column = r.dimensions[1], key = chart.series_keys[static_cast<size_t>(hover.legend)];
+    label = chart.series[static_cast<size_t>(hover.legend)];
   } else if (hover.group >= 0 && (one_bar_per_category || r.dimensions.size() == 1) && !r.dimensions.empty()) {
     column = r.dimensions[0], key = chart.group_keys[static_cast<size_t>(hover.group)];
+    label = chart.groups[static_cast<size_t>(hover.group)];
   } else if (hover.group >= 0 && r.dimensions.size() == 2) {
     // Periods along x: the series is what a click means; otherwise the group.
     const bool by_series = !Filterable(table, r.dimensions[0]);
     column = r.dimensions[by_series ? 1 : 0];
     key = by_series ? chart.series_keys[static_cast<size_t>(hover.series)] : chart.group_keys[static_cast<size_t>(hover.group)];
+    label = by_series ? chart.series[static_cast<size_t>(hover.series)] : chart.groups[static_cast<size_t>(hover.group)];
   }
   if (column.empty() || !Filterable(table, column)) return;
-  const std::string where = ClickValue(s.where, column, key, ctrl);
+  if (ctrl) {
+    if (s.pending_column != column) {
+      s.pending_column = column;
+      s.pending_keys.clear();
+      s.pending_labels.clear();
+    }
+    const auto it = std::find(s.pending_keys.begin(), s.pending_keys.end(), key);
+    if (it == s.pending_keys.end()) {
+      s.pending_keys.push_back(key);
+      s.pending_labels.push_back(label);
+    } else {  // a second Ctrl+click takes it back
+      s.pending_labels.erase(s.pending_labels.begin() + (it - s.pending_keys.begin()));
+      s.pending_keys.erase(it);
+    }
+    return;
+  }
+  s.pending_keys.clear();
+  s.pending_labels.clear();
+  const std::string where = ClickValue(s.where, column, key, false);
   std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
 }
 
@@ -370,6 +401,11 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   if (!s.result) return;
   ImGui::Separator();
   ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
+  if (!s.pending_labels.empty()) {
+    std::string picked;
+    for (const std::string& l : s.pending_labels) picked += (picked.empty() ? "" : ", ") + l;
+    ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.70f, 1), "Picked with Ctrl: %s. Let go of Ctrl to filter by them.", picked.c_str());
+  }
   ChartData chart = ChartOf(*s.result, labels);
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
   chart.highlight = linked.highlighted();

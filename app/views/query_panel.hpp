@@ -37,6 +37,10 @@ struct QueryPanelState {
   double seconds = 0;
   bool from_cache = false;
   bool started = false;  // the starting question was considered (once, or a view was opened)
+  // Ctrl+clicks on a chart's marks gather here and become one filter when Ctrl is let go,
+  // so several bars of one chart can be picked before the chart narrows to them.
+  std::string pending_column;
+  std::vector<std::string> pending_keys, pending_labels;
 };
 
 inline constexpr const char* kQueryPanelCaller = "query_panel";

@@ -88,3 +88,34 @@ TEST_CASE("one click keeps only children also in another dataset at the time", "
   CHECK(std::string(t.q.link).empty());
   CHECK(ValueOf(*t.q.result, "NEG") == 3);
 }
+
+TEST_CASE("Ctrl+clicks pick several bars of one chart, which filter together when Ctrl is let go", "[ui]") {
+  test::QueryTab t(test::WriteCpPlans("/tmp/csc_ui_ctrl_plans.csv", {"C1", "C2", "C3", "C4", "C5"}));
+  std::snprintf(t.q.by, sizeof t.q.by, "ward");
+  t.Settle();
+  REQUIRE(t.q.result->rows.size() == 3);  // Keppel (C2, C5), Sitwell (C1), Valley (C4)
+  auto ctrl_click = [&](const std::string& probe) {
+    const auto at = app::ProbedCentre(probe);
+    INFO(probe << " after " << t.q.pending_labels.size() << " picked");
+    REQUIRE(at);
+    ImGui::GetIO().KeyCtrl = true;
+    t.ui.Click(*at);
+    t.ui.Frame();
+  };
+  ctrl_click("chart:0:0");  // Keppel
+  ctrl_click("chart:2:2");  // Valley (one bar per category: its series is its own)
+  ctrl_click("chart:1:1");  // Sitwell ...
+  ctrl_click("chart:1:1");  // ... and taken back
+  // While Ctrl is held nothing is filtered and every bar stays to be picked.
+  CHECK(t.where().empty());
+  CHECK(t.q.pending_labels == std::vector<std::string>{"Keppel", "Valley"});
+  CHECK(t.q.result->rows.size() == 3);
+  ImGui::GetIO().KeyCtrl = false;
+  t.Settle();
+  CHECK(t.where() == "ward in (Keppel, Valley)\n");
+  REQUIRE(t.q.result->rows.size() == 2);
+  CHECK(t.q.result->rows[0].keys[0] == "Keppel");
+  CHECK(*t.q.result->rows[0].values[0] == 2);
+  CHECK(t.q.result->rows[1].keys[0] == "Valley");
+  CHECK(t.q.pending_keys.empty());
+}
