@@ -89,7 +89,8 @@ LaFunnel BuildLaFunnel(Scorecard& card, const Indicator& ind, const std::string&
     }
     const FunnelKind kind = ind.unit == IndicatorUnit::Percent ? FunnelKind::Binomial : FunnelKind::Poisson;
     f.plot = BuildFunnel(kind, units);
-    if (const BenchmarkRow* own = card.benchmarks().Get(numerator, f.time_period).La(card.options().la_code))
+    const BenchmarkYear year = card.benchmarks().Get(numerator, f.time_period);  // La() points into it
+    if (const BenchmarkRow* own = year.La(card.options().la_code))
       for (const auto& u : units)
         if (u.label == own->la_name) f.own = own->la_name;
   } catch (const BenchmarkError& e) {
