@@ -126,17 +126,7 @@ void DistinctStore::Merge(DistinctStore& other) {
   Flush();
   other.Flush();
   if (m_bitmaps) {
-    for (uint64_t g = 0; g < m_groups; ++g) {
-      uint64_t* theirs = other.m_blocks[g];
-      if (!theirs) continue;
-      if (!m_blocks[g]) {
-        m_blocks[g] = theirs;
-        other.m_blocks[g] = nullptr;
-        continue;
-      }
-      uint64_t* mine = m_blocks[g];
-      for (size_t w = 0; w < m_words; ++w) mine[w] |= theirs[w];
-    }
+    for (uint64_t g = 0; g < m_groups; ++g) MergeGroup(other, g);
     other.Release();
   } else {
     m_pairs.insert(m_pairs.end(), other.m_pairs.begin(), other.m_pairs.end());

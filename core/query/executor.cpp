@@ -15,6 +15,8 @@
 #include "query/aggregate.hpp"
 #include "query/finalize.hpp"
 #include "query/row_ages.hpp"
+#include "query/chunk_scratch.hpp"
+#include "query/row_filters.hpp"
 #include "query/select_simd.hpp"
 #include "time/anniversary.hpp"
 
@@ -22,229 +24,16 @@ namespace csc {
 
 namespace {
 
+using detail::ChunkScratch;
+using detail::DenseCapable;
+using detail::DenseMask;
+using detail::Gather;
+using detail::GatherDates;
+using detail::Narrow;
+using detail::Scratches;
+
 constexpr int kUnknownAge = INT32_MIN;
 
-// Per-worker buffers for one chunk, reused across chunks and queries (fresh pages are slow).
-struct ChunkScratch {
-  std::vector<uint32_t> sel;
-  std::vector<uint8_t> mask;
-  std::vector<int32_t> start, end, dob;
-  std::vector<uint32_t> child;
-  std::vector<uint32_t> dim_keys[kMaxDimensions];
-  std::vector<std::vector<double>> numbers;  // per numeric slot
-  std::vector<std::vector<uint8_t>> number_valid;
-  // Units (row, period) of the batch being processed.
-  std::vector<uint32_t> unit_row, unit_period;
-  std::vector<int32_t> unit_ref, unit_age, unit_duration_end;
-  std::vector<uint64_t> unit_group;
-  std::vector<uint32_t> histogram;  // four copies of the episode counts (CountEpisodes)
-  size_t capacity = 0;
-  void Reserve(size_t n) {
-    if (capacity >= n) return;
-    capacity = n;
-    for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
-    sel.resize(n + 16);  // MaskToSelection stores whole vector registers
-    mask.resize(n);
-    for (auto* v : {&start, &end, &dob, &unit_ref, &unit_age, &unit_duration_end}) v->resize(n);
-    unit_group.resize(n);
-    for (auto& v : dim_keys) v.resize(n);
-  }
-};
-
-class ScratchPool {
- public:
-  std::unique_ptr<ChunkScratch> Acquire() {
-    std::lock_guard lock(m_mutex);
-    if (m_free.empty()) return std::make_unique<ChunkScratch>();
-    auto s = std::move(m_free.back());
-    m_free.pop_back();
-    return s;
-  }
-  void Release(std::unique_ptr<ChunkScratch> s) {
-    std::lock_guard lock(m_mutex);
-    if (m_free.size() < 8) m_free.push_back(std::move(s));
-  }
-
- private:
-  std::mutex m_mutex;
-  std::vector<std::unique_ptr<ChunkScratch>> m_free;
-};
-
-ScratchPool& Scratches() {
-  static ScratchPool* pool = new ScratchPool;
-  return *pool;
-}
-
-// Narrows sel[0..n) (or the dense range [r0, r0 + n) when `dense`) to rows passing `p`.
-size_t Narrow(const RowPredicate& p, uint32_t* sel, size_t n, bool dense, size_t r0) {
-  const ValidityBitmap* valid = p.column->validity();
-  return p.column->Visit([&](auto span) -> size_t {
-    using T = typename decltype(span)::value_type;
-    const T* v = span.data();
-    size_t m = 0;
-    auto run = [&](auto test) {
-      if (valid) {
-        const bool np = p.null_passes;
-        for (size_t i = 0; i < n; ++i) {
-          const uint32_t r = dense ? static_cast<uint32_t>(r0 + i) : sel[i];
-          sel[m] = r;
-          m += valid->IsValid(r) ? test(v[r]) : np;
-        }
-      } else if (dense) {
-        for (size_t i = 0; i < n; ++i) {
-          const uint32_t r = static_cast<uint32_t>(r0 + i);
-          sel[m] = r;
-          m += test(v[r]);
-        }
-      } else {
-        for (size_t i = 0; i < n; ++i) {
-          const uint32_t r = sel[i];
-          sel[m] = r;
-          m += test(v[r]);
-        }
-      }
-    };
-    if constexpr (std::is_floating_point_v<T>) {
-      run([&](T x) -> bool { return x >= p.dlo && x <= p.dhi; });
-    } else {
-      switch (p.kind) {
-        case RowPredicate::Kind::CodeLut: {
-          const uint8_t* lut = p.lut.data();
-          run([lut](T x) -> bool { return lut[static_cast<size_t>(x)]; });
-          break;
-        }
-        case RowPredicate::Kind::IntLut: {
-          const uint8_t* lut = p.lut.data();
-          const int64_t base = p.base;
-          const uint64_t size = p.lut.size();
-          const bool outside = p.outside_passes;
-          run([=](T x) -> bool {
-            const uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(x) - base);
-            return off < size ? lut[off] != 0 : outside;
-          });
-          break;
-        }
-        case RowPredicate::Kind::IntRange: {
-          const int64_t lo = p.lo, hi = p.hi;
-          run([=](T x) -> bool { return static_cast<int64_t>(x) >= lo && static_cast<int64_t>(x) <= hi; });
-          break;
-        }
-        default: {
-          const double lo = p.dlo, hi = p.dhi;
-          run([=](T x) -> bool { return static_cast<double>(x) >= lo && static_cast<double>(x) <= hi; });
-          break;
-        }
-      }
-    }
-    return m;
-  });
-}
-
-// Whether `p` can be evaluated as a byte mask over a dense row range with loops the
-// compiler vectorizes: no nulls, one-byte codes or integer ranges on up to 4-byte values.
-bool DenseCapable(const RowPredicate& p) {
-  if (p.column->has_nulls()) return false;
-  if (p.kind == RowPredicate::Kind::CodeLut) return p.column->width() == 1;
-  return p.kind == RowPredicate::Kind::IntRange && p.column->type() != ColumnType::Decimal && p.column->width() <= 4;
-}
-
-// The dense loops below are written so the compiler vectorizes them: restrict pointers
-// (uint8_t may alias anything otherwise), scalar operands, no early exits.
-void CodesInSet(const uint8_t* __restrict c, uint8_t* __restrict mask, size_t n, uint8_t v0, uint8_t v1, uint8_t v2,
-                uint8_t v3, uint8_t flip, bool first) {
-  if (first) {
-    for (size_t i = 0; i < n; ++i) {
-      const uint8_t x = c[i];
-      mask[i] = static_cast<uint8_t>(((x == v0) | (x == v1) | (x == v2) | (x == v3)) ^ flip);
-    }
-  } else {
-    for (size_t i = 0; i < n; ++i) {
-      const uint8_t x = c[i];
-      mask[i] &= static_cast<uint8_t>(((x == v0) | (x == v1) | (x == v2) | (x == v3)) ^ flip);
-    }
-  }
-}
-
-template <class T>
-void ValuesInRange(const T* __restrict v, uint8_t* __restrict mask, size_t n, T lo, T hi, bool first) {
-  if (first) {
-    for (size_t i = 0; i < n; ++i) mask[i] = static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
-  } else {
-    for (size_t i = 0; i < n; ++i) mask[i] &= static_cast<uint8_t>((v[i] >= lo) & (v[i] <= hi));
-  }
-}
-
-void CodesInLut(const uint8_t* __restrict c, uint8_t* __restrict mask, size_t n, const uint8_t* __restrict lut, bool first) {
-  if (first) {
-    for (size_t i = 0; i < n; ++i) mask[i] = lut[c[i]];
-  } else {
-    for (size_t i = 0; i < n; ++i) mask[i] &= lut[c[i]];
-  }
-}
-
-// mask[i] (&)= p(row r0 + i) as 0/1 bytes.
-void DenseMask(const RowPredicate& p, size_t r0, size_t n, uint8_t* mask, bool first) {
-  if (p.kind == RowPredicate::Kind::CodeLut) {
-    const uint8_t* c = reinterpret_cast<const uint8_t*>(p.column->data()) + r0;
-    uint8_t yes[4], no[4];
-    size_t yes_n = 0, no_n = 0;
-    for (size_t code = 0; code < p.lut.size(); ++code) {
-      if (p.lut[code]) {
-        if (yes_n < 4) yes[yes_n] = static_cast<uint8_t>(code);
-        ++yes_n;
-      } else {
-        if (no_n < 4) no[no_n] = static_cast<uint8_t>(code);
-        ++no_n;
-      }
-    }
-    const bool negate = no_n < yes_n;
-    const size_t count = negate ? no_n : yes_n;
-    const uint8_t* list = negate ? no : yes;
-    if (count == 0) {  // every row passes (negate) or none does
-      if (!negate) std::fill(mask, mask + n, uint8_t{0});
-      else if (first) std::fill(mask, mask + n, uint8_t{1});
-      return;
-    }
-    if (count <= 4) {
-      // Up to four codes to compare against, padded with repeats of the first.
-      auto at = [&](size_t i) { return list[i < count ? i : 0]; };
-      CodesInSet(c, mask, n, at(0), at(1), at(2), at(3), negate ? 1 : 0, first);
-      return;
-    }
-    CodesInLut(c, mask, n, p.lut.data(), first);
-    return;
-  }
-  p.column->Visit([&](auto span) {
-    using T = typename decltype(span)::value_type;
-    if constexpr (std::is_integral_v<T> && sizeof(T) <= 4) {
-      const int64_t tmin = std::numeric_limits<T>::min(), tmax = std::numeric_limits<T>::max();
-      if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {
-        std::fill(mask, mask + n, uint8_t{0});
-        return;
-      }
-      ValuesInRange<T>(span.data() + r0, mask, n, static_cast<T>(std::max(p.lo, tmin)), static_cast<T>(std::min(p.hi, tmax)), first);
-    }
-  });
-}
-
-template <class Out, class Convert>
-void Gather(const Column& col, const uint32_t* sel, size_t n, Out* out, Out null_value, Convert convert) {
-  col.Visit([&](auto span) {
-    const auto* v = span.data();
-    for (size_t k = 0; k < n; ++k) out[k] = convert(v[sel[k]]);
-  });
-  if (const ValidityBitmap* valid = col.validity())
-    for (size_t k = 0; k < n; ++k)
-      if (!valid->IsValid(sel[k])) out[k] = null_value;
-}
-
-void GatherDates(const Column* col, const uint32_t* sel, size_t n, int32_t* out) {
-  if (!col) {
-    std::fill(out, out + n, kNoDate);
-    return;
-  }
-  Gather(*col, sel, n, out, kNoDate, [](auto x) { return static_cast<int32_t>(x); });
-}
 
 // One unit per row and only episodes and children counted: ChunkRunner::Fused's case.
 bool FusedEligible(const CompiledQuery& cq) {
