@@ -72,6 +72,7 @@ struct QueryTab {
     ImGui::GetIO().KeyCtrl = ctrl;
     ui.Click(*at);
     ImGui::GetIO().KeyCtrl = false;
+    if (ctrl) ui.Frame();  // a Ctrl pick becomes a filter on the first frame without Ctrl
     Settle();
   }
   std::string where() const { return q.where; }
