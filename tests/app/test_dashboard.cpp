@@ -75,6 +75,16 @@ app::DashboardState& OpenDashboard(test::UiHarness& ui) {
   Settle(ui, d);
   return d;
 }
+// The dashboard with NI 65's detail open, probes on, settings in a config folder of its own.
+app::DashboardState& OpenNi65Detail(test::UiHarness& ui) {
+  app::EnableItemProbe(true);
+  auto& d = OpenDashboard(ui);
+  const auto tile = app::ProbedCentre("tile:NI65");
+  REQUIRE(tile);
+  ui.Click(*tile);
+  Settle(ui, d);
+  return d;
+}
 // Scrolls the indicator detail until the probed item is on screen (the detail scrolls; its
 // lower sections start below a 1000-pixel display).
 std::optional<ImVec2> ScrollTo(test::UiHarness& ui, const std::string& name) {
@@ -121,12 +131,7 @@ TEST_CASE("the trend draws England and the SN mean per year, with gaps for years
 TEST_CASE("the detail's breakdown selector splits repeat plans by latest category", "[ui][dashboard]") {
   ::setenv("CSC_CONFIG_DIR", ("/tmp/csc-ui-breakdown-" + std::to_string(::getpid())).c_str(), 1);
   test::UiHarness ui;
-  app::EnableItemProbe(true);
-  auto& d = OpenDashboard(ui);
-  const auto tile = app::ProbedCentre("tile:NI65");
-  REQUIRE(tile);
-  ui.Click(*tile);
-  Settle(ui, d);
+  auto& d = OpenNi65Detail(ui);
   REQUIRE(d.breakdown);
   CHECK(d.breakdown->by == "ward");
   CHECK(d.breakdown->rows.size() == 21);
@@ -147,12 +152,7 @@ TEST_CASE("the detail's breakdown selector splits repeat plans by latest categor
 TEST_CASE("the funnel switches from our wards to every LA in England, ours circled", "[ui][dashboard]") {
   ::setenv("CSC_CONFIG_DIR", ("/tmp/csc-ui-la-funnel-" + std::to_string(::getpid())).c_str(), 1);
   test::UiHarness ui;
-  app::EnableItemProbe(true);
-  auto& d = OpenDashboard(ui);
-  const auto tile = app::ProbedCentre("tile:NI65");
-  REQUIRE(tile);
-  ui.Click(*tile);
-  Settle(ui, d);
+  auto& d = OpenNi65Detail(ui);
   REQUIRE(d.detail);
   CHECK(d.detail->funnel.points.size() == 21);
   const auto las = ScrollTo(ui, "funnel:las");
