@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "query/compiled_query.hpp"
 #include "query/query_parser.hpp"
 #include "query/where_edit.hpp"
 #include "time/anniversary.hpp"
@@ -296,9 +297,15 @@ void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tabl
   ImGui::TextDisabled("Period");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16", q.period, sizeof q.period);
-  DrawAgeRange(q);
-  SubmitAndPoll(service, AgeBandSlicerQueryText(tables, q), state.age_bands, kAgeBandSlicerCaller);
-  DrawAgeBands(q, state.age_bands);
+  // Age needs a date of birth: without one (a population table, say) the toggles would wait
+  // for counts that never come.
+  if (table && !ResolveEventColumns(*table, {}).dob.empty()) {
+    DrawAgeRange(q);
+    SubmitAndPoll(service, AgeBandSlicerQueryText(tables, q), state.age_bands, kAgeBandSlicerCaller);
+    DrawAgeBands(q, state.age_bands);
+  } else {
+    ImGui::TextDisabled("Age: no date of birth in this dataset");
+  }
   DrawLink(tables, q);
   if (ImGui::Button("Clear all filters")) {
     Fill(q.where, sizeof q.where, "");

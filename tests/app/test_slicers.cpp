@@ -123,3 +123,19 @@ TEST_CASE("presentation mode draws only the disclosure-controlled answer", "[ui]
   REQUIRE(l.q.published.raw->rows.size() == 2);
   CHECK(*l.q.published.raw->rows[1].values[0] == 3);
 }
+
+TEST_CASE("a dataset without a date of birth has no age controls, one with it has them", "[ui]") {
+  {
+    const std::string path = "/tmp/csc_ui_no_dob_plans.csv";
+    std::ofstream(path) << "child_id,sex,ward,plan_start,plan_end,latest_category\n"
+                           "C1,F,Sitwell,2012-06-01,,NEG\n"
+                           "C2,M,Keppel,2012-09-01,2013-06-01,EMO\n";
+    test::QueryTab t(path);
+    REQUIRE(t.q.result);
+    CHECK_FALSE(app::ProbedCentre("slicer:age:Unborn"));
+    CHECK_FALSE(app::ProbedCentre("slicer:age:1-4"));
+  }
+  test::QueryTab t(WritePlans());
+  CHECK(app::ProbedCentre("slicer:age:Unborn"));
+  CHECK(app::ProbedCentre("slicer:age:1-4"));
+}
