@@ -97,16 +97,24 @@ void DrawAgeBands(QueryPanelState& q, const SlicerColumnState& cs) {
     if (!optional || on || counts.count(label)) shown.push_back(label);
   }
   ImGui::PushID("age-bands");
-  constexpr int kPerRow = 4;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float width = (ImGui::GetContentRegionAvail().x - spacing * (kPerRow - 1)) / kPerRow;
-  const float height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().FramePadding.y * 2;
+  auto count_text = [&](const std::string& label) {
+    const auto it = counts.find(label);
+    return !cs.counts ? std::string("...") : WithThousands(it == counts.end() ? 0 : static_cast<long long>(std::llround(it->second)));
+  };
+  // Up to four to a row, fewer when the counts are long (millions of rows), so none is cut.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float widest = 0;
+  for (const std::string& label : shown)
+    widest = std::max({widest, ImGui::CalcTextSize(label.c_str()).x, ImGui::CalcTextSize(count_text(label).c_str()).x});
+  const float spacing = style.ItemSpacing.x, avail = ImGui::GetContentRegionAvail().x;
+  const int per_row = std::clamp(static_cast<int>((avail + spacing) / (widest + style.FramePadding.x * 2 + spacing)), 1, 4);
+  const float width = (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const float height = ImGui::GetTextLineHeight() * 2 + style.FramePadding.y * 2;
   for (size_t i = 0; i < shown.size(); ++i) {
     const std::string& label = shown[i];
     const bool on = std::find(selected.begin(), selected.end(), label) != selected.end();
-    const auto it = counts.find(label);
-    const std::string n = !cs.counts ? "..." : WithThousands(it == counts.end() ? 0 : static_cast<long long>(std::llround(it->second)));
-    if (i % kPerRow != 0) ImGui::SameLine();
+    const std::string n = count_text(label);
+    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine();
     // Off reads as an empty field, on as the strong blue: a band never looks chosen when not.
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
