@@ -22,6 +22,7 @@ struct ChartData {
   bool gaps_withheld = false;  // a missing value was withheld for disclosure: bars mark it "c"
   bool show_legend = true;  // off when the x axis already names each series (one bar per category)
   std::string highlight;    // a category hovered elsewhere on screen (a series or group label): others dim
+  int decimals = -1;        // value labels' decimal places (an indicator's); -1: the fewest that show every value
 };
 
 struct ChartHover {

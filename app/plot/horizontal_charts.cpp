@@ -70,16 +70,20 @@ ChartHover DrawRankingChart(const char* id, const ChartData& d, float height) {
   const float top = origin.y + font * 3.0f, bottom = origin.y + height - font * 1.6f;
   const float x0 = origin.x + Widest(d.groups) + font, x1 = origin.x + width - font * 4;
   DrawXAxis(ticks, x0, x1, top, bottom, false);
-  // One number of decimals for every bar (17.0 beside 16.8, not 17 beside 16.80): the fewest,
-  // up to two, that show each value as it is.
+  // One number of decimals for every bar (17.0 beside 16.8, not 17 beside 16.80): the
+  // chart's own (an indicator's), else the fewest, up to two, that show each value as it is.
   double step = 1;
-  for (int places = 0; places <= 2; ++places, step /= 10) {
-    bool exact = true;
-    for (size_t g = 0; g < d.groups.size() && exact; ++g) {
-      const double v = GroupValue(d, g);
-      exact = !std::isfinite(v) || std::abs(v / step - std::round(v / step)) < 1e-6;
+  if (d.decimals >= 0) {
+    for (int places = 0; places < d.decimals; ++places) step /= 10;
+  } else {
+    for (int places = 0; places <= 2; ++places, step /= 10) {
+      bool exact = true;
+      for (size_t g = 0; g < d.groups.size() && exact; ++g) {
+        const double v = GroupValue(d, g);
+        exact = !std::isfinite(v) || std::abs(v / step - std::round(v / step)) < 1e-6;
+      }
+      if (exact || places == 2) break;
     }
-    if (exact || places == 2) break;
   }
   ChartHover hover;
   const float row = (bottom - top) / static_cast<float>(std::max<size_t>(1, order.size()));

@@ -70,16 +70,25 @@ int DrawFunnelChart(const char* id, const FunnelPlot& plot, double scale, const 
   }
   draw->AddText(ImVec2((p0.x + p1.x) / 2 - ImGui::CalcTextSize(size_label.c_str()).x / 2, p1.y + font * 1.3f), faint,
                 size_label.c_str());
-  // The overall rate, and the limits: 95% dashed-looking thin, 99.8% thicker.
+  // The overall rate, and the limits: 95% thin, 99.8% thicker. Limits leave the plot through
+  // its top edge (clipped, not flattened along it), and a lower limit of zero is not drawn:
+  // no rate is below zero, and along the axis it would read as the axis.
   draw->AddLine(ImVec2(p0.x, Y(plot.target)), ImVec2(p1.x, Y(plot.target)), text, 1.5f);
   const ImU32 limit95 = PaletteColour(1), limit998 = PaletteColour(5);
+  auto Yfree = [&](double v) { return p1.y - static_cast<float>((v * scale - y.lo) / (y.hi - y.lo)) * (p1.y - p0.y); };
+  draw->PushClipRect(p0, ImVec2(p1.x, p1.y + 1), true);
   for (size_t i = 0; i + 1 < curve.size(); ++i) {
     const auto &a = curve[i], &b = curve[i + 1];
-    draw->AddLine(ImVec2(X(a.size), Y(a.limits.upper95)), ImVec2(X(b.size), Y(b.limits.upper95)), limit95, 1.5f);
-    draw->AddLine(ImVec2(X(a.size), Y(a.limits.lower95)), ImVec2(X(b.size), Y(b.limits.lower95)), limit95, 1.5f);
-    draw->AddLine(ImVec2(X(a.size), Y(a.limits.upper998)), ImVec2(X(b.size), Y(b.limits.upper998)), limit998, 2.0f);
-    draw->AddLine(ImVec2(X(a.size), Y(a.limits.lower998)), ImVec2(X(b.size), Y(b.limits.lower998)), limit998, 2.0f);
+    auto segment = [&](double va, double vb, ImU32 colour, float thickness, bool lower) {
+      if (lower && va <= 0 && vb <= 0) return;
+      draw->AddLine(ImVec2(X(a.size), Yfree(va)), ImVec2(X(b.size), Yfree(vb)), colour, thickness);
+    };
+    segment(a.limits.upper95, b.limits.upper95, limit95, 1.5f, false);
+    segment(a.limits.lower95, b.limits.lower95, limit95, 1.5f, true);
+    segment(a.limits.upper998, b.limits.upper998, limit998, 2.0f, false);
+    segment(a.limits.lower998, b.limits.lower998, limit998, 2.0f, true);
   }
+  draw->PopClipRect();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   // Labels are placed highlighted unit first, then outliers furthest outside first; one that
   // would overlap a placed label (or leave the plot) is left to the hover tooltip.

@@ -138,6 +138,7 @@ void DrawNeighbours(const KpiRow& row) {
   ChartData c;
   c.title = "Statistical neighbours (SN " + cmp->sn_vintage + "), " + std::to_string(cmp->time_period);
   c.value_label = UnitName(ind.unit);
+  c.decimals = ind.decimals;
   auto add = [&](const std::string& name, std::optional<double> v) {
     c.groups.push_back(name);
     c.values.push_back({v ? *v : NAN});
