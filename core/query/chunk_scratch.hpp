@@ -24,11 +24,13 @@ struct ChunkScratch {
   std::vector<int32_t> unit_ref, unit_age, unit_duration_end;
   std::vector<uint64_t> unit_group;
   std::vector<uint32_t> histogram;  // four copies of the episode counts (CountEpisodes)
+  std::vector<uint32_t> vector_keys;  // the vector scan's kept rows' group keys (children go to `child`)
   size_t capacity = 0;
   void Reserve(size_t n) {
     if (capacity >= n) return;
     capacity = n;
-    for (auto* v : {&sel, &child, &unit_row, &unit_period}) v->resize(n);
+    for (auto* v : {&sel, &unit_row, &unit_period}) v->resize(n);
+    for (auto* v : {&child, &vector_keys}) v->resize(n + 64);  // whole vector stores past the last kept row
     sel.resize(n + 16);  // MaskToSelection stores whole vector registers
     mask.resize(n);
     for (auto* v : {&start, &end, &dob, &unit_ref, &unit_age, &unit_duration_end}) v->resize(n);

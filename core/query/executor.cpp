@@ -14,17 +14,24 @@
 #include "async/parallel_for.hpp"
 #include "query/aggregate.hpp"
 #include "query/finalize.hpp"
+#include "query/fused_shape.hpp"
 #include "query/row_ages.hpp"
 #include "query/chunk_scratch.hpp"
 #include "query/row_filters.hpp"
 #include "query/select_simd.hpp"
+#include "query/vector_scan.hpp"
 #include "time/anniversary.hpp"
 
 namespace csc {
 
 namespace {
 
+using detail::AgePasses;
+using detail::ChildrenSlot;
 using detail::ChunkScratch;
+using detail::FusedEligible;
+using detail::FusedReference;
+using detail::kUnknownAge;
 using detail::DenseCapable;
 using detail::DenseMask;
 using detail::Gather;
@@ -32,31 +39,13 @@ using detail::GatherDates;
 using detail::Narrow;
 using detail::Scratches;
 
-constexpr int kUnknownAge = INT32_MIN;
-
-
-// One unit per row and only episodes and children counted: ChunkRunner::Fused's case.
-bool FusedEligible(const CompiledQuery& cq) {
-  bool fused = cq.links.empty() && !cq.need_duration && (cq.periods.empty() || !cq.period_of_day.empty());
-  for (const CompiledMeasure& m : cq.measures) fused &= m.numeric_slot < 0 && m.ratio_slot < 0;
-  for (const CompiledDimension& d : cq.dims) fused &= d.kind != DimensionKind::DurationBand;
-  return fused;
-}
-
-// The date ages are taken on in the fused pass: the end when ceased counting has periods,
-// else the start.
-const Column* FusedReference(const CompiledQuery& cq) {
-  return !cq.periods.empty() && cq.query.counting.mode == CountMode::CeasedIn ? cq.end : cq.start;
-}
-
 class ChunkRunner {
  public:
   // `ages`: each row's age on its fused reference date (RowAgesAt), or null.
-  ChunkRunner(const CompiledQuery& cq, ChunkScratch& s, Partial& out, const std::vector<int8_t>* ages)
-      : m_cq(cq), m_s(s), m_out(out), m_ages(ages) {
-    for (const CompiledMeasure& m : cq.measures)
-      if (m.spec.kind == MeasureKind::Children || (m.distinct_slot >= 0 && m.spec.kind != MeasureKind::Ratio))
-        m_children_slot = m.distinct_slot;
+  ChunkRunner(const CompiledQuery& cq, ChunkScratch& s, Partial& out, const std::vector<int8_t>* ages,
+              const VectorPlan* vector)
+      : m_cq(cq), m_s(s), m_out(out), m_ages(ages), m_vector(vector) {
+    m_children_slot = ChildrenSlot(cq);
     m_need_end = cq.need_duration || (!cq.periods.empty() && cq.query.counting.mode != CountMode::StartedIn);
     for (const LinkIndex& l : cq.links) m_need_end |= l.when == LinkWhen::OpenAtStart;
     // Age predicate as a table over age + 1 (Unborn = -1 .. kMaxAge), unknown ages last.
@@ -71,6 +60,10 @@ class ChunkRunner {
   void Run(size_t r0, size_t r1) {
     const size_t n0 = r1 - r0;
     m_s.Reserve(n0);
+    if (m_vector) {
+      Vector(r0, r1);
+      return;
+    }
     uint32_t* sel = m_s.sel.data();
     size_t n = n0;
     if (!m_dense.empty()) {
@@ -196,12 +189,6 @@ class ChunkRunner {
       Gather(*m.source.column, sel, n, nums.data(), 0.0, [](auto x) { return static_cast<double>(x); });
       for (size_t k = 0; k < n; ++k) valid[k] = m.source.column->IsValid(sel[k]);
     }
-  }
-
-  static bool AgePasses(const AgePredicate& p, int age) {
-    if (age == kUnknownAge) return !p.require_known && (p.band_mask >> static_cast<int>(AgeBand::Unknown) & 1);
-    if (age < p.lo || age > p.hi) return false;
-    return p.band_mask >> static_cast<int>(AgeBandOf(age)) & 1;
   }
 
   bool LinkPasses(const LinkIndex& link, uint32_t k, uint32_t p, int32_t ref) const {
@@ -410,12 +397,33 @@ class ChunkRunner {
     m_units += units;
   }
 
+  // The vector scan's kept rows, counted.
+  void Vector(size_t r0, size_t r1) {
+    uint32_t* keys = m_s.vector_keys.data();
+    uint32_t* children = m_s.child.data();
+    const size_t m = VectorScan(*m_vector, r0, r1, keys, children);
+    CountEpisodes(m_out.episodes.data(), keys, m);
+    if (m_children_slot >= 0) {
+      DistinctStore& store = m_out.distinct[m_children_slot];
+      for (size_t i = 0; i < m; ++i)
+        if (children[i] != kNoChild) store.Add(keys[i], children[i]);
+    }
+    m_units += m;
+  }
+
   // A histogram over few groups stalls on its own stores (the next row's group is usually
   // the one just incremented), so rows take turns among four copies summed at the end.
   void CountEpisodes(uint64_t* episodes, const uint64_t* g, const uint32_t* kept, size_t m) {
+    CountKeys(episodes, m, [g, kept](size_t i) { return g[kept[i]]; });
+  }
+  void CountEpisodes(uint64_t* episodes, const uint32_t* keys, size_t m) {
+    CountKeys(episodes, m, [keys](size_t i) { return keys[i]; });
+  }
+  template <class KeyAt>
+  void CountKeys(uint64_t* episodes, size_t m, KeyAt key) {
     const size_t groups = m_out.episodes.size();
     if (groups * 4 > m) {
-      for (size_t i = 0; i < m; ++i) ++episodes[g[kept[i]]];
+      for (size_t i = 0; i < m; ++i) ++episodes[key(i)];
       return;
     }
     std::vector<uint32_t>& copies = m_s.histogram;
@@ -426,12 +434,12 @@ class ChunkRunner {
     uint32_t* h3 = h2 + groups;
     size_t i = 0;
     for (; i + 4 <= m; i += 4) {
-      ++h0[g[kept[i]]];
-      ++h1[g[kept[i + 1]]];
-      ++h2[g[kept[i + 2]]];
-      ++h3[g[kept[i + 3]]];
+      ++h0[key(i)];
+      ++h1[key(i + 1)];
+      ++h2[key(i + 2)];
+      ++h3[key(i + 3)];
     }
-    for (; i < m; ++i) ++h0[g[kept[i]]];
+    for (; i < m; ++i) ++h0[key(i)];
     for (size_t j = 0; j < groups; ++j) episodes[j] += uint64_t{h0[j]} + h1[j] + h2[j] + h3[j];
   }
 
@@ -543,6 +551,7 @@ class ChunkRunner {
   int m_children_slot = -1;
   bool m_need_end = true;
   const std::vector<int8_t>* m_ages = nullptr;
+  const VectorPlan* m_vector = nullptr;
   bool m_fused = false;
   std::vector<uint8_t> m_age_pass;
   std::vector<const RowPredicate*> m_dense, m_sparse;
@@ -568,6 +577,7 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   std::shared_ptr<const std::vector<int8_t>> ages;
   if (cq.need_dob && FusedEligible(cq) && FusedReference(cq) && options.derived_ages)
     ages = RowAgesAt(cq, *FusedReference(cq));
+  const std::unique_ptr<VectorPlan> vector = options.vector_scan ? PlanVectorScan(cq, ages.get()) : nullptr;
   // With bitmaps, the workers merge and count the distinct children in parallel, each
   // taking every threads-th group, once all have finished scanning (the merge and the
   // popcounts were a serial tail of about 0.7 ms on the typical slice).
@@ -586,7 +596,7 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
     try {
       partials[t].Init(cq, options.force_pairs);
       auto scratch = Scratches().Acquire();
-      ChunkRunner runner(cq, *scratch, partials[t], ages.get());
+      ChunkRunner runner(cq, *scratch, partials[t], ages.get(), vector.get());
       for (;;) {
         const size_t i = next.fetch_add(1, std::memory_order_relaxed);
         if (i >= chunks || stop.load(std::memory_order_relaxed)) break;
@@ -636,6 +646,7 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   partials[0].Finish();
   QueryResult result = FinalizeResult(cq, partials[0]);
   result.rows_scanned = rows;
+  result.vector_scan = vector != nullptr;
   for (uint64_t u : units) result.units_counted += u;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return result;

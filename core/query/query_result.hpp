@@ -26,6 +26,7 @@ struct QueryResult {
   uint64_t rows_scanned = 0;   // table rows looked at
   uint64_t units_counted = 0;  // (row, period) pairs that passed every condition
   double seconds = 0;          // execution time (0 when served from the cache)
+  bool vector_scan = false;    // counted by the vector scan (query/vector_scan.hpp)
 };
 
 using QueryResultPtr = std::shared_ptr<const QueryResult>;

@@ -1,0 +1,162 @@
+#include <limits>
+
+#include "query/fused_shape.hpp"
+#include "query/row_ages.hpp"
+#include "query/vector_scan.hpp"
+
+namespace csc {
+
+namespace {
+
+// Bounds on what one block keeps in registers.
+constexpr size_t kMaxCodeFilters = 8;
+constexpr size_t kMaxRangeFilters = 8;
+constexpr size_t kMaxPeriodRuns = 48;
+
+bool SignedIntegral(const Column& c) {
+  return !IsStringType(c.type()) && c.type() != ColumnType::Bool && c.type() != ColumnType::Decimal;
+}
+
+const uint64_t* ValidWords(const Column& c) { return c.validity() ? c.validity()->words().data() : nullptr; }
+
+// The age a derived age byte stands for, as the fused pass reads it.
+int AgeOfByte(int b) {
+  const auto a = static_cast<int8_t>(static_cast<uint8_t>(b));
+  return a == kRowAgeUnknown ? detail::kUnknownAge : a;
+}
+
+bool AddRowPredicate(VectorPlan& plan, const RowPredicate& p) {
+  const Column& c = *p.column;
+  if (c.has_nulls()) return false;
+  if (p.kind == RowPredicate::Kind::CodeLut && c.width() == 1 && IsStringType(c.type())) {
+    if (plan.code_filters.size() == kMaxCodeFilters) return false;
+    VectorPlan::CodeFilter& f = plan.code_filters.emplace_back();
+    f.codes = reinterpret_cast<const uint8_t*>(c.data());
+    for (size_t code = 0; code < p.lut.size() && code < 256; ++code) f.pass[code] = p.lut[code] ? 1 : 0;
+    return true;
+  }
+  if (p.kind == RowPredicate::Kind::IntRange && SignedIntegral(c) && c.width() <= 4 && c.width() != 8) {
+    const int64_t tmin = -(int64_t{1} << (8 * c.width() - 1)), tmax = (int64_t{1} << (8 * c.width() - 1)) - 1;
+    if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {
+      plan.nothing_passes = true;
+      return true;
+    }
+    if (plan.range_filters.size() == kMaxRangeFilters) return false;
+    VectorPlan::RangeFilter& f = plan.range_filters.emplace_back();
+    f.values = c.data();
+    f.width = c.width();
+    f.lo = static_cast<int32_t>(std::max(p.lo, tmin));
+    f.hi = static_cast<int32_t>(std::min(p.hi, tmax));
+    return true;
+  }
+  return false;
+}
+
+// The day -> period table as runs of equal values over 16-bit days.
+bool AddPeriodRuns(VectorPlan& plan, const CompiledQuery& cq, const Column& day) {
+  if (day.type() != ColumnType::Date || day.width() != 2) return false;
+  const int64_t base = cq.period_lut_base;
+  const int64_t end = base + static_cast<int64_t>(cq.period_of_day.size());  // first day after the table
+  if (base <= std::numeric_limits<int16_t>::min()) return false;
+  int prev = -1;
+  for (size_t off = 0; off < cq.period_of_day.size(); ++off) {
+    const int v = cq.period_of_day[off];
+    if (v == prev) continue;
+    const int64_t start = base + static_cast<int64_t>(off);
+    if (start > std::numeric_limits<int16_t>::max()) break;  // no 16-bit day reaches it
+    plan.run_start.push_back(static_cast<int16_t>(start));
+    plan.run_value.push_back(static_cast<int8_t>(v));
+    prev = v;
+  }
+  if (prev != -1 && end <= std::numeric_limits<int16_t>::max()) {
+    plan.run_start.push_back(static_cast<int16_t>(end));
+    plan.run_value.push_back(-1);
+  }
+  if (plan.run_start.size() > kMaxPeriodRuns) return false;
+  plan.day = reinterpret_cast<const int16_t*>(day.data());
+  plan.day_valid = ValidWords(day);
+  return true;
+}
+
+bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t stride, const std::vector<int8_t>* ages) {
+  if (stride > UINT32_MAX) return false;
+  VectorPlan::KeyPart part;
+  part.stride = static_cast<uint32_t>(stride);
+  switch (dim.kind) {
+    case DimensionKind::Period:
+      if (!plan.day) return false;
+      part.source = VectorPlan::KeyPart::Source::Period;
+      break;
+    case DimensionKind::AgeBand:
+    case DimensionKind::SingleAge:
+      if (!ages) return false;
+      part.source = VectorPlan::KeyPart::Source::Age;
+      for (int b = 0; b < 256; ++b) {
+        const int a = AgeOfByte(b);
+        const int key = dim.kind == DimensionKind::AgeBand
+                            ? static_cast<int>(a == detail::kUnknownAge ? AgeBand::Unknown : AgeBandOf(a))
+                            : (a == detail::kUnknownAge ? kSingleAgeUnknownSlot : SingleAgeSlot(a));
+        if (key < 0 || key > 255) return false;
+        part.table[static_cast<size_t>(b)] = static_cast<uint8_t>(key);
+      }
+      break;
+    case DimensionKind::Column:
+    case DimensionKind::EthnicityGroup: {
+      const Column* c = dim.column;
+      if (!c || c->width() != 1 || dim.null_key > 255) return false;
+      part.codes = reinterpret_cast<const uint8_t*>(c->data());
+      part.valid = ValidWords(*c);
+      part.null_key = static_cast<uint8_t>(dim.null_key);
+      const bool mapped = !dim.code_to_key.empty() || c->dictionary();
+      for (int b = 0; b < 256; ++b) {
+        int64_t key = 0;
+        if (mapped) {
+          if (static_cast<size_t>(b) < dim.code_to_key.size()) key = dim.code_to_key[static_cast<size_t>(b)];
+        } else {
+          const int64_t value = SignedIntegral(*c) ? static_cast<int8_t>(static_cast<uint8_t>(b)) : b;
+          key = value - dim.int_base;
+          if (value < c->min_int() || value > c->max_int()) key = 0;  // no row holds it
+        }
+        if (key < 0 || key > 255) return false;
+        part.table[static_cast<size_t>(b)] = static_cast<uint8_t>(key);
+      }
+      break;
+    }
+    default:
+      return false;
+  }
+  plan.keys.push_back(part);
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::vector<int8_t>* ages) {
+  if (!detail::FusedEligible(cq) || cq.group_count > UINT32_MAX) return nullptr;
+  if (cq.need_dob && !ages) return nullptr;
+  auto plan = std::make_unique<VectorPlan>();
+  for (const RowPredicate& p : cq.row_predicates)
+    if (!AddRowPredicate(*plan, p)) return nullptr;
+  if (cq.need_dob) {
+    if (ages->size() != cq.table->num_rows()) return nullptr;
+    plan->ages = ages->data();
+    plan->age_filter = cq.has_age_predicate;
+    for (int b = 0; b < 256; ++b) plan->age_pass[static_cast<size_t>(b)] = detail::AgePasses(cq.age, AgeOfByte(b)) ? 1 : 0;
+  }
+  if (!cq.periods.empty()) {
+    const Column* day = detail::FusedReference(cq);
+    if (!day || !AddPeriodRuns(*plan, cq, *day)) return nullptr;
+  }
+  for (size_t d = 0; d < cq.dims.size(); ++d)
+    if (!AddDimension(*plan, cq.dims[d], cq.strides[d], cq.need_dob ? ages : nullptr)) return nullptr;
+  if (detail::ChildrenSlot(cq) >= 0) {
+    const Column* c = cq.child;
+    if (!c || !IsStringType(c->type()) || c->width() > 4) return nullptr;
+    plan->child = c->data();
+    plan->child_width = c->width();
+    plan->child_valid = ValidWords(*c);
+  }
+  return plan;
+}
+
+}  // namespace csc

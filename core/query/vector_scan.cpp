@@ -1,0 +1,81 @@
+#include "query/vector_scan.hpp"
+
+#include <cstdlib>
+
+namespace csc {
+
+namespace {
+
+bool BitSet(const uint64_t* words, size_t row) { return (words[row >> 6] >> (row & 63)) & 1u; }
+
+int32_t IntAt(const void* values, int width, size_t row) {
+  switch (width) {
+    case 1: return static_cast<const int8_t*>(values)[row];
+    case 2: return static_cast<const int16_t*>(values)[row];
+    default: return static_cast<const int32_t*>(values)[row];
+  }
+}
+
+uint32_t CodeAt(const void* values, int width, size_t row) {
+  switch (width) {
+    case 1: return static_cast<const uint8_t*>(values)[row];
+    case 2: return static_cast<const uint16_t*>(values)[row];
+    default: return static_cast<const uint32_t*>(values)[row];
+  }
+}
+
+}  // namespace
+
+size_t VectorScanPortable(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children) {
+  if (plan.nothing_passes) return 0;
+  size_t m = 0;
+  for (size_t r = r0; r < r1; ++r) {
+    bool keep = true;
+    for (const VectorPlan::CodeFilter& f : plan.code_filters) keep &= f.pass[f.codes[r]] != 0;
+    for (const VectorPlan::RangeFilter& f : plan.range_filters) {
+      const int32_t v = IntAt(f.values, f.width, r);
+      keep &= v >= f.lo && v <= f.hi;
+    }
+    const uint8_t age = plan.ages ? static_cast<uint8_t>(plan.ages[r]) : 0;
+    if (plan.age_filter) keep &= plan.age_pass[age] != 0;
+    int period = 0;
+    if (plan.day) {
+      period = -1;
+      for (size_t j = 0; j < plan.run_start.size(); ++j)
+        if (plan.day[r] >= plan.run_start[j]) period = plan.run_value[j];
+      keep &= period >= 0 && (!plan.day_valid || BitSet(plan.day_valid, r));
+    }
+    if (!keep) continue;
+    uint32_t key = 0;
+    for (const VectorPlan::KeyPart& part : plan.keys) {
+      uint32_t v = 0;
+      switch (part.source) {
+        case VectorPlan::KeyPart::Source::Codes:
+          v = part.valid && !BitSet(part.valid, r) ? part.null_key : part.table[part.codes[r]];
+          break;
+        case VectorPlan::KeyPart::Source::Age: v = part.table[age]; break;
+        case VectorPlan::KeyPart::Source::Period: v = static_cast<uint32_t>(period); break;
+      }
+      key += v * part.stride;
+    }
+    keys[m] = key;
+    children[m] = !plan.child || (plan.child_valid && !BitSet(plan.child_valid, r)) ? kNoChild
+                                                                                  : CodeAt(plan.child, plan.child_width, r);
+    ++m;
+  }
+  return m;
+}
+
+bool VectorScanUsesAvx512() {
+  static const bool use = [] {
+    return detail::CpuHasAvx512Vbmi() && !std::getenv("CSC_SCALAR");
+  }();
+  return use;
+}
+
+size_t VectorScan(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children) {
+  if (VectorScanUsesAvx512()) return detail::VectorScanAvx512(plan, r0, r1, keys, children);
+  return VectorScanPortable(plan, r0, r1, keys, children);
+}
+
+}  // namespace csc

@@ -1,0 +1,88 @@
+#pragma once
+// The count pass for the common slicer question, one row block at a time with no selection
+// vectors in between: every filter, the age and the period of 64 rows become one bit mask,
+// the group keys of those rows are computed in vector lanes, and only the kept rows' keys
+// and child codes are written out. It covers queries the fused pass would run (one unit
+// per row, episodes and children) whose filters are one-byte codes or integer ranges with
+// no nulls, whose dimensions are one-byte codes, ages or periods, whose ages come from the
+// derived age column and whose periods fit a short list of date runs; PlanVectorScan says
+// no to anything else and the executor takes its general path.
+//
+// Two implementations with one meaning: AVX-512 (VBMI) where the processor has it, plain
+// loops elsewhere; the tests run both against the reference evaluator.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "query/compiled_query.hpp"
+
+namespace csc {
+
+// Everything a block needs, with column data as raw pointers and each per-value test or key
+// as a 256-entry table over the byte value (unused entries 0).
+struct VectorPlan {
+  using ByteTable = std::array<uint8_t, 256>;
+  struct CodeFilter {  // one-byte codes: pass[code]
+    const uint8_t* codes = nullptr;
+    alignas(64) ByteTable pass{};
+  };
+  struct RangeFilter {  // signed integers of 1, 2 or 4 bytes (dates are 2 or 4)
+    const void* values = nullptr;
+    int width = 0;
+    int32_t lo = 0, hi = 0;  // inclusive, within the width's range
+  };
+  // One dimension's part of the group key: table[value] * stride, or null_key * stride for
+  // a null cell (column parts only).
+  struct KeyPart {
+    enum class Source : uint8_t { Codes, Age, Period } source = Source::Codes;
+    const uint8_t* codes = nullptr;
+    const uint64_t* valid = nullptr;  // validity words of the codes' column, or null
+    uint8_t null_key = 0;
+    alignas(64) ByteTable table{};  // Codes and Age: value -> key (Period: unused)
+    uint32_t stride = 0;
+  };
+
+  bool nothing_passes = false;  // a range no value of its width can meet
+  std::vector<CodeFilter> code_filters;
+  std::vector<RangeFilter> range_filters;
+
+  const int8_t* ages = nullptr;  // each row's age (kRowAgeUnknown), when an age is needed
+  bool age_filter = false;
+  alignas(64) ByteTable age_pass{};  // by the age's byte
+
+  // Periods: the day column (16-bit dates) and the runs of the day -> period table. A day
+  // takes the value of the last run starting at or before it; before the first, -1.
+  const int16_t* day = nullptr;
+  const uint64_t* day_valid = nullptr;
+  std::vector<int16_t> run_start;
+  std::vector<int8_t> run_value;  // -1 = between or outside the periods
+
+  std::vector<KeyPart> keys;
+
+  const void* child = nullptr;  // child codes (width 1, 2 or 4), when children are counted
+  int child_width = 0;
+  const uint64_t* child_valid = nullptr;
+};
+
+inline constexpr uint32_t kNoChild = UINT32_MAX;
+
+// A plan when the query has the shape above; null otherwise. `ages` as for the fused pass
+// (each row's age on its reference date), or null.
+std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::vector<int8_t>* ages);
+
+// Rows [r0, r1): the kept rows' group keys and child codes (kNoChild for none), in row
+// order; returns how many. `keys` and `children` hold r1 - r0 + 64 entries.
+size_t VectorScan(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children);
+// The same with plain loops, whatever the processor (tests compare the two).
+size_t VectorScanPortable(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children);
+// Whether VectorScan takes the AVX-512 kernel here (CSC_SCALAR set in the environment says no).
+bool VectorScanUsesAvx512();
+
+namespace detail {
+size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children);
+bool CpuHasAvx512Vbmi();
+}  // namespace detail
+
+}  // namespace csc
