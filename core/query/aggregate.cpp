@@ -11,14 +11,15 @@ namespace {
 
 constexpr uint64_t kBitmapBudgetBytes = uint64_t{192} << 20;  // per store
 constexpr uint64_t kPoolKeepBytes = uint64_t{512} << 20;
-constexpr uint64_t kBufferBudgetBytes = uint64_t{16} << 20;  // per store
+constexpr uint64_t kBufferBudgetBytes = uint64_t{16} << 20;  // per store, the buffers being filled
+constexpr uint64_t kFullBufferBudgetBytes = uint64_t{256} << 20;  // per store, full buffers kept for the merge
 constexpr uint32_t kMinBuffer = 1024;
 
 // Bitmap blocks outlive queries: a fresh page costs about 10 us on these machines, more
 // than the whole scan of a small slice, so blocks are recycled by size.
 class BlockPool {
  public:
-  uint64_t* Acquire(size_t words) {
+  uint64_t* Acquire(size_t words, bool zeroed = true) {
     {
       std::unique_lock lock(m_mutex);
       for (size_t i = m_free.size(); i-- > 0;) {
@@ -27,12 +28,12 @@ class BlockPool {
         m_free.erase(m_free.begin() + static_cast<std::ptrdiff_t>(i));
         m_kept -= words * 8;
         lock.unlock();  // the other workers take blocks meanwhile
-        std::memset(block, 0, words * 8);
+        if (zeroed) std::memset(block, 0, words * 8);
         return block;
       }
     }
     auto* block = new uint64_t[words];
-    std::memset(block, 0, words * 8);
+    std::memset(block, 0, words * 8);  // a fresh page is touched now, not in the scan
     return block;
   }
   void Release(uint64_t* block, size_t words) {
@@ -75,7 +76,8 @@ DistinctStore::DistinctStore(uint64_t groups, uint32_t children, bool use_bitmap
   if (cap < kMinBuffer) return;
   m_buffer_cap = static_cast<uint32_t>(cap);
   m_buffers.assign(groups, nullptr);
-  m_fill.assign(groups, 0);
+  m_next.assign(groups, nullptr);
+  m_full.assign(groups, {});
 }
 
 DistinctStore::~DistinctStore() { Release(); }
@@ -91,34 +93,83 @@ void DistinctStore::Release() {
       Pool().Release(reinterpret_cast<uint64_t*>(b), m_buffer_cap / 2);
       b = nullptr;
     }
-  std::fill(m_fill.begin(), m_fill.end(), 0u);
+  for (auto& list : m_full) {
+    for (uint32_t* b : list) Pool().Release(reinterpret_cast<uint64_t*>(b), m_buffer_cap / 2);
+    list.clear();
+  }
+  m_full_bytes = 0;
+  std::fill(m_next.begin(), m_next.end(), nullptr);
 }
 
 uint64_t* DistinctStore::Touch(uint64_t group) { return m_blocks[group] = Pool().Acquire(m_words); }
 
 uint32_t* DistinctStore::TouchBuffer(uint64_t group) {
-  // Pooled like the bitmaps (the pool zeroes what it hands out; buffers need no zeroing,
-  // but a fresh page costs more than the memset).
-  return m_buffers[group] = reinterpret_cast<uint32_t*>(Pool().Acquire(m_buffer_cap / 2));
+  // Pooled like the bitmaps (unzeroed: every entry is written before it is read).
+  return m_next[group] = m_buffers[group] = reinterpret_cast<uint32_t*>(Pool().Acquire(m_buffer_cap / 2, false));
 }
 
-void DistinctStore::FlushGroup(uint64_t group) {
-  const uint32_t n = m_fill[group];
-  if (n == 0) return;
-  uint64_t* block = m_blocks[group];
-  if (!block) block = Touch(group);
-  const uint32_t* buffer = m_buffers[group];
+void DistinctStore::AddBatch(const uint32_t* groups, const uint32_t* children, size_t n) {
+  if (!m_buffer_cap) {
+    for (size_t i = 0; i < n; ++i)
+      if (children[i] != UINT32_MAX) Add(groups[i], children[i]);
+    return;
+  }
+  uint32_t** next = m_next.data();
+  uint32_t* const* start = m_buffers.data();
+  const uint32_t cap = m_buffer_cap;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t c = children[i], g = groups[i];
+    if (c == UINT32_MAX) continue;
+    uint32_t* p = next[g];
+    if (!p) p = TouchBuffer(g);
+    *p++ = c;
+    next[g] = p;
+    if (p == start[g] + cap) BufferFull(g);
+  }
+}
+
+namespace {
+
+void SetBits(uint64_t* block, const uint32_t* children, uint32_t n) {
   constexpr uint32_t kAhead = 16;  // several first touches of bitmap lines in flight
   for (uint32_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) __builtin_prefetch(block + (buffer[i + kAhead] >> 6), 1);
-    block[buffer[i] >> 6] |= uint64_t{1} << (buffer[i] & 63);
+    if (i + kAhead < n) __builtin_prefetch(block + (children[i + kAhead] >> 6), 1);
+    block[children[i] >> 6] |= uint64_t{1} << (children[i] & 63);
   }
-  m_fill[group] = 0;
+}
+
+}  // namespace
+
+void DistinctStore::BufferFull(uint64_t group) {
+  const uint64_t bytes = uint64_t{m_buffer_cap} * 4;
+  if (m_full_bytes + bytes <= kFullBufferBudgetBytes) {
+    m_full[group].push_back(m_buffers[group]);
+    m_full_bytes += bytes;
+    TouchBuffer(group);
+  } else {
+    uint64_t* block = m_blocks[group] ? m_blocks[group] : Touch(group);
+    SetBits(block, m_buffers[group], m_buffer_cap);
+    m_next[group] = m_buffers[group];
+  }
+}
+
+void DistinctStore::DrainGroup(DistinctStore& from, uint64_t group) {
+  if (!from.m_buffer_cap) return;
+  const auto fill = static_cast<uint32_t>(from.m_next[group] - from.m_buffers[group]);  // 0 when untouched
+  if (fill == 0 && from.m_full[group].empty()) return;
+  uint64_t* block = m_blocks[group] ? m_blocks[group] : Touch(group);
+  for (uint32_t* b : from.m_full[group]) {
+    SetBits(block, b, from.m_buffer_cap);
+    Pool().Release(reinterpret_cast<uint64_t*>(b), from.m_buffer_cap / 2);
+  }
+  from.m_full[group].clear();
+  SetBits(block, from.m_buffers[group], fill);
+  from.m_next[group] = from.m_buffers[group];
 }
 
 void DistinctStore::Flush() {
   if (!m_buffer_cap) return;
-  for (uint64_t g = 0; g < m_groups; ++g) FlushGroup(g);
+  for (uint64_t g = 0; g < m_groups; ++g) DrainGroup(*this, g);
 }
 
 void DistinctStore::Merge(DistinctStore& other) {
@@ -135,6 +186,8 @@ void DistinctStore::Merge(DistinctStore& other) {
 }
 
 void DistinctStore::MergeGroup(DistinctStore& other, uint64_t g) {
+  DrainGroup(*this, g);  // this group's bitmap is about to be in cache for the rest
+  DrainGroup(other, g);
   uint64_t* theirs = other.m_blocks[g];
   if (!theirs) return;
   if (!m_blocks[g]) {
@@ -147,6 +200,7 @@ void DistinctStore::MergeGroup(DistinctStore& other, uint64_t g) {
 }
 
 void DistinctStore::CountGroup(uint64_t g) {
+  DrainGroup(*this, g);
   m_counts[g] = BitmapCount(g);
 }
 

@@ -4,7 +4,8 @@
 // finalized into a QueryResult. Distinct children are counted with one bitmap over child
 // codes per touched group (blocks recycled between queries, so a warm query touches no
 // fresh pages), or, when groups x children would be too large, with sorted
-// (group, child) pairs.
+// (group, child) pairs. When the bitmaps outgrow the cache, children wait in per-group
+// buffers and are set in their group's bitmap one group at a time, at the merge.
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -24,10 +25,11 @@ class DistinctStore {
 
   void Add(uint64_t group, uint32_t child) {
     if (m_buffer_cap) {
-      uint32_t* buffer = m_buffers[group];
-      if (!buffer) buffer = TouchBuffer(group);
-      buffer[m_fill[group]++] = child;
-      if (m_fill[group] == m_buffer_cap) FlushGroup(group);
+      uint32_t* next = m_next[group];
+      if (!next) next = TouchBuffer(group);
+      *next++ = child;
+      m_next[group] = next;
+      if (next == m_buffers[group] + m_buffer_cap) BufferFull(group);
     } else if (m_bitmaps) {
       uint64_t* block = m_blocks[group];
       if (!block) block = Touch(group);
@@ -36,16 +38,20 @@ class DistinctStore {
       m_pairs.push_back(group << 32 | child);
     }
   }
+  // Add for each i with children[i] != UINT32_MAX (no child), in one loop that keeps the
+  // store's arrays in registers.
+  void AddBatch(const uint32_t* groups, const uint32_t* children, size_t n);
   // Starts loading the word Add(group, child) will touch (unbuffered bitmaps only).
   void Prefetch(uint64_t group, uint32_t child) const {
     if (!m_buffer_cap && m_bitmaps && m_blocks[group]) __builtin_prefetch(m_blocks[group] + (child >> 6), 1);
   }
   bool buffered() const { return m_buffer_cap != 0; }
-  // Empties the per-group buffers into the bitmaps (each worker at the end of its scan).
+  // Empties the per-group buffers into the bitmaps.
   void Flush();
   void Merge(DistinctStore& other);  // leaves `other` empty
-  // Bitmaps only, for workers merging disjoint groups in parallel (flushed stores): one
-  // group of `other` into this; then counts per group, read by Count once MarkCounted.
+  // Bitmaps only, for workers merging disjoint groups in parallel: one group of `other`
+  // (its bitmap and buffered children) into this; then counts per group, read by Count
+  // once MarkCounted.
   void MergeGroup(DistinctStore& other, uint64_t group);
   void PrepareCounts();  // before the parallel CountGroup calls
   void CountGroup(uint64_t group);
@@ -66,7 +72,10 @@ class DistinctStore {
  private:
   uint64_t* Touch(uint64_t group);
   uint32_t* TouchBuffer(uint64_t group);
-  void FlushGroup(uint64_t group);
+  void BufferFull(uint64_t group);
+  // Sets the children of `from`'s buffers for the group in this store's bitmap and gives
+  // the buffers back (`from` may be this store).
+  void DrainGroup(DistinctStore& from, uint64_t group);
   uint64_t BitmapCount(uint64_t group) const;
   void Release();
 
@@ -79,7 +88,11 @@ class DistinctStore {
   // once the groups' bitmaps together outgrow the cache.
   uint32_t m_buffer_cap = 0;
   std::vector<uint32_t*> m_buffers;  // per group, null until touched
-  std::vector<uint32_t> m_fill;
+  std::vector<uint32_t*> m_next;     // per group: where the next child goes
+  // Full buffers kept for the merge (per group), up to a memory budget; past it a full
+  // buffer is set in the bitmap at once.
+  std::vector<std::vector<uint32_t*>> m_full;
+  uint64_t m_full_bytes = 0;
   std::vector<uint64_t> m_pairs;    // group << 32 | child
   std::vector<uint64_t> m_counts;   // per group after Finish (pairs), or counted in parallel (bitmaps)
   bool m_finished = false;

@@ -403,11 +403,8 @@ class ChunkRunner {
     uint32_t* children = m_s.child.data();
     const size_t m = VectorScan(*m_vector, r0, r1, keys, children);
     CountEpisodes(m_out.episodes.data(), keys, m);
-    if (m_children_slot >= 0) {
-      DistinctStore& store = m_out.distinct[m_children_slot];
-      for (size_t i = 0; i < m; ++i)
-        if (children[i] != kNoChild) store.Add(keys[i], children[i]);
-    }
+    static_assert(kNoChild == UINT32_MAX);
+    if (m_children_slot >= 0) m_out.distinct[m_children_slot].AddBatch(keys, children, m);
     m_units += m;
   }
 
@@ -606,7 +603,9 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
         }
         runner.Run(i * chunk, std::min(rows, (i + 1) * chunk));
       }
-      for (DistinctStore& d : partials[t].distinct) d.Flush();  // in parallel, before the merge
+      // Buffered children wait for the merge when it runs group by group in parallel.
+      if (!parallel_merge)
+        for (DistinctStore& d : partials[t].distinct) d.Flush();
       units[t] = runner.units();
       Scratches().Release(std::move(scratch));
     } catch (...) {

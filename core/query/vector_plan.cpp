@@ -17,6 +17,12 @@ bool SignedIntegral(const Column& c) {
   return !IsStringType(c.type()) && c.type() != ColumnType::Bool && c.type() != ColumnType::Decimal;
 }
 
+// The fewest index bits that cover every code of a dictionary column.
+int IndexBits(const Column& c) {
+  const size_t codes = c.dictionary() ? c.dictionary()->size() : 256;
+  return codes <= 64 ? 6 : codes <= 128 ? 7 : 8;
+}
+
 const uint64_t* ValidWords(const Column& c) { return c.validity() ? c.validity()->words().data() : nullptr; }
 
 // The age a derived age byte stands for, as the fused pass reads it.
@@ -32,6 +38,7 @@ bool AddRowPredicate(VectorPlan& plan, const RowPredicate& p) {
     if (plan.code_filters.size() == kMaxCodeFilters) return false;
     VectorPlan::CodeFilter& f = plan.code_filters.emplace_back();
     f.codes = reinterpret_cast<const uint8_t*>(c.data());
+    f.index_bits = IndexBits(c);
     for (size_t code = 0; code < p.lut.size() && code < 256; ++code) f.pass[code] = p.lut[code] ? 1 : 0;
     return true;
   }
@@ -105,6 +112,7 @@ bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t strid
       const Column* c = dim.column;
       if (!c || c->width() != 1 || dim.null_key > 255) return false;
       part.codes = reinterpret_cast<const uint8_t*>(c->data());
+      part.index_bits = IsStringType(c->type()) ? IndexBits(*c) : 8;
       part.valid = ValidWords(*c);
       part.null_key = static_cast<uint8_t>(dim.null_key);
       const bool mapped = !dim.code_to_key.empty() || c->dictionary();

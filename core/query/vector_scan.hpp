@@ -26,6 +26,7 @@ struct VectorPlan {
   using ByteTable = std::array<uint8_t, 256>;
   struct CodeFilter {  // one-byte codes: pass[code]
     const uint8_t* codes = nullptr;
+    int index_bits = 8;  // every code is below 1 << index_bits (6 and 7 take fewer lookups)
     alignas(64) ByteTable pass{};
   };
   struct RangeFilter {  // signed integers of 1, 2 or 4 bytes (dates are 2 or 4)
@@ -40,6 +41,7 @@ struct VectorPlan {
     const uint8_t* codes = nullptr;
     const uint64_t* valid = nullptr;  // validity words of the codes' column, or null
     uint8_t null_key = 0;
+    int index_bits = 8;  // as for CodeFilter (ages need all 8)
     alignas(64) ByteTable table{};  // Codes and Age: value -> key (Period: unused)
     uint32_t stride = 0;
   };
@@ -56,8 +58,8 @@ struct VectorPlan {
   // takes the value of the last run starting at or before it; before the first, -1.
   const int16_t* day = nullptr;
   const uint64_t* day_valid = nullptr;
-  std::vector<int16_t> run_start;
-  std::vector<int8_t> run_value;  // -1 = between or outside the periods
+  std::vector<int16_t> run_start;  // ascending
+  std::vector<int8_t> run_value;   // -1 = between or outside the periods
 
   std::vector<KeyPart> keys;
 

@@ -23,17 +23,21 @@ constexpr size_t kMaxParts = 16;
 
 // A 256-entry byte table in four registers, looked up 64 bytes at a time: two two-table
 // permutes cover the low and high halves and the top bit of each byte picks between them.
+// Codes known to be below 64 or 128 take one permute.
 struct Table256 {
   __m512i t0, t1, t2, t3;
+  int bits;
 };
 
-CSC_AVX512 inline Table256 LoadTable(const std::array<uint8_t, 256>& t) {
+CSC_AVX512 inline Table256 LoadTable(const std::array<uint8_t, 256>& t, int bits) {
   const auto* p = t.data();
-  return {_mm512_loadu_si512(p), _mm512_loadu_si512(p + 64), _mm512_loadu_si512(p + 128), _mm512_loadu_si512(p + 192)};
+  return {_mm512_loadu_si512(p), _mm512_loadu_si512(p + 64), _mm512_loadu_si512(p + 128), _mm512_loadu_si512(p + 192), bits};
 }
 
 CSC_AVX512 inline __m512i Lookup(const Table256& t, __m512i x) {
+  if (t.bits <= 6) return _mm512_permutexvar_epi8(x, t.t0);
   const __m512i lo = _mm512_permutex2var_epi8(t.t0, x, t.t1);
+  if (t.bits == 7) return lo;
   const __m512i hi = _mm512_permutex2var_epi8(t.t2, x, t.t3);
   return _mm512_mask_blend_epi8(_mm512_movepi8_mask(x), lo, hi);
 }
@@ -102,9 +106,10 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
   if (plan.code_filters.size() > kMaxParts || plan.keys.size() > kMaxParts)
     return VectorScanPortable(plan, r0, r1, keys, children);
   Table256 filters[kMaxParts], parts[kMaxParts];
-  for (size_t i = 0; i < plan.code_filters.size(); ++i) filters[i] = LoadTable(plan.code_filters[i].pass);
-  for (size_t i = 0; i < plan.keys.size(); ++i) parts[i] = LoadTable(plan.keys[i].table);
-  const Table256 age_pass = LoadTable(plan.age_pass);
+  for (size_t i = 0; i < plan.code_filters.size(); ++i)
+    filters[i] = LoadTable(plan.code_filters[i].pass, plan.code_filters[i].index_bits);
+  for (size_t i = 0; i < plan.keys.size(); ++i) parts[i] = LoadTable(plan.keys[i].table, plan.keys[i].index_bits);
+  const Table256 age_pass = LoadTable(plan.age_pass, 8);
   const size_t runs = plan.run_start.size();
   const __m512i zero = _mm512_setzero_si512();
   size_t m = 0;

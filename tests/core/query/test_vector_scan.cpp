@@ -54,7 +54,9 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
   };
   for (int i = static_cast<int>(rng() % 4); i > 0; --i) {
     auto& f = plan.code_filters.emplace_back();
-    f.codes = c.codes[rng() % 3].data();
+    const size_t which = rng() % 3;
+    f.codes = c.codes[which].data();
+    f.index_bits = 6 + static_cast<int>(which);
     table(f.pass, 70, 1);
   }
   for (int i = static_cast<int>(rng() % 4); i > 0; --i) {
@@ -92,7 +94,9 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
     } else if (source == 2 && plan.day) {
       part.source = VectorPlan::KeyPart::Source::Period;
     } else {
-      part.codes = c.codes[rng() % 3].data();
+      const size_t which = rng() % 3;
+      part.codes = c.codes[which].data();
+      part.index_bits = rng() % 2 ? 8 : 6 + static_cast<int>(which);
       if (rng() % 2) part.valid = c.valid[1].data();
       part.null_key = static_cast<uint8_t>(rng() % 256);
       table(part.table, 100, 255);
