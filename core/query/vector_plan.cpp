@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <limits>
 
 #include "query/fused_shape.hpp"
@@ -85,6 +86,20 @@ bool AddPeriodRuns(VectorPlan& plan, const CompiledQuery& cq, const Column& day)
   return true;
 }
 
+// The compiler adds the span of the periods as a range on the day column; the period runs
+// already keep nothing outside it, so the block need not compare days twice.
+void DropRangesThePeriodsImply(VectorPlan& plan) {
+  int32_t first = INT32_MAX, last = INT32_MIN;  // days in some period
+  for (size_t j = 0; j < plan.run_start.size(); ++j) {
+    if (plan.run_value[j] < 0) continue;
+    first = std::min<int32_t>(first, plan.run_start[j]);
+    last = std::max<int32_t>(last, j + 1 < plan.run_start.size() ? plan.run_start[j + 1] - 1 : INT16_MAX);
+  }
+  std::erase_if(plan.range_filters, [&](const VectorPlan::RangeFilter& f) {
+    return f.values == plan.day && f.lo <= first && f.hi >= last;
+  });
+}
+
 bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t stride, const std::vector<int8_t>* ages) {
   if (stride > UINT32_MAX) return false;
   VectorPlan::KeyPart part;
@@ -154,6 +169,7 @@ std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::v
   if (!cq.periods.empty()) {
     const Column* day = detail::FusedReference(cq);
     if (!day || !AddPeriodRuns(*plan, cq, *day)) return nullptr;
+    DropRangesThePeriodsImply(*plan);
   }
   for (size_t d = 0; d < cq.dims.size(); ++d)
     if (!AddDimension(*plan, cq.dims[d], cq.strides[d], cq.need_dob ? ages : nullptr)) return nullptr;

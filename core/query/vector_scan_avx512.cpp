@@ -42,6 +42,13 @@ CSC_AVX512 inline __m512i Lookup(const Table256& t, __m512i x) {
   return _mm512_mask_blend_epi8(_mm512_movepi8_mask(x), lo, hi);
 }
 
+constexpr size_t kPrefetchRows = 1024;  // 256 to 4096 measured the same; none was 0.3 to 0.6 ms slower
+
+// The cache lines of 64 values of `width` bytes from p.
+inline void Prefetch(const void* p, int width) {
+  for (int line = 0; line < width; ++line) _mm_prefetch(static_cast<const char*>(p) + 64 * line, _MM_HINT_T0);
+}
+
 // 64 validity bits from row r (n rows in the block; bits past them are not used).
 inline uint64_t ValidBits(const uint64_t* words, size_t r, size_t n) {
   const size_t s = r & 63;
@@ -117,6 +124,18 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
     const size_t n = std::min<size_t>(64, r1 - r);
     const __mmask64 live = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
     __mmask64 keep = live;
+    {
+      // Every column a few blocks ahead: more of each stream in flight than the hardware
+      // prefetcher keeps on its own (the child codes, the widest, gain most).
+      const size_t ahead = r + kPrefetchRows;
+      for (size_t i = 0; i < plan.code_filters.size(); ++i) Prefetch(plan.code_filters[i].codes + ahead, 1);
+      for (size_t i = 0; i < plan.range_filters.size(); ++i)
+        Prefetch(static_cast<const char*>(plan.range_filters[i].values) + ahead * static_cast<size_t>(plan.range_filters[i].width),
+                 plan.range_filters[i].width);
+      if (plan.ages) Prefetch(plan.ages + ahead, 1);
+      if (plan.day) Prefetch(plan.day + ahead, 2);
+      if (plan.child) Prefetch(static_cast<const char*>(plan.child) + ahead * static_cast<size_t>(plan.child_width), plan.child_width);
+    }
     for (size_t i = 0; i < plan.code_filters.size() && keep; ++i) {
       const __m512i codes = _mm512_maskz_loadu_epi8(live, plan.code_filters[i].codes + r);
       keep &= _mm512_test_epi8_mask(Lookup(filters[i], codes), _mm512_set1_epi8(1));
@@ -158,11 +177,22 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
         if (part.valid)
           bytes = _mm512_mask_blend_epi8(ValidBits(part.valid, r, n), _mm512_set1_epi8(static_cast<char>(part.null_key)), bytes);
       }
-      const __m512i stride = _mm512_set1_epi32(static_cast<int>(part.stride));
-      key[0] = _mm512_add_epi32(key[0], _mm512_mullo_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 0)), stride));
-      key[1] = _mm512_add_epi32(key[1], _mm512_mullo_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 1)), stride));
-      key[2] = _mm512_add_epi32(key[2], _mm512_mullo_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 2)), stride));
-      key[3] = _mm512_add_epi32(key[3], _mm512_mullo_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 3)), stride));
+      const __m512i k0 = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(bytes));
+      const __m512i k1 = _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 1));
+      const __m512i k2 = _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 2));
+      const __m512i k3 = _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 3));
+      if (part.stride == 1) {
+        key[0] = _mm512_add_epi32(key[0], k0);
+        key[1] = _mm512_add_epi32(key[1], k1);
+        key[2] = _mm512_add_epi32(key[2], k2);
+        key[3] = _mm512_add_epi32(key[3], k3);
+      } else {
+        const __m512i stride = _mm512_set1_epi32(static_cast<int>(part.stride));
+        key[0] = _mm512_add_epi32(key[0], _mm512_mullo_epi32(k0, stride));
+        key[1] = _mm512_add_epi32(key[1], _mm512_mullo_epi32(k1, stride));
+        key[2] = _mm512_add_epi32(key[2], _mm512_mullo_epi32(k2, stride));
+        key[3] = _mm512_add_epi32(key[3], _mm512_mullo_epi32(k3, stride));
+      }
     }
     const uint64_t child_valid = plan.child_valid ? ValidBits(plan.child_valid, r, n) : ~uint64_t{0};
     for (int q = 0; q < 4; ++q) {
