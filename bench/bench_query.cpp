@@ -74,6 +74,21 @@ void BM_TypicalSliceCold(benchmark::State& state) {
   Report(state, result);
 }
 
+// The same without the vector scan (query/vector_scan.hpp): selection vectors, gathers and
+// the fused count pass, the path every query the vector scan declines takes.
+void BM_TypicalSliceGeneralPath(benchmark::State& state) {
+  const CatalogPtr catalog = Extract();
+  const Query query = TypicalSlice();
+  ExecuteOptions options;
+  options.vector_scan = false;
+  QueryResult result;
+  for (auto _ : state) {
+    result = RunQuery(*catalog, query, options);
+    benchmark::DoNotOptimize(result.rows.data());
+  }
+  Report(state, result);
+}
+
 void BM_TypicalSliceWarm(benchmark::State& state) {
   const CatalogPtr catalog = Extract();
   QueryService service;
@@ -133,6 +148,7 @@ void BM_DeriveAges(benchmark::State& state) {
 BENCHMARK(BM_DeriveAges)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SliceParts)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_TypicalSliceCold)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
+BENCHMARK(BM_TypicalSliceGeneralPath)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_TypicalSliceWarm)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 BENCHMARK_MAIN();
