@@ -43,6 +43,24 @@ bool AddRowPredicate(VectorPlan& plan, const RowPredicate& p) {
     for (size_t code = 0; code < p.lut.size() && code < 256; ++code) f.pass[code] = p.lut[code] ? 1 : 0;
     return true;
   }
+  if (p.kind == RowPredicate::Kind::CodeLut && c.width() == 2 && IsStringType(c.type())) {
+    // A handful of wards picked (or left out) among thousands: compared one by one.
+    std::vector<uint16_t> yes, no;
+    for (size_t code = 0; code < p.lut.size() && code <= UINT16_MAX; ++code) (p.lut[code] ? yes : no).push_back(static_cast<uint16_t>(code));
+    const bool negate = no.size() < yes.size();
+    const std::vector<uint16_t>& list = negate ? no : yes;
+    if (list.size() > VectorPlan::CodeSetFilter::kMax || plan.code_set_filters.size() == kMaxCodeFilters) return false;
+    if (list.empty()) {
+      if (!negate) plan.nothing_passes = true;  // nothing picked; an empty NOT IN passes everything
+      return true;
+    }
+    VectorPlan::CodeSetFilter& f = plan.code_set_filters.emplace_back();
+    f.codes = reinterpret_cast<const uint16_t*>(c.data());
+    std::copy(list.begin(), list.end(), f.values.begin());
+    f.count = static_cast<int>(list.size());
+    f.negate = negate;
+    return true;
+  }
   if (p.kind == RowPredicate::Kind::IntRange && SignedIntegral(c) && c.width() <= 4 && c.width() != 8) {
     const int64_t tmin = -(int64_t{1} << (8 * c.width() - 1)), tmax = (int64_t{1} << (8 * c.width() - 1)) - 1;
     if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {

@@ -32,6 +32,11 @@ size_t VectorScanPortable(const VectorPlan& plan, size_t r0, size_t r1, uint32_t
   for (size_t r = r0; r < r1; ++r) {
     bool keep = true;
     for (const VectorPlan::CodeFilter& f : plan.code_filters) keep &= f.pass[f.codes[r]] != 0;
+    for (const VectorPlan::CodeSetFilter& f : plan.code_set_filters) {
+      bool in = false;
+      for (int k = 0; k < f.count; ++k) in |= f.codes[r] == f.values[static_cast<size_t>(k)];
+      keep &= in != f.negate;
+    }
     for (const VectorPlan::RangeFilter& f : plan.range_filters) {
       const int32_t v = IntAt(f.values, f.width, r);
       keep &= v >= f.lo && v <= f.hi;

@@ -3,8 +3,8 @@
 // vectors in between: every filter, the age and the period of 64 rows become one bit mask,
 // the group keys of those rows are computed in vector lanes, and only the kept rows' keys
 // and child codes are written out. It covers queries the fused pass would run (one unit
-// per row, episodes and children) whose filters are one-byte codes or integer ranges with
-// no nulls, whose dimensions are one-byte codes, ages or periods, whose ages come from the
+// per row, episodes and children) whose filters are one-byte codes, a few two-byte codes
+// or integer ranges with no nulls, whose dimensions are one-byte codes, ages or periods, whose ages come from the
 // derived age column and whose periods fit a short list of date runs; PlanVectorScan says
 // no to anything else and the executor takes its general path.
 //
@@ -29,6 +29,13 @@ struct VectorPlan {
     int index_bits = 8;  // every code is below 1 << index_bits (6 and 7 take fewer lookups)
     alignas(64) ByteTable pass{};
   };
+  struct CodeSetFilter {  // two-byte codes (e.g. ward): in `values` (or, negated, not in them)
+    static constexpr int kMax = 8;
+    const uint16_t* codes = nullptr;
+    std::array<uint16_t, kMax> values{};
+    int count = 0;
+    bool negate = false;
+  };
   struct RangeFilter {  // signed integers of 1, 2 or 4 bytes (dates are 2 or 4)
     const void* values = nullptr;
     int width = 0;
@@ -48,6 +55,7 @@ struct VectorPlan {
 
   bool nothing_passes = false;  // a range no value of its width can meet
   std::vector<CodeFilter> code_filters;
+  std::vector<CodeSetFilter> code_set_filters;
   std::vector<RangeFilter> range_filters;
 
   const int8_t* ages = nullptr;  // each row's age (kRowAgeUnknown), when an age is needed

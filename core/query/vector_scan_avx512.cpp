@@ -91,6 +91,19 @@ CSC_AVX512 inline __mmask64 InRange(const VectorPlan::RangeFilter& f, size_t r, 
   }
 }
 
+// Rows whose two-byte code is (or, negated, is not) one of the filter's values.
+CSC_AVX512 inline __mmask64 InCodeSet(const VectorPlan::CodeSetFilter& f, size_t r, __mmask64 live) {
+  uint64_t out = 0;
+  for (int h = 0; h < 2; ++h) {
+    const auto part = static_cast<__mmask32>(live >> (32 * h));
+    const __m512i v = _mm512_maskz_loadu_epi16(part, f.codes + r + 32 * h);
+    __mmask32 in = 0;
+    for (int k = 0; k < f.count; ++k) in |= _mm512_cmpeq_epi16_mask(v, _mm512_set1_epi16(static_cast<short>(f.values[static_cast<size_t>(k)])));
+    out |= uint64_t{f.negate ? static_cast<__mmask32>(~in) : in} << (32 * h);
+  }
+  return out & live;
+}
+
 // Sixteen child codes from row r as 32-bit lanes.
 CSC_AVX512 inline __m512i Children16(const VectorPlan& plan, size_t r, __mmask16 live) {
   switch (plan.child_width) {
@@ -129,6 +142,7 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
       // prefetcher keeps on its own (the child codes, the widest, gain most).
       const size_t ahead = r + kPrefetchRows;
       for (size_t i = 0; i < plan.code_filters.size(); ++i) Prefetch(plan.code_filters[i].codes + ahead, 1);
+      for (size_t i = 0; i < plan.code_set_filters.size(); ++i) Prefetch(plan.code_set_filters[i].codes + ahead, 2);
       for (size_t i = 0; i < plan.range_filters.size(); ++i)
         Prefetch(static_cast<const char*>(plan.range_filters[i].values) + ahead * static_cast<size_t>(plan.range_filters[i].width),
                  plan.range_filters[i].width);
@@ -140,6 +154,7 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
       const __m512i codes = _mm512_maskz_loadu_epi8(live, plan.code_filters[i].codes + r);
       keep &= _mm512_test_epi8_mask(Lookup(filters[i], codes), _mm512_set1_epi8(1));
     }
+    for (size_t i = 0; i < plan.code_set_filters.size() && keep; ++i) keep &= InCodeSet(plan.code_set_filters[i], r, live);
     for (size_t i = 0; i < plan.range_filters.size() && keep; ++i) keep &= InRange(plan.range_filters[i], r, live);
     if (!keep) continue;
     __m512i ages = zero;
