@@ -5,13 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS="${1:-3}"
-scripts/install-deps.sh
-scripts/build.sh -DCSC_BUILD_BENCH=ON >/dev/null
-ROWS="${CSC_BENCH_ROWS:-10000000}"
-EXTRACT="bench/out/benchmark_${ROWS}.csv"
+source bench/bench_env.sh
 # bench_load generates the extract on first use (seed 42, 150 LAs) and reports its own figures.
 CSC_BENCH_ROWS="$ROWS" build/bin/bench_load
-(cd bench/duckdb && [ -d node_modules/@duckdb/node-api ] || npm install --no-audit --no-fund --silent)
 
 # The two engines take turns, one load each per round, so a neighbour's load on this shared
 # machine falls on both rather than on whichever ran second.

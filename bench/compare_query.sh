@@ -6,11 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-3}"
-scripts/install-deps.sh
-scripts/build.sh -DCSC_BUILD_BENCH=ON >/dev/null
-ROWS="${CSC_BENCH_ROWS:-10000000}"
-EXTRACT="bench/out/benchmark_${ROWS}.csv"
-(cd bench/duckdb && [ -d node_modules/@duckdb/node-api ] || npm install --no-audit --no-fund --silent)
+source bench/bench_env.sh
 
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
