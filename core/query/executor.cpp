@@ -397,15 +397,25 @@ class ChunkRunner {
     m_units += units;
   }
 
-  // The vector scan's kept rows, counted.
+  // The vector scan's kept units, counted. Open-at makes up to one unit per row and period,
+  // so the chunk goes in parts whose units fit the scratch buffers.
   void Vector(size_t r0, size_t r1) {
+    const size_t per_row = UnitsPerRow(*m_vector);
+    const size_t rows = std::max<size_t>(64, (r1 - r0) / per_row / 64 * 64);
+    const size_t need = rows * per_row + 64;
+    if (m_s.vector_keys.size() < need) {
+      m_s.vector_keys.resize(need);
+      m_s.child.resize(need);
+    }
     uint32_t* keys = m_s.vector_keys.data();
     uint32_t* children = m_s.child.data();
-    const size_t m = VectorScan(*m_vector, r0, r1, keys, children);
-    CountEpisodes(m_out.episodes.data(), keys, m);
-    static_assert(kNoChild == UINT32_MAX);
-    if (m_children_slot >= 0) m_out.distinct[m_children_slot].AddBatch(keys, children, m);
-    m_units += m;
+    for (size_t a = r0; a < r1; a += rows) {
+      const size_t m = VectorScan(*m_vector, a, std::min(r1, a + rows), keys, children);
+      CountEpisodes(m_out.episodes.data(), keys, m);
+      static_assert(kNoChild == UINT32_MAX);
+      if (m_children_slot >= 0) m_out.distinct[m_children_slot].AddBatch(keys, children, m);
+      m_units += m;
+    }
   }
 
   // A histogram over few groups stalls on its own stores (the next row's group is usually

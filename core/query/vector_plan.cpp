@@ -118,13 +118,13 @@ void DropRangesThePeriodsImply(VectorPlan& plan) {
   });
 }
 
-bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t stride, const std::vector<int8_t>* ages) {
+bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t stride, bool ages) {
   if (stride > UINT32_MAX) return false;
   VectorPlan::KeyPart part;
   part.stride = static_cast<uint32_t>(stride);
   switch (dim.kind) {
     case DimensionKind::Period:
-      if (!plan.day) return false;
+      if (!plan.day && plan.snapshots.empty()) return false;
       part.source = VectorPlan::KeyPart::Source::Period;
       break;
     case DimensionKind::AgeBand:
@@ -170,27 +170,67 @@ bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t strid
   return true;
 }
 
+// Whether a 16-bit date column can stand in for `c` (null: the query has no such role).
+bool ShortDates(const Column* c) { return !c || (c->type() == ColumnType::Date && c->width() == 2); }
+
+// Open-at counting over periods: the snapshot days, the start and end columns, and the date
+// of birth with the year-key tables when ages are asked for.
+bool AddSnapshots(VectorPlan& plan, const CompiledQuery& cq) {
+  if (!cq.start || !cq.end || !ShortDates(cq.start) || !ShortDates(cq.end) || !ShortDates(cq.dob)) return false;
+  for (int32_t d : cq.snapshots) {
+    if (d < std::numeric_limits<int16_t>::min() || d > std::numeric_limits<int16_t>::max()) return false;
+    plan.snapshots.push_back(static_cast<int16_t>(d));
+  }
+  plan.start = reinterpret_cast<const int16_t*>(cq.start->data());
+  plan.start_valid = ValidWords(*cq.start);
+  plan.end = reinterpret_cast<const int16_t*>(cq.end->data());
+  plan.end_valid = ValidWords(*cq.end);
+  if (!cq.need_dob) return true;
+  // Ages are capped at 127 in a byte: fine unless a filter tells ages over 126 apart.
+  if (cq.age.lo > 127 || (cq.age.hi >= 127 && cq.age.hi < INT32_MAX)) return false;
+  plan.dob = reinterpret_cast<const int16_t*>(cq.dob->data());
+  plan.dob_valid = ValidWords(*cq.dob);
+  plan.dob_key = cq.year_key_from.data();
+  plan.date_base = cq.date_base;
+  for (int32_t d : cq.snapshots) plan.snapshot_key.push_back(cq.year_key_ref[static_cast<size_t>(d - cq.date_base)]);
+  return true;
+}
+
+// One unit per row, or one per period at its snapshot, counting only episodes and children.
+bool Countable(const CompiledQuery& cq, bool snapshots) {
+  if (!snapshots) return detail::FusedEligible(cq);
+  bool ok = cq.links.empty() && !cq.need_duration;
+  for (const CompiledMeasure& m : cq.measures) ok &= m.numeric_slot < 0 && m.ratio_slot < 0;
+  for (const CompiledDimension& d : cq.dims) ok &= d.kind != DimensionKind::DurationBand;
+  return ok;
+}
+
 }  // namespace
 
 std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::vector<int8_t>* ages) {
-  if (!detail::FusedEligible(cq) || cq.group_count > UINT32_MAX) return nullptr;
-  if (cq.need_dob && !ages) return nullptr;
+  const bool snapshots = cq.query.counting.mode == CountMode::OpenAt && !cq.periods.empty();
+  if (!Countable(cq, snapshots) || cq.group_count > UINT32_MAX) return nullptr;
+  if (cq.need_dob && !ages && !snapshots) return nullptr;
   auto plan = std::make_unique<VectorPlan>();
   for (const RowPredicate& p : cq.row_predicates)
     if (!AddRowPredicate(*plan, p)) return nullptr;
-  if (cq.need_dob) {
+  if (snapshots) {
+    if (!AddSnapshots(*plan, cq)) return nullptr;
+  } else if (cq.need_dob) {
     if (ages->size() != cq.table->num_rows()) return nullptr;
     plan->ages = ages->data();
+  }
+  if (cq.need_dob) {
     plan->age_filter = cq.has_age_predicate;
     for (int b = 0; b < 256; ++b) plan->age_pass[static_cast<size_t>(b)] = detail::AgePasses(cq.age, AgeOfByte(b)) ? 1 : 0;
   }
-  if (!cq.periods.empty()) {
+  if (!cq.periods.empty() && !snapshots) {
     const Column* day = detail::FusedReference(cq);
     if (!day || !AddPeriodRuns(*plan, cq, *day)) return nullptr;
     DropRangesThePeriodsImply(*plan);
   }
   for (size_t d = 0; d < cq.dims.size(); ++d)
-    if (!AddDimension(*plan, cq.dims[d], cq.strides[d], cq.need_dob ? ages : nullptr)) return nullptr;
+    if (!AddDimension(*plan, cq.dims[d], cq.strides[d], cq.need_dob)) return nullptr;
   if (detail::ChildrenSlot(cq) >= 0) {
     const Column* c = cq.child;
     if (!c || !IsStringType(c->type()) || c->width() > 4) return nullptr;

@@ -1,6 +1,9 @@
 #include "query/vector_scan.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+
+#include "query/row_ages.hpp"
 
 namespace csc {
 
@@ -24,49 +27,92 @@ uint32_t CodeAt(const void* values, int width, size_t row) {
   }
 }
 
+constexpr int kRowAgeUnknownByte = static_cast<uint8_t>(kRowAgeUnknown);
+
+// Whether row r passes the filters that do not depend on the period.
+bool PassesFilters(const VectorPlan& plan, size_t r) {
+  bool keep = true;
+  for (const VectorPlan::CodeFilter& f : plan.code_filters) keep &= f.pass[f.codes[r]] != 0;
+  for (const VectorPlan::CodeSetFilter& f : plan.code_set_filters) {
+    bool in = false;
+    for (int k = 0; k < f.count; ++k) in |= f.codes[r] == f.values[static_cast<size_t>(k)];
+    keep &= in != f.negate;
+  }
+  for (const VectorPlan::RangeFilter& f : plan.range_filters) {
+    const int32_t v = IntAt(f.values, f.width, r);
+    keep &= v >= f.lo && v <= f.hi;
+  }
+  return keep;
+}
+
+// Row r's age byte on the snapshot of period p.
+uint8_t AgeAtSnapshot(const VectorPlan& plan, size_t r, size_t p) {
+  if (plan.dob_valid && !BitSet(plan.dob_valid, r)) return static_cast<uint8_t>(kRowAgeUnknownByte);
+  const int32_t raw = (plan.snapshot_key[p] - plan.dob_key[plan.dob[r] - plan.date_base]) >> 9;
+  return static_cast<uint8_t>(static_cast<int8_t>(std::clamp(raw, -1, 127)));
+}
+
+uint32_t KeyOf(const VectorPlan& plan, size_t r, uint8_t age, uint32_t period) {
+  uint32_t key = 0;
+  for (const VectorPlan::KeyPart& part : plan.keys) {
+    uint32_t v = 0;
+    switch (part.source) {
+      case VectorPlan::KeyPart::Source::Codes:
+        v = part.valid && !BitSet(part.valid, r) ? part.null_key : part.table[part.codes[r]];
+        break;
+      case VectorPlan::KeyPart::Source::Age: v = part.table[age]; break;
+      case VectorPlan::KeyPart::Source::Period: v = period; break;
+    }
+    key += v * part.stride;
+  }
+  return key;
+}
+
+uint32_t ChildOf(const VectorPlan& plan, size_t r) {
+  if (!plan.child || (plan.child_valid && !BitSet(plan.child_valid, r))) return kNoChild;
+  return CodeAt(plan.child, plan.child_width, r);
+}
+
 }  // namespace
 
 size_t VectorScanPortable(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children) {
   if (plan.nothing_passes) return 0;
   size_t m = 0;
-  for (size_t r = r0; r < r1; ++r) {
-    bool keep = true;
-    for (const VectorPlan::CodeFilter& f : plan.code_filters) keep &= f.pass[f.codes[r]] != 0;
-    for (const VectorPlan::CodeSetFilter& f : plan.code_set_filters) {
-      bool in = false;
-      for (int k = 0; k < f.count; ++k) in |= f.codes[r] == f.values[static_cast<size_t>(k)];
-      keep &= in != f.negate;
-    }
-    for (const VectorPlan::RangeFilter& f : plan.range_filters) {
-      const int32_t v = IntAt(f.values, f.width, r);
-      keep &= v >= f.lo && v <= f.hi;
-    }
-    const uint8_t age = plan.ages ? static_cast<uint8_t>(plan.ages[r]) : 0;
-    if (plan.age_filter) keep &= plan.age_pass[age] != 0;
-    int period = 0;
-    if (plan.day) {
-      period = -1;
-      for (size_t j = 0; j < plan.run_start.size(); ++j)
-        if (plan.day[r] >= plan.run_start[j]) period = plan.run_value[j];
-      keep &= period >= 0 && (!plan.day_valid || BitSet(plan.day_valid, r));
-    }
-    if (!keep) continue;
-    uint32_t key = 0;
-    for (const VectorPlan::KeyPart& part : plan.keys) {
-      uint32_t v = 0;
-      switch (part.source) {
-        case VectorPlan::KeyPart::Source::Codes:
-          v = part.valid && !BitSet(part.valid, r) ? part.null_key : part.table[part.codes[r]];
-          break;
-        case VectorPlan::KeyPart::Source::Age: v = part.table[age]; break;
-        case VectorPlan::KeyPart::Source::Period: v = static_cast<uint32_t>(period); break;
-      }
-      key += v * part.stride;
-    }
-    keys[m] = key;
-    children[m] = !plan.child || (plan.child_valid && !BitSet(plan.child_valid, r)) ? kNoChild
-                                                                                  : CodeAt(plan.child, plan.child_width, r);
+  auto emit = [&](size_t r, uint8_t age, uint32_t period) {
+    keys[m] = KeyOf(plan, r, age, period);
+    children[m] = ChildOf(plan, r);
     ++m;
+  };
+  for (size_t b = r0; b < r1; b += 64) {
+    const size_t b1 = std::min(r1, b + 64);
+    if (plan.snapshots.empty()) {
+      for (size_t r = b; r < b1; ++r) {
+        bool keep = PassesFilters(plan, r);
+        const uint8_t age = plan.ages ? static_cast<uint8_t>(plan.ages[r]) : 0;
+        if (plan.age_filter) keep &= plan.age_pass[age] != 0;
+        int period = 0;
+        if (plan.day) {
+          period = -1;
+          for (size_t j = 0; j < plan.run_start.size(); ++j)
+            if (plan.day[r] >= plan.run_start[j]) period = plan.run_value[j];
+          keep &= period >= 0 && (!plan.day_valid || BitSet(plan.day_valid, r));
+        }
+        if (keep) emit(r, age, static_cast<uint32_t>(period));
+      }
+      continue;
+    }
+    // Open-at: period by period within the block, as the vector kernel emits them.
+    for (size_t p = 0; p < plan.snapshots.size(); ++p) {
+      const int16_t day = plan.snapshots[p];
+      for (size_t r = b; r < b1; ++r) {
+        bool keep = PassesFilters(plan, r);
+        keep &= (!plan.start_valid || BitSet(plan.start_valid, r)) && plan.start[r] <= day;
+        keep &= (plan.end_valid && !BitSet(plan.end_valid, r)) || plan.end[r] > day;
+        const uint8_t age = plan.dob ? AgeAtSnapshot(plan, r, p) : 0;
+        if (plan.age_filter) keep &= plan.age_pass[age] != 0;
+        if (keep) emit(r, age, static_cast<uint32_t>(p));
+      }
+    }
   }
   return m;
 }

@@ -3,6 +3,8 @@
 // said it has them, so the program still runs on any x86-64 (or other) machine.
 #include "query/vector_scan.hpp"
 
+#include "query/row_ages.hpp"
+
 #include <algorithm>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -11,6 +13,7 @@
 #if !defined(__clang__)
 // GCC 12 warns about the deliberately undefined source operand inside the maskz intrinsics.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #endif
 
 #define CSC_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,avx512dq,popcnt,bmi2")))
@@ -121,6 +124,47 @@ bool CpuHasAvx512Vbmi() {
          __builtin_cpu_supports("avx512dq");
 }
 
+namespace {
+
+// key[q] (16 rows each) += zero-extended bytes x stride.
+CSC_AVX512 inline void AddKeyPart(__m512i key[4], __m512i bytes, uint32_t stride) {
+  const __m512i k[4] = {_mm512_cvtepu8_epi32(_mm512_castsi512_si128(bytes)), _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 1)),
+                        _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 2)), _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 3))};
+  if (stride == 1) {
+    for (int q = 0; q < 4; ++q) key[q] = _mm512_add_epi32(key[q], k[q]);
+  } else {
+    const __m512i s = _mm512_set1_epi32(static_cast<int>(stride));
+    for (int q = 0; q < 4; ++q) key[q] = _mm512_add_epi32(key[q], _mm512_mullo_epi32(k[q], s));
+  }
+}
+
+// The kept rows' keys and child codes, compressed in registers and stored whole (the
+// buffers have room past the end).
+CSC_AVX512 inline size_t Emit(uint64_t keep, const __m512i key[4], const __m512i child[4], uint32_t* keys, uint32_t* children,
+                              size_t m) {
+  for (int q = 0; q < 4; ++q) {
+    const auto kq = static_cast<__mmask16>(keep >> (16 * q));
+    if (!kq) continue;
+    _mm512_storeu_si512(keys + m, _mm512_maskz_compress_epi32(kq, key[q]));
+    _mm512_storeu_si512(children + m, _mm512_maskz_compress_epi32(kq, child[q]));
+    m += static_cast<size_t>(__builtin_popcount(kq));
+  }
+  return m;
+}
+
+CSC_AVX512 inline void AddAgeParts(const VectorPlan& plan, const Table256* parts, __m512i key[4], __m512i ages) {
+  for (size_t i = 0; i < plan.keys.size(); ++i)
+    if (plan.keys[i].source == VectorPlan::KeyPart::Source::Age) AddKeyPart(key, Lookup(parts[i], ages), plan.keys[i].stride);
+}
+
+// 64 rows of a 16-bit date column as two halves of 32 lanes.
+CSC_AVX512 inline void LoadDays(const int16_t* days, size_t r, __mmask64 live, __m512i out[2]) {
+  out[0] = _mm512_maskz_loadu_epi16(static_cast<__mmask32>(live), days + r);
+  out[1] = _mm512_maskz_loadu_epi16(static_cast<__mmask32>(live >> 32), days + r + 32);
+}
+
+}  // namespace
+
 CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children) {
   if (plan.nothing_passes) return 0;
   if (plan.code_filters.size() > kMaxParts || plan.keys.size() > kMaxParts)
@@ -131,7 +175,8 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
   for (size_t i = 0; i < plan.keys.size(); ++i) parts[i] = LoadTable(plan.keys[i].table, plan.keys[i].index_bits);
   const Table256 age_pass = LoadTable(plan.age_pass, 8);
   const size_t runs = plan.run_start.size();
-  const __m512i zero = _mm512_setzero_si512();
+  const bool snapshots = !plan.snapshots.empty();
+  const __m512i zero = _mm512_setzero_si512(), ones8 = _mm512_set1_epi8(1);
   size_t m = 0;
   for (size_t r = r0; r < r1; r += 64) {
     const size_t n = std::min<size_t>(64, r1 - r);
@@ -148,80 +193,119 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
                  plan.range_filters[i].width);
       if (plan.ages) Prefetch(plan.ages + ahead, 1);
       if (plan.day) Prefetch(plan.day + ahead, 2);
+      if (plan.start) Prefetch(plan.start + ahead, 2);
+      if (plan.end) Prefetch(plan.end + ahead, 2);
+      if (plan.dob) Prefetch(plan.dob + ahead, 2);
       if (plan.child) Prefetch(static_cast<const char*>(plan.child) + ahead * static_cast<size_t>(plan.child_width), plan.child_width);
     }
     for (size_t i = 0; i < plan.code_filters.size() && keep; ++i) {
       const __m512i codes = _mm512_maskz_loadu_epi8(live, plan.code_filters[i].codes + r);
-      keep &= _mm512_test_epi8_mask(Lookup(filters[i], codes), _mm512_set1_epi8(1));
+      keep &= _mm512_test_epi8_mask(Lookup(filters[i], codes), ones8);
     }
     for (size_t i = 0; i < plan.code_set_filters.size() && keep; ++i) keep &= InCodeSet(plan.code_set_filters[i], r, live);
     for (size_t i = 0; i < plan.range_filters.size() && keep; ++i) keep &= InRange(plan.range_filters[i], r, live);
     if (!keep) continue;
-    __m512i ages = zero;
-    if (plan.ages) {
-      ages = _mm512_maskz_loadu_epi8(live, plan.ages + r);
-      if (plan.age_filter) keep &= _mm512_test_epi8_mask(Lookup(age_pass, ages), _mm512_set1_epi8(1));
-    }
-    __m512i periods = zero;  // one byte per row
-    if (plan.day) {
-      if (plan.day_valid) keep &= ValidBits(plan.day_valid, r, n);
-      __m256i halves[2];
-      for (int h = 0; h < 2; ++h) {
-        const auto part = static_cast<__mmask32>(live >> (32 * h));
-        const __m512i day = _mm512_maskz_loadu_epi16(part, plan.day + r + 32 * h);
-        __m512i p = _mm512_set1_epi16(-1);
-        for (size_t j = 0; j < runs; ++j)
-          p = _mm512_mask_mov_epi16(p, _mm512_cmpge_epi16_mask(day, _mm512_set1_epi16(plan.run_start[j])),
-                                    _mm512_set1_epi16(plan.run_value[j]));
-        keep &= ~(uint64_t{_mm512_movepi16_mask(p)} << (32 * h));  // -1: in no period
-        halves[h] = _mm512_cvtepi16_epi8(p);
-      }
-      periods = _mm512_inserti64x4(_mm512_castsi256_si512(halves[0]), halves[1], 1);
-    }
-    if (!keep) continue;
-    __m512i key[4] = {zero, zero, zero, zero};
+
+    // What does not depend on the period: the column parts of the key and the child codes.
+    __m512i base[4] = {zero, zero, zero, zero};
     for (size_t i = 0; i < plan.keys.size(); ++i) {
       const VectorPlan::KeyPart& part = plan.keys[i];
-      __m512i bytes;
-      if (part.source == VectorPlan::KeyPart::Source::Period) {
-        bytes = periods;
-      } else if (part.source == VectorPlan::KeyPart::Source::Age) {
-        bytes = Lookup(parts[i], ages);
-      } else {
-        bytes = Lookup(parts[i], _mm512_maskz_loadu_epi8(live, part.codes + r));
-        if (part.valid)
-          bytes = _mm512_mask_blend_epi8(ValidBits(part.valid, r, n), _mm512_set1_epi8(static_cast<char>(part.null_key)), bytes);
-      }
-      const __m512i k0 = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(bytes));
-      const __m512i k1 = _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 1));
-      const __m512i k2 = _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 2));
-      const __m512i k3 = _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 3));
-      if (part.stride == 1) {
-        key[0] = _mm512_add_epi32(key[0], k0);
-        key[1] = _mm512_add_epi32(key[1], k1);
-        key[2] = _mm512_add_epi32(key[2], k2);
-        key[3] = _mm512_add_epi32(key[3], k3);
-      } else {
-        const __m512i stride = _mm512_set1_epi32(static_cast<int>(part.stride));
-        key[0] = _mm512_add_epi32(key[0], _mm512_mullo_epi32(k0, stride));
-        key[1] = _mm512_add_epi32(key[1], _mm512_mullo_epi32(k1, stride));
-        key[2] = _mm512_add_epi32(key[2], _mm512_mullo_epi32(k2, stride));
-        key[3] = _mm512_add_epi32(key[3], _mm512_mullo_epi32(k3, stride));
-      }
+      if (part.source != VectorPlan::KeyPart::Source::Codes) continue;
+      __m512i bytes = Lookup(parts[i], _mm512_maskz_loadu_epi8(live, part.codes + r));
+      if (part.valid)
+        bytes = _mm512_mask_blend_epi8(ValidBits(part.valid, r, n), _mm512_set1_epi8(static_cast<char>(part.null_key)), bytes);
+      AddKeyPart(base, bytes, part.stride);
     }
+    __m512i child[4];
     const uint64_t child_valid = plan.child_valid ? ValidBits(plan.child_valid, r, n) : ~uint64_t{0};
     for (int q = 0; q < 4; ++q) {
-      const auto kq = static_cast<__mmask16>(keep >> (16 * q));
-      if (!kq) continue;
-      // Compressed in registers and stored whole: the buffers have room past the end.
-      _mm512_storeu_si512(keys + m, _mm512_maskz_compress_epi32(kq, key[q]));
-      __m512i c = _mm512_set1_epi32(-1);
-      if (plan.child) {
-        const auto valid = static_cast<__mmask16>(child_valid >> (16 * q));
-        c = _mm512_mask_blend_epi32(valid, c, Children16(plan, r + 16 * q, static_cast<__mmask16>(live >> (16 * q))));
+      child[q] = _mm512_set1_epi32(-1);
+      if (plan.child)
+        child[q] = _mm512_mask_blend_epi32(static_cast<__mmask16>(child_valid >> (16 * q)), child[q],
+                                           Children16(plan, r + 16 * q, static_cast<__mmask16>(live >> (16 * q))));
+    }
+
+    if (!snapshots) {
+      __m512i ages = zero;
+      if (plan.ages) {
+        ages = _mm512_maskz_loadu_epi8(live, plan.ages + r);
+        if (plan.age_filter) keep &= _mm512_test_epi8_mask(Lookup(age_pass, ages), ones8);
       }
-      _mm512_storeu_si512(children + m, _mm512_maskz_compress_epi32(kq, c));
-      m += static_cast<size_t>(__builtin_popcount(kq));
+      __m512i periods = zero;  // one byte per row
+      if (plan.day) {
+        if (plan.day_valid) keep &= ValidBits(plan.day_valid, r, n);
+        __m512i days[2];
+        LoadDays(plan.day, r, live, days);
+        __m256i halves[2];
+        for (int h = 0; h < 2; ++h) {
+          __m512i p = _mm512_set1_epi16(-1);
+          for (size_t j = 0; j < runs; ++j)
+            p = _mm512_mask_mov_epi16(p, _mm512_cmpge_epi16_mask(days[h], _mm512_set1_epi16(plan.run_start[j])),
+                                      _mm512_set1_epi16(plan.run_value[j]));
+          keep &= ~(uint64_t{_mm512_movepi16_mask(p)} << (32 * h));  // -1: in no period
+          halves[h] = _mm512_cvtepi16_epi8(p);
+        }
+        periods = _mm512_inserti64x4(_mm512_castsi256_si512(halves[0]), halves[1], 1);
+      }
+      if (!keep) continue;
+      __m512i key[4] = {base[0], base[1], base[2], base[3]};
+      AddAgeParts(plan, parts, key, ages);
+      for (size_t i = 0; i < plan.keys.size(); ++i)
+        if (plan.keys[i].source == VectorPlan::KeyPart::Source::Period) AddKeyPart(key, periods, plan.keys[i].stride);
+      m = Emit(keep, key, child, keys, children, m);
+      continue;
+    }
+
+    // Open-at: the start, end and date-of-birth key once per block, then each snapshot.
+    __m512i start[2], end[2];
+    LoadDays(plan.start, r, live, start);
+    LoadDays(plan.end, r, live, end);
+    const uint64_t start_valid = plan.start_valid ? ValidBits(plan.start_valid, r, n) : ~uint64_t{0};
+    const uint64_t end_null = plan.end_valid ? ~ValidBits(plan.end_valid, r, n) : 0;
+    keep &= start_valid;
+    uint64_t dob_valid = ~uint64_t{0};
+    __m512i dob_key[4] = {zero, zero, zero, zero};
+    if (plan.dob) {
+      dob_valid = plan.dob_valid ? ValidBits(plan.dob_valid, r, n) : ~uint64_t{0};
+      __m512i dob[2];
+      LoadDays(plan.dob, r, live, dob);
+      const __m512i base_day = _mm512_set1_epi32(plan.date_base);
+      for (int q = 0; q < 4; ++q) {
+        const __m256i half = q & 1 ? _mm512_extracti64x4_epi64(dob[q >> 1], 1) : _mm512_castsi512_si256(dob[q >> 1]);
+        const __m512i index = _mm512_sub_epi32(_mm512_cvtepi16_epi32(half), base_day);
+        const auto lanes = static_cast<__mmask16>((dob_valid & live) >> (16 * q));
+        dob_key[q] = _mm512_mask_i32gather_epi32(zero, lanes, index, plan.dob_key, 4);
+      }
+    }
+    for (size_t p = 0; p < plan.snapshots.size(); ++p) {
+      const __m512i day = _mm512_set1_epi16(plan.snapshots[p]);
+      uint64_t open = 0;
+      for (int h = 0; h < 2; ++h)
+        open |= uint64_t{_mm512_cmple_epi16_mask(start[h], day) & (_mm512_cmpgt_epi16_mask(end[h], day) |
+                                                                     static_cast<__mmask32>(end_null >> (32 * h)))}
+                << (32 * h);
+      uint64_t kp = keep & open;
+      if (!kp) continue;
+      __m512i ages = zero;
+      if (plan.dob) {
+        const __m512i ref = _mm512_set1_epi32(plan.snapshot_key[p]), unborn = _mm512_set1_epi32(-1);
+        __m128i bytes[4];
+        for (int q = 0; q < 4; ++q)
+          bytes[q] = _mm512_cvtsepi32_epi8(_mm512_max_epi32(_mm512_srai_epi32(_mm512_sub_epi32(ref, dob_key[q]), 9), unborn));
+        ages = _mm512_inserti32x4(_mm512_inserti32x4(_mm512_inserti32x4(_mm512_castsi128_si512(bytes[0]), bytes[1], 1), bytes[2], 2),
+                                  bytes[3], 3);
+        ages = _mm512_mask_blend_epi8(dob_valid, _mm512_set1_epi8(static_cast<char>(kRowAgeUnknown)), ages);
+        if (plan.age_filter) kp &= _mm512_test_epi8_mask(Lookup(age_pass, ages), ones8);
+        if (!kp) continue;
+      }
+      __m512i key[4] = {base[0], base[1], base[2], base[3]};
+      AddAgeParts(plan, parts, key, ages);
+      for (size_t i = 0; i < plan.keys.size(); ++i)
+        if (plan.keys[i].source == VectorPlan::KeyPart::Source::Period) {
+          const __m512i add = _mm512_set1_epi32(static_cast<int>(static_cast<uint32_t>(p) * plan.keys[i].stride));
+          for (int q = 0; q < 4; ++q) key[q] = _mm512_add_epi32(key[q], add);
+        }
+      m = Emit(kp, key, child, keys, children, m);
     }
   }
   return m;

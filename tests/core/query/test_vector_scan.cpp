@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -22,13 +23,14 @@ struct RandomColumns {
   size_t rows = 0;
   std::vector<uint8_t> codes[3];
   std::vector<int8_t> i8, ages;
-  std::vector<int16_t> i16, days;
+  std::vector<int16_t> i16, days, ends, dobs;
+  std::vector<int32_t> dob_keys;  // by day - 10000
   std::vector<uint16_t> wards;
   std::vector<int32_t> i32;
   std::vector<uint8_t> child8;
   std::vector<uint16_t> child16;
   std::vector<uint32_t> child32;
-  std::vector<uint64_t> valid[3];
+  std::vector<uint64_t> valid[5];
 
   RandomColumns(std::mt19937_64& rng, size_t n) : rows(n) {
     auto fill = [&](auto& v, auto make) {
@@ -42,6 +44,10 @@ struct RandomColumns {
     fill(ages, [&] { return static_cast<int8_t>(rng() % 10 == 0 ? -128 : static_cast<int>(rng() % 30) - 1); });
     fill(i16, [&] { return static_cast<int16_t>(static_cast<int>(rng() % 65536) - 32768); });
     fill(days, [&] { return static_cast<int16_t>(14000 + static_cast<int>(rng() % 3000)); });
+    fill(ends, [&] { return static_cast<int16_t>(14000 + static_cast<int>(rng() % 3400)); });
+    fill(dobs, [&] { return static_cast<int16_t>(10000 + static_cast<int>(rng() % 7000)); });
+    dob_keys.resize(8000);
+    for (size_t d = 0; d < dob_keys.size(); ++d) dob_keys[d] = static_cast<int32_t>(d * 3 + rng() % 3);  // rising, as year keys do
     fill(wards, [&] { return static_cast<uint16_t>(rng() % 12); });
     fill(i32, [&] { return static_cast<int32_t>(rng() % 2000000) - 1000000; });
     fill(child8, [&] { return static_cast<uint8_t>(rng() % 200); });
@@ -85,12 +91,31 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
     f.hi = f.lo + static_cast<int32_t>(rng() % static_cast<uint64_t>(span / 2 + span / 4));
     if (f.width < 4) f.hi = std::min(f.hi, span / 2 - 1);
   }
-  if (rng() % 2) {
+  const bool snapshots = rng() % 3 == 0;
+  if (!snapshots && rng() % 2) {
     plan.ages = c.ages.data();
     plan.age_filter = rng() % 2;
     table(plan.age_pass, 80, 1);
   }
-  if (rng() % 2) {
+  if (snapshots) {
+    for (int i = 1 + static_cast<int>(rng() % 6); i > 0; --i) {
+      plan.snapshots.push_back(static_cast<int16_t>(14000 + rng() % 3400));
+      plan.snapshot_key.push_back(static_cast<int32_t>(15000 + rng() % 9000));
+    }
+    plan.start = c.days.data();
+    plan.end = c.ends.data();
+    if (rng() % 2) plan.start_valid = c.valid[0].data();
+    if (rng() % 2) plan.end_valid = c.valid[3].data();
+    if (rng() % 3) {
+      plan.ages = nullptr;
+      plan.dob = c.dobs.data();
+      if (rng() % 2) plan.dob_valid = c.valid[4].data();
+      plan.dob_key = c.dob_keys.data();
+      plan.date_base = 10000;
+      plan.age_filter = rng() % 2;
+      table(plan.age_pass, 80, 1);
+    }
+  } else if (rng() % 2) {
     plan.day = c.days.data();
     if (rng() % 3 == 0) plan.day_valid = c.valid[0].data();
     int16_t at = static_cast<int16_t>(14000 + rng() % 400);
@@ -103,10 +128,10 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
   for (int i = static_cast<int>(rng() % 4); i > 0; --i) {
     VectorPlan::KeyPart part;
     const int source = static_cast<int>(rng() % 3);
-    if (source == 1 && plan.ages) {
+    if (source == 1 && (plan.ages || plan.dob)) {
       part.source = VectorPlan::KeyPart::Source::Age;
       table(part.table, 100, 20);
-    } else if (source == 2 && plan.day) {
+    } else if (source == 2 && (plan.day || snapshots)) {
       part.source = VectorPlan::KeyPart::Source::Period;
     } else {
       const size_t which = rng() % 3;
@@ -131,9 +156,10 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
 
 bool Bit(const uint64_t* w, size_t r) { return (w[r >> 6] >> (r & 63)) & 1; }
 
-// The plan's meaning, one row at a time, written apart from both kernels.
+// The plan's meaning, one row at a time, written apart from both kernels: blocks of 64
+// rows from r0, then periods (open-at), then rows.
 size_t ReadPlan(const VectorPlan& plan, size_t r0, size_t r1, std::vector<uint32_t>& keys, std::vector<uint32_t>& children) {
-  for (size_t r = r0; r < r1; ++r) {
+  auto filters = [&](size_t r) {
     bool keep = true;
     for (const auto& f : plan.code_filters) keep = keep && f.pass[f.codes[r]];
     for (const auto& f : plan.code_set_filters) {
@@ -146,21 +172,13 @@ size_t ReadPlan(const VectorPlan& plan, size_t r0, size_t r1, std::vector<uint32
                                        : static_cast<const int32_t*>(f.values)[r];
       keep = keep && v >= f.lo && v <= f.hi;
     }
-    if (plan.age_filter) keep = keep && plan.age_pass[static_cast<uint8_t>(plan.ages[r])];
-    int period = -1;
-    if (plan.day) {
-      for (size_t j = plan.run_start.size(); j-- > 0;)
-        if (plan.day[r] >= plan.run_start[j]) {
-          period = plan.run_value[j];
-          break;
-        }
-      keep = keep && period >= 0 && (!plan.day_valid || Bit(plan.day_valid, r));
-    }
-    if (!keep || plan.nothing_passes) continue;
+    return keep && !plan.nothing_passes;
+  };
+  auto emit = [&](size_t r, uint8_t age, int period) {
     uint32_t key = 0;
     for (const auto& part : plan.keys) {
       uint32_t v = static_cast<uint32_t>(period);
-      if (part.source == VectorPlan::KeyPart::Source::Age) v = part.table[static_cast<uint8_t>(plan.ages[r])];
+      if (part.source == VectorPlan::KeyPart::Source::Age) v = part.table[age];
       if (part.source == VectorPlan::KeyPart::Source::Codes)
         v = part.valid && !Bit(part.valid, r) ? part.null_key : part.table[part.codes[r]];
       key += v * part.stride;
@@ -172,6 +190,44 @@ size_t ReadPlan(const VectorPlan& plan, size_t r0, size_t r1, std::vector<uint32
                                       : static_cast<const uint32_t*>(plan.child)[r];
     keys.push_back(key);
     children.push_back(child);
+  };
+  for (size_t b = r0; b < r1; b += 64) {
+    const size_t b1 = std::min(r1, b + 64);
+    if (!plan.snapshots.empty()) {
+      for (size_t p = 0; p < plan.snapshots.size(); ++p)
+        for (size_t r = b; r < b1; ++r) {
+          const int16_t day = plan.snapshots[p];
+          const bool started = (!plan.start_valid || Bit(plan.start_valid, r)) && plan.start[r] <= day;
+          const bool not_ended = (plan.end_valid && !Bit(plan.end_valid, r)) || plan.end[r] > day;
+          int age = 0;
+          if (plan.dob) {
+            if (plan.dob_valid && !Bit(plan.dob_valid, r)) {
+              age = -128;
+            } else {
+              const int32_t diff = plan.snapshot_key[p] - plan.dob_key[plan.dob[r] - plan.date_base];
+              age = static_cast<int>(std::floor(diff / 512.0));
+              age = std::min(127, std::max(-1, age));
+            }
+          }
+          const auto byte = static_cast<uint8_t>(static_cast<int8_t>(age));
+          if (filters(r) && started && not_ended && (!plan.age_filter || plan.age_pass[byte])) emit(r, byte, static_cast<int>(p));
+        }
+      continue;
+    }
+    for (size_t r = b; r < b1; ++r) {
+      bool keep = filters(r);
+      if (plan.age_filter) keep = keep && plan.age_pass[static_cast<uint8_t>(plan.ages[r])];
+      int period = -1;
+      if (plan.day) {
+        for (size_t j = plan.run_start.size(); j-- > 0;)
+          if (plan.day[r] >= plan.run_start[j]) {
+            period = plan.run_value[j];
+            break;
+          }
+        keep = keep && period >= 0 && (!plan.day_valid || Bit(plan.day_valid, r));
+      }
+      if (keep) emit(r, plan.ages ? static_cast<uint8_t>(plan.ages[r]) : 0, period);
+    }
   }
   return keys.size();
 }
@@ -188,13 +244,14 @@ TEST_CASE("vector scan kernels agree with the plan read row by row", "[query][ve
     const size_t r0 = rng() % rows, r1 = r0 + rng() % (rows - r0 + 1);
     std::vector<uint32_t> want_keys, want_children;
     const size_t want = ReadPlan(plan, r0, r1, want_keys, want_children);
-    std::vector<uint32_t> keys(r1 - r0 + 64), children(r1 - r0 + 64);
-    std::vector<uint32_t> pkeys(r1 - r0 + 64), pchildren(r1 - r0 + 64);
+    const size_t room = (r1 - r0) * UnitsPerRow(plan) + 64;
+    std::vector<uint32_t> keys(room), children(room), pkeys(room), pchildren(room);
     const size_t got = VectorScan(plan, r0, r1, keys.data(), children.data());
     const size_t portable = VectorScanPortable(plan, r0, r1, pkeys.data(), pchildren.data());
     INFO("iteration " << iteration << " rows " << r0 << ".." << r1 << " filters " << plan.code_filters.size() << "+"
                       << plan.code_set_filters.size() << "+" << plan.range_filters.size() << " runs " << plan.run_start.size() << " keys " << plan.keys.size()
-                      << " child width " << plan.child_width);
+                      << " child width " << plan.child_width << " snapshots " << plan.snapshots.size()
+                      << " dob " << (plan.dob != nullptr));
     REQUIRE(got == want);
     REQUIRE(portable == want);
     keys.resize(got);
