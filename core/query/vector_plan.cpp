@@ -61,7 +61,7 @@ bool AddRowPredicate(VectorPlan& plan, const RowPredicate& p) {
     f.negate = negate;
     return true;
   }
-  if (p.kind == RowPredicate::Kind::IntRange && SignedIntegral(c) && c.width() <= 4 && c.width() != 8) {
+  if (p.kind == RowPredicate::Kind::IntRange && SignedIntegral(c) && c.width() <= 4) {
     const int64_t tmin = -(int64_t{1} << (8 * c.width() - 1)), tmax = (int64_t{1} << (8 * c.width() - 1)) - 1;
     if (p.lo > tmax || p.hi < tmin || p.lo > p.hi) {
       plan.nothing_passes = true;
