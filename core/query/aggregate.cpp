@@ -1,5 +1,7 @@
 #include "query/aggregate.hpp"
 
+#include "util/radix_sort.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -168,6 +170,11 @@ void DistinctStore::DrainGroup(DistinctStore& from, uint64_t group) {
 }
 
 void DistinctStore::Flush() {
+  if (!m_bitmaps && !m_pairs_sorted) {
+    std::vector<uint64_t> scratch;
+    RadixSortUnique(m_pairs, scratch);
+    m_pairs_sorted = true;
+  }
   if (!m_buffer_cap) return;
   for (uint64_t g = 0; g < m_groups; ++g) DrainGroup(*this, g);
 }
@@ -180,7 +187,11 @@ void DistinctStore::Merge(DistinctStore& other) {
     for (uint64_t g = 0; g < m_groups; ++g) MergeGroup(other, g);
     other.Release();
   } else {
-    m_pairs.insert(m_pairs.end(), other.m_pairs.begin(), other.m_pairs.end());
+    // Both sorted by Flush: one linear merge, repeats (a child in both workers' rows) dropped.
+    std::vector<uint64_t> merged(m_pairs.size() + other.m_pairs.size());
+    merged.erase(std::set_union(m_pairs.begin(), m_pairs.end(), other.m_pairs.begin(), other.m_pairs.end(), merged.begin()),
+                 merged.end());
+    m_pairs.swap(merged);
     other.m_pairs = {};
   }
 }
@@ -217,9 +228,7 @@ void DistinctStore::Drop() {
 
 void DistinctStore::Finish() {
   Flush();
-  if (m_bitmaps || m_finished) return;
-  std::sort(m_pairs.begin(), m_pairs.end());
-  m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end()), m_pairs.end());
+  if (m_bitmaps || m_finished) return;  // Flush sorted the pairs
   m_counts.assign(m_groups, 0);
   for (uint64_t p : m_pairs) ++m_counts[p >> 32];
   m_finished = true;
@@ -263,6 +272,7 @@ DistinctStore DistinctStore::Project(const std::vector<uint64_t>& map, uint64_t 
     out.m_pairs.reserve(m_pairs.size());
     for (uint64_t p : m_pairs)
       if (map[p >> 32] != UINT64_MAX) out.m_pairs.push_back(map[p >> 32] << 32 | (p & 0xffffffffu));
+    out.m_pairs_sorted = false;  // folded groups interleave
     out.Finish();
   }
   return out;

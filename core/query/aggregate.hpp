@@ -36,6 +36,7 @@ class DistinctStore {
       block[child >> 6] |= uint64_t{1} << (child & 63);
     } else {
       m_pairs.push_back(group << 32 | child);
+      m_pairs_sorted = false;
     }
   }
   // Add for each i with children[i] != UINT32_MAX (no child), in one loop that keeps the
@@ -46,7 +47,8 @@ class DistinctStore {
     if (!m_buffer_cap && m_bitmaps && m_blocks[group]) __builtin_prefetch(m_blocks[group] + (child >> 6), 1);
   }
   bool buffered() const { return m_buffer_cap != 0; }
-  // Empties the per-group buffers into the bitmaps.
+  // Empties the per-group buffers into the bitmaps, or sorts the pairs (each worker at the
+  // end of its scan, so the sorting runs in parallel).
   void Flush();
   void Merge(DistinctStore& other);  // leaves `other` empty
   // Bitmaps only, for workers merging disjoint groups in parallel: one group of `other`
@@ -94,6 +96,7 @@ class DistinctStore {
   std::vector<std::vector<uint32_t*>> m_full;
   uint64_t m_full_bytes = 0;
   std::vector<uint64_t> m_pairs;    // group << 32 | child
+  bool m_pairs_sorted = true;       // ascending, without repeats
   std::vector<uint64_t> m_counts;   // per group after Finish (pairs), or counted in parallel (bitmaps)
   bool m_finished = false;
   bool m_counted = false;           // bitmaps: m_counts holds every group's count

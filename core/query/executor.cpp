@@ -613,9 +613,10 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
         }
         runner.Run(i * chunk, std::min(rows, (i + 1) * chunk));
       }
-      // Buffered children wait for the merge when it runs group by group in parallel.
-      if (!parallel_merge)
-        for (DistinctStore& d : partials[t].distinct) d.Flush();
+      // Buffered children wait for the merge when it runs group by group in parallel; pairs
+      // are sorted here, each worker its own.
+      for (DistinctStore& d : partials[t].distinct)
+        if (!parallel_merge || !d.uses_bitmaps()) d.Flush();
       units[t] = runner.units();
       Scratches().Release(std::move(scratch));
     } catch (...) {

@@ -143,11 +143,22 @@ bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t strid
     case DimensionKind::Column:
     case DimensionKind::EthnicityGroup: {
       const Column* c = dim.column;
+      if (c && c->width() == 2 && IsStringType(c->type()) && c->dictionary()) {
+        // Thousands of wards: each code's key from a table in memory (a gather per 16 rows).
+        part.source = VectorPlan::KeyPart::Source::WideCodes;
+        part.wide_codes = reinterpret_cast<const uint16_t*>(c->data());
+        part.valid = ValidWords(*c);
+        part.null_key = dim.null_key;
+        part.wide_table.assign(c->dictionary()->size(), 0);
+        for (size_t code = 0; code < part.wide_table.size() && code < dim.code_to_key.size(); ++code)
+          part.wide_table[code] = dim.code_to_key[code];
+        break;
+      }
       if (!c || c->width() != 1 || dim.null_key > 255) return false;
       part.codes = reinterpret_cast<const uint8_t*>(c->data());
       part.index_bits = IsStringType(c->type()) ? IndexBits(*c) : 8;
       part.valid = ValidWords(*c);
-      part.null_key = static_cast<uint8_t>(dim.null_key);
+      part.null_key = dim.null_key;
       const bool mapped = !dim.code_to_key.empty() || c->dictionary();
       for (int b = 0; b < 256; ++b) {
         int64_t key = 0;

@@ -60,6 +60,9 @@ uint32_t KeyOf(const VectorPlan& plan, size_t r, uint8_t age, uint32_t period) {
       case VectorPlan::KeyPart::Source::Codes:
         v = part.valid && !BitSet(part.valid, r) ? part.null_key : part.table[part.codes[r]];
         break;
+      case VectorPlan::KeyPart::Source::WideCodes:
+        v = part.valid && !BitSet(part.valid, r) ? part.null_key : part.wide_table[part.wide_codes[r]];
+        break;
       case VectorPlan::KeyPart::Source::Age: v = part.table[age]; break;
       case VectorPlan::KeyPart::Source::Period: v = period; break;
     }

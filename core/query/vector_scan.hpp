@@ -45,10 +45,12 @@ struct VectorPlan {
   // One dimension's part of the group key: table[value] * stride, or null_key * stride for
   // a null cell (column parts only).
   struct KeyPart {
-    enum class Source : uint8_t { Codes, Age, Period } source = Source::Codes;
+    enum class Source : uint8_t { Codes, WideCodes, Age, Period } source = Source::Codes;
     const uint8_t* codes = nullptr;
+    const uint16_t* wide_codes = nullptr;  // WideCodes: two-byte codes (e.g. ward) ...
+    std::vector<uint32_t> wide_table;      // ... and code -> key, one entry per code
     const uint64_t* valid = nullptr;  // validity words of the codes' column, or null
-    uint8_t null_key = 0;
+    uint32_t null_key = 0;
     int index_bits = 8;  // as for CodeFilter (ages need all 8)
     alignas(64) ByteTable table{};  // Codes and Age: value -> key (Period: unused)
     uint32_t stride = 0;

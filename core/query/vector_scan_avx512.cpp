@@ -152,6 +152,21 @@ CSC_AVX512 inline size_t Emit(uint64_t keep, const __m512i key[4], const __m512i
   return m;
 }
 
+// key[q] += table[code] x stride for two-byte codes (null_key for a null cell), the table
+// read with a masked gather of the live rows.
+CSC_AVX512 inline void AddWideKeyPart(__m512i key[4], const VectorPlan::KeyPart& part, size_t r, size_t n, __mmask64 live) {
+  const uint64_t valid = (part.valid ? ValidBits(part.valid, r, n) : ~uint64_t{0}) & live;
+  const __m512i nulls = _mm512_set1_epi32(static_cast<int>(part.null_key));
+  const __m512i stride = _mm512_set1_epi32(static_cast<int>(part.stride));
+  const auto* table = reinterpret_cast<const int*>(part.wide_table.data());
+  for (int q = 0; q < 4; ++q) {
+    const auto lanes = static_cast<__mmask16>(valid >> (16 * q));
+    const __m512i codes = _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi16(static_cast<__mmask16>(live >> (16 * q)), part.wide_codes + r + 16 * q));
+    const __m512i v = _mm512_mask_i32gather_epi32(nulls, lanes, codes, table, 4);
+    key[q] = _mm512_add_epi32(key[q], _mm512_mullo_epi32(v, stride));
+  }
+}
+
 CSC_AVX512 inline void AddAgeParts(const VectorPlan& plan, const Table256* parts, __m512i key[4], __m512i ages) {
   for (size_t i = 0; i < plan.keys.size(); ++i)
     if (plan.keys[i].source == VectorPlan::KeyPart::Source::Age) AddKeyPart(key, Lookup(parts[i], ages), plan.keys[i].stride);
@@ -196,6 +211,8 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
       if (plan.start) Prefetch(plan.start + ahead, 2);
       if (plan.end) Prefetch(plan.end + ahead, 2);
       if (plan.dob) Prefetch(plan.dob + ahead, 2);
+      for (const VectorPlan::KeyPart& part : plan.keys)
+        if (part.wide_codes) Prefetch(part.wide_codes + ahead, 2);
       if (plan.child) Prefetch(static_cast<const char*>(plan.child) + ahead * static_cast<size_t>(plan.child_width), plan.child_width);
     }
     for (size_t i = 0; i < plan.code_filters.size() && keep; ++i) {
@@ -210,6 +227,10 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
     __m512i base[4] = {zero, zero, zero, zero};
     for (size_t i = 0; i < plan.keys.size(); ++i) {
       const VectorPlan::KeyPart& part = plan.keys[i];
+      if (part.source == VectorPlan::KeyPart::Source::WideCodes) {
+        AddWideKeyPart(base, part, r, n, live);
+        continue;
+      }
       if (part.source != VectorPlan::KeyPart::Source::Codes) continue;
       __m512i bytes = Lookup(parts[i], _mm512_maskz_loadu_epi8(live, part.codes + r));
       if (part.valid)
