@@ -67,7 +67,8 @@ bool DistinctStore::BitmapsFit(uint64_t groups, uint32_t children) {
 }
 
 DistinctStore::DistinctStore(uint64_t groups, uint32_t children, bool use_bitmaps)
-    : m_bitmaps(use_bitmaps), m_groups(groups), m_words((size_t{children} + 64) / 64) {
+    : m_bitmaps(use_bitmaps), m_groups(groups), m_words((size_t{children} + 64) / 64),
+      m_child_bits(static_cast<int>(std::bit_width(children))) {
   if (!m_bitmaps) return;
   m_blocks.assign(groups, nullptr);
   // A buffer of about four children per cache line of bitmap makes each line fetched once
@@ -230,7 +231,7 @@ void DistinctStore::Finish() {
   Flush();
   if (m_bitmaps || m_finished) return;  // Flush sorted the pairs
   m_counts.assign(m_groups, 0);
-  for (uint64_t p : m_pairs) ++m_counts[p >> 32];
+  for (uint64_t p : m_pairs) ++m_counts[p >> m_child_bits];
   m_finished = true;
 }
 
@@ -260,6 +261,7 @@ DistinctStore DistinctStore::Project(const std::vector<uint64_t>& map, uint64_t 
   out.m_bitmaps = m_bitmaps;
   out.m_groups = new_groups;
   out.m_words = m_words;
+  out.m_child_bits = m_child_bits;
   if (m_bitmaps) {
     out.m_blocks.assign(new_groups, nullptr);
     for (uint64_t g = 0; g < m_groups; ++g) {
@@ -271,7 +273,8 @@ DistinctStore DistinctStore::Project(const std::vector<uint64_t>& map, uint64_t 
   } else {
     out.m_pairs.reserve(m_pairs.size());
     for (uint64_t p : m_pairs)
-      if (map[p >> 32] != UINT64_MAX) out.m_pairs.push_back(map[p >> 32] << 32 | (p & 0xffffffffu));
+      if (map[p >> m_child_bits] != UINT64_MAX)
+        out.m_pairs.push_back(map[p >> m_child_bits] << m_child_bits | (p & ((uint64_t{1} << m_child_bits) - 1)));
     out.m_pairs_sorted = false;  // folded groups interleave
     out.Finish();
   }

@@ -35,7 +35,7 @@ class DistinctStore {
       if (!block) block = Touch(group);
       block[child >> 6] |= uint64_t{1} << (child & 63);
     } else {
-      m_pairs.push_back(group << 32 | child);
+      m_pairs.push_back(group << m_child_bits | child);
       m_pairs_sorted = false;
     }
   }
@@ -95,7 +95,10 @@ class DistinctStore {
   // buffer is set in the bitmap at once.
   std::vector<std::vector<uint32_t*>> m_full;
   uint64_t m_full_bytes = 0;
-  std::vector<uint64_t> m_pairs;    // group << 32 | child
+  // group << m_child_bits | child: as few bits as the codes need, so the radix sort makes
+  // as few passes as it can.
+  std::vector<uint64_t> m_pairs;
+  int m_child_bits = 32;
   bool m_pairs_sorted = true;       // ascending, without repeats
   std::vector<uint64_t> m_counts;   // per group after Finish (pairs), or counted in parallel (bitmaps)
   bool m_finished = false;
