@@ -78,7 +78,7 @@ uint64_t QueryService::Submit(const std::string& caller, Query query) {
     }
     if (QueryResultPtr hit = CacheFind(query)) {
       ++m_stats.cache_hits;
-      slot.done = QueryReply{ticket, std::move(query), std::move(hit), {}, true};
+      slot.done = QueryReply{ticket, std::move(query), std::move(hit), {}, true, ++m_answered};
       notify = m_on_ready;
     } else {
       slot.pending = Request{ticket, std::move(query), m_catalog, m_generation};
@@ -166,6 +166,7 @@ void QueryService::WorkerLoop() {
         if (!reply.error.empty()) ++m_stats.failed;
         if (reply.result && request.generation == m_generation) CachePut(request.query, reply.result);
         if (slot.latest_ticket == request.ticket) {
+          reply.answered = ++m_answered;
           slot.done = std::move(reply);
           notify = m_on_ready;
         }

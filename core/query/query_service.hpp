@@ -35,6 +35,7 @@ struct QueryReply {
   QueryResultPtr result;  // null when `error` is set
   std::string error;      // QueryError text: names the offending part
   bool from_cache = false;
+  uint64_t answered = 0;  // this service's answers so far, this one included: the order they came in
 };
 
 struct QueryServiceStats {
@@ -106,6 +107,7 @@ class QueryService {
   std::unordered_multimap<uint64_t, std::list<CacheEntry>::iterator> m_cache_index;
   std::function<void()> m_on_ready;
   QueryServiceStats m_stats;
+  uint64_t m_answered = 0;  // replies made (QueryReply::answered)
   bool m_stop = false;
   std::thread m_worker;
 };

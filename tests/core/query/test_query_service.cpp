@@ -110,12 +110,14 @@ TEST_CASE("a request queues by its own time: a view re-submitting does not jump 
   service.Submit("slicer", CountBy("sex"));
   service.Submit("chart", CountBy("category"));
   service.Submit("slicer", CountBy("ethnicity"));  // after the chart now, though queued before it
-  bool chart_first = false;
-  for (int i = 0; i < 200000 && service.Busy("slicer"); ++i) {
-    if (!service.Busy("chart")) chart_first = true;
-    std::this_thread::sleep_for(std::chrono::microseconds(50));
-  }
-  CHECK_FALSE(service.Busy("slicer"));
-  // The chart's answer was there while the slicer's was still being worked on.
-  CHECK(chart_first);
+  const auto chart = WaitFor(service, "chart");
+  const auto slicer = WaitFor(service, "slicer");
+  const auto blocker = WaitFor(service, "blocker");
+  REQUIRE(chart);
+  REQUIRE(slicer);
+  REQUIRE(blocker);
+  CHECK(slicer->query == CountBy("ethnicity"));
+  // The chart's answer came before the slicer's, the blocker's before both.
+  CHECK(blocker->answered < chart->answered);
+  CHECK(chart->answered < slicer->answered);
 }
