@@ -124,7 +124,7 @@ bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t strid
   part.stride = static_cast<uint32_t>(stride);
   switch (dim.kind) {
     case DimensionKind::Period:
-      if (!plan.day && plan.snapshots.empty()) return false;
+      if (!plan.day && plan.start_by.empty()) return false;
       part.source = VectorPlan::KeyPart::Source::Period;
       break;
     case DimensionKind::AgeBand:
@@ -184,13 +184,21 @@ bool AddDimension(VectorPlan& plan, const CompiledDimension& dim, uint64_t strid
 // Whether a 16-bit date column can stand in for `c` (null: the query has no such role).
 bool ShortDates(const Column* c) { return !c || (c->type() == ColumnType::Date && c->width() == 2); }
 
-// Open-at counting over periods: the snapshot days, the start and end columns, and the date
-// of birth with the year-key tables when ages are asked for.
-bool AddSnapshots(VectorPlan& plan, const CompiledQuery& cq) {
+// Open-at and open-during counting over periods: each period's bounds on start and end, the
+// start and end columns, and the date of birth with the year-key tables when ages are asked
+// for.
+bool AddSpans(VectorPlan& plan, const CompiledQuery& cq) {
   if (!cq.start || !cq.end || !ShortDates(cq.start) || !ShortDates(cq.end) || !ShortDates(cq.dob)) return false;
-  for (int32_t d : cq.snapshots) {
-    if (d < std::numeric_limits<int16_t>::min() || d > std::numeric_limits<int16_t>::max()) return false;
-    plan.snapshots.push_back(static_cast<int16_t>(d));
+  const bool during = cq.query.counting.mode == CountMode::OpenDuring;
+  auto fits = [](int64_t d) { return d >= std::numeric_limits<int16_t>::min() && d <= std::numeric_limits<int16_t>::max(); };
+  std::vector<int32_t> refs;  // the reference day of each period (open-during: before the start's own)
+  for (size_t p = 0; p < cq.periods.size(); ++p) {
+    const int64_t by = during ? cq.periods[p].last : cq.snapshots[p];
+    const int64_t from = during ? cq.periods[p].first : int64_t{cq.snapshots[p]} + 1;
+    if (!fits(by) || !fits(from)) return false;
+    plan.start_by.push_back(static_cast<int16_t>(by));
+    plan.end_from.push_back(static_cast<int16_t>(from));
+    refs.push_back(during ? cq.periods[p].first : cq.snapshots[p]);
   }
   plan.start = reinterpret_cast<const int16_t*>(cq.start->data());
   plan.start_valid = ValidWords(*cq.start);
@@ -202,14 +210,15 @@ bool AddSnapshots(VectorPlan& plan, const CompiledQuery& cq) {
   plan.dob = reinterpret_cast<const int16_t*>(cq.dob->data());
   plan.dob_valid = ValidWords(*cq.dob);
   plan.dob_key = cq.year_key_from.data();
+  if (during) plan.start_key = cq.year_key_ref.data();
   plan.date_base = cq.date_base;
-  for (int32_t d : cq.snapshots) plan.snapshot_key.push_back(cq.year_key_ref[static_cast<size_t>(d - cq.date_base)]);
+  for (int32_t d : refs) plan.ref_key.push_back(cq.year_key_ref[static_cast<size_t>(d - cq.date_base)]);
   return true;
 }
 
-// One unit per row, or one per period at its snapshot, counting only episodes and children.
-bool Countable(const CompiledQuery& cq, bool snapshots) {
-  if (!snapshots) return detail::FusedEligible(cq);
+// One unit per row, or one per period it spans, counting only episodes and children.
+bool Countable(const CompiledQuery& cq, bool spans) {
+  if (!spans) return detail::FusedEligible(cq);
   bool ok = cq.links.empty() && !cq.need_duration;
   for (const CompiledMeasure& m : cq.measures) ok &= m.numeric_slot < 0 && m.ratio_slot < 0;
   for (const CompiledDimension& d : cq.dims) ok &= d.kind != DimensionKind::DurationBand;
@@ -219,14 +228,15 @@ bool Countable(const CompiledQuery& cq, bool snapshots) {
 }  // namespace
 
 std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::vector<int8_t>* ages) {
-  const bool snapshots = cq.query.counting.mode == CountMode::OpenAt && !cq.periods.empty();
-  if (!Countable(cq, snapshots) || cq.group_count > UINT32_MAX) return nullptr;
-  if (cq.need_dob && !ages && !snapshots) return nullptr;
+  const CountMode mode = cq.query.counting.mode;
+  const bool spans = (mode == CountMode::OpenAt || mode == CountMode::OpenDuring) && !cq.periods.empty();
+  if (!Countable(cq, spans) || cq.group_count > UINT32_MAX) return nullptr;
+  if (cq.need_dob && !ages && !spans) return nullptr;
   auto plan = std::make_unique<VectorPlan>();
   for (const RowPredicate& p : cq.row_predicates)
     if (!AddRowPredicate(*plan, p)) return nullptr;
-  if (snapshots) {
-    if (!AddSnapshots(*plan, cq)) return nullptr;
+  if (spans) {
+    if (!AddSpans(*plan, cq)) return nullptr;
   } else if (cq.need_dob) {
     if (ages->size() != cq.table->num_rows()) return nullptr;
     plan->ages = ages->data();
@@ -235,7 +245,7 @@ std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::v
     plan->age_filter = cq.has_age_predicate;
     for (int b = 0; b < 256; ++b) plan->age_pass[static_cast<size_t>(b)] = detail::AgePasses(cq.age, AgeOfByte(b)) ? 1 : 0;
   }
-  if (!cq.periods.empty() && !snapshots) {
+  if (!cq.periods.empty() && !spans) {
     const Column* day = detail::FusedReference(cq);
     if (!day || !AddPeriodRuns(*plan, cq, *day)) return nullptr;
     DropRangesThePeriodsImply(*plan);

@@ -45,10 +45,12 @@ bool PassesFilters(const VectorPlan& plan, size_t r) {
   return keep;
 }
 
-// Row r's age byte on the snapshot of period p.
-uint8_t AgeAtSnapshot(const VectorPlan& plan, size_t r, size_t p) {
+// Row r's age byte on period p's reference date.
+uint8_t AgeInPeriod(const VectorPlan& plan, size_t r, size_t p) {
   if (plan.dob_valid && !BitSet(plan.dob_valid, r)) return static_cast<uint8_t>(kRowAgeUnknownByte);
-  const int32_t raw = (plan.snapshot_key[p] - plan.dob_key[plan.dob[r] - plan.date_base]) >> 9;
+  const bool later_start = plan.start_key && plan.start[r] > plan.end_from[p];  // open-during: max(start, F)
+  const int32_t ref = later_start ? plan.start_key[plan.start[r] - plan.date_base] : plan.ref_key[p];
+  const int32_t raw = (ref - plan.dob_key[plan.dob[r] - plan.date_base]) >> 9;
   return static_cast<uint8_t>(static_cast<int8_t>(std::clamp(raw, -1, 127)));
 }
 
@@ -88,7 +90,7 @@ size_t VectorScanPortable(const VectorPlan& plan, size_t r0, size_t r1, uint32_t
   };
   for (size_t b = r0; b < r1; b += 64) {
     const size_t b1 = std::min(r1, b + 64);
-    if (plan.snapshots.empty()) {
+    if (plan.start_by.empty()) {
       for (size_t r = b; r < b1; ++r) {
         bool keep = PassesFilters(plan, r);
         const uint8_t age = plan.ages ? static_cast<uint8_t>(plan.ages[r]) : 0;
@@ -104,16 +106,16 @@ size_t VectorScanPortable(const VectorPlan& plan, size_t r0, size_t r1, uint32_t
       }
       continue;
     }
-    // Open-at: period by period within the block, as the vector kernel emits them.
-    for (size_t p = 0; p < plan.snapshots.size(); ++p) {
-      const int16_t day = plan.snapshots[p];
+    // Open-at, open-during: period by period within the block, as the vector kernel emits them.
+    for (size_t p = 0; p < plan.start_by.size(); ++p) {
       for (size_t r = b; r < b1; ++r) {
         bool keep = PassesFilters(plan, r);
-        keep &= (!plan.start_valid || BitSet(plan.start_valid, r)) && plan.start[r] <= day;
-        keep &= (plan.end_valid && !BitSet(plan.end_valid, r)) || plan.end[r] > day;
-        const uint8_t age = plan.dob ? AgeAtSnapshot(plan, r, p) : 0;
-        if (plan.age_filter) keep &= plan.age_pass[age] != 0;
-        if (keep) emit(r, age, static_cast<uint32_t>(p));
+        keep &= (!plan.start_valid || BitSet(plan.start_valid, r)) && plan.start[r] <= plan.start_by[p];
+        keep &= (plan.end_valid && !BitSet(plan.end_valid, r)) || plan.end[r] >= plan.end_from[p];
+        if (!keep) continue;
+        const uint8_t age = plan.dob ? AgeInPeriod(plan, r, p) : 0;
+        if (plan.age_filter && !plan.age_pass[age]) continue;
+        emit(r, age, static_cast<uint32_t>(p));
       }
     }
   }

@@ -5,8 +5,8 @@
 // and child codes are written out. It covers queries the fused pass would run (one unit
 // per row, episodes and children) whose filters are one-byte codes, a few two-byte codes
 // or integer ranges with no nulls, whose dimensions are one-byte codes, ages or periods, whose ages come from the
-// derived age column and whose periods fit a short list of date runs, or open-at counting
-// over a few snapshots with ages taken there; PlanVectorScan says no to anything else and the
+// derived age column and whose periods fit a short list of date runs, or open-at and
+// open-during counting over periods with ages taken at each period's reference date; PlanVectorScan says no to anything else and the
 // executor takes its general path.
 //
 // Two implementations with one meaning: AVX-512 (VBMI) where the processor has it, plain
@@ -72,21 +72,24 @@ struct VectorPlan {
   std::vector<int16_t> run_start;  // ascending
   std::vector<int8_t> run_value;   // -1 = between or outside the periods
 
-  // Open-at counting instead: a row is a unit in each period whose snapshot day it is open
-  // at (start on or before it, end blank or after it), with its age on that day.
-  std::vector<int16_t> snapshots;  // per period; empty: one unit per row, as above
+  // Open-at and open-during counting instead: a row is a unit in period p when its start
+  // is on or before start_by[p] and its end is blank or on or after end_from[p] (open at D:
+  // D and D + 1; open during [F, L]: L and F).
+  std::vector<int16_t> start_by, end_from;  // per period; empty: one unit per row, as above
   const int16_t* start = nullptr;
   const uint64_t* start_valid = nullptr;
   const int16_t* end = nullptr;
   const uint64_t* end_valid = nullptr;
-  // Ages at a snapshot: (snapshot_key[p] - dob_key[dob - date_base]) >> 9, at least -1
+  // Ages at the reference date: (reference key - dob_key[dob - date_base]) >> 9, at least -1
   // (Unborn), at most 127, kRowAgeUnknown for a blank date of birth; then age_pass and the
-  // age key parts as for derived ages.
+  // age key parts as for derived ages. The reference key is ref_key[p] (the year key of D,
+  // or of F), or for open-during a start after F: start_key[start - date_base].
   const int16_t* dob = nullptr;
   const uint64_t* dob_valid = nullptr;
   const int32_t* dob_key = nullptr;
+  const int32_t* start_key = nullptr;
   int32_t date_base = 0;
-  std::vector<int32_t> snapshot_key;
+  std::vector<int32_t> ref_key;
 
   std::vector<KeyPart> keys;
 
@@ -97,15 +100,16 @@ struct VectorPlan {
 
 inline constexpr uint32_t kNoChild = UINT32_MAX;
 
-// Units a row can make: one per period when counting open-at, else one.
-inline size_t UnitsPerRow(const VectorPlan& plan) { return plan.snapshots.empty() ? 1 : plan.snapshots.size(); }
+// Units a row can make: one per period when counting open-at or open-during, else one.
+inline size_t UnitsPerRow(const VectorPlan& plan) { return plan.start_by.empty() ? 1 : plan.start_by.size(); }
 
 // A plan when the query has the shape above; null otherwise. `ages` as for the fused pass
 // (each row's age on its reference date), or null.
 std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::vector<int8_t>* ages);
 
 // Rows [r0, r1): the kept units' group keys and child codes (kNoChild for none); returns
-// how many. Units come block by block (64 rows from r0), then period by period (open-at),
+// how many. Units come block by block (64 rows from r0), then period by period (open-at,
+// open-during),
 // then in row order. `keys` and `children` hold (r1 - r0) x units per row + 64 entries.
 size_t VectorScan(const VectorPlan& plan, size_t r0, size_t r1, uint32_t* keys, uint32_t* children);
 // The same with plain loops, whatever the processor (tests compare the two).

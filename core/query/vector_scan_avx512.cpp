@@ -172,6 +172,21 @@ CSC_AVX512 inline void AddAgeParts(const VectorPlan& plan, const Table256* parts
     if (plan.keys[i].source == VectorPlan::KeyPart::Source::Age) AddKeyPart(key, Lookup(parts[i], ages), plan.keys[i].stride);
 }
 
+// Rows 16q .. 16q + 15 of a block held as two halves of 32 16-bit lanes.
+CSC_AVX512 inline __m256i Quarter16(const __m512i halves[2], int q) {
+  return q & 1 ? _mm512_extracti64x4_epi64(halves[q >> 1], 1) : _mm512_castsi512_si256(halves[q >> 1]);
+}
+
+// The year keys (a calendar table by day - date_base) of 64 rows' 16-bit days, in four
+// groups of 16 lanes; only the `lanes` rows are read.
+CSC_AVX512 inline void GatherYearKeys(const __m512i days[2], uint64_t lanes, const int32_t* table, int32_t date_base, __m512i out[4]) {
+  const __m512i base = _mm512_set1_epi32(date_base);
+  for (int q = 0; q < 4; ++q) {
+    const __m512i index = _mm512_sub_epi32(_mm512_cvtepi16_epi32(Quarter16(days, q)), base);
+    out[q] = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), static_cast<__mmask16>(lanes >> (16 * q)), index, table, 4);
+  }
+}
+
 // 64 rows of a 16-bit date column as two halves of 32 lanes.
 CSC_AVX512 inline void LoadDays(const int16_t* days, size_t r, __mmask64 live, __m512i out[2]) {
   out[0] = _mm512_maskz_loadu_epi16(static_cast<__mmask32>(live), days + r);
@@ -190,7 +205,7 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
   for (size_t i = 0; i < plan.keys.size(); ++i) parts[i] = LoadTable(plan.keys[i].table, plan.keys[i].index_bits);
   const Table256 age_pass = LoadTable(plan.age_pass, 8);
   const size_t runs = plan.run_start.size();
-  const bool snapshots = !plan.snapshots.empty();
+  const bool spans = !plan.start_by.empty();
   const __m512i zero = _mm512_setzero_si512(), ones8 = _mm512_set1_epi8(1);
   size_t m = 0;
   for (size_t r = r0; r < r1; r += 64) {
@@ -246,7 +261,7 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
                                            Children16(plan, r + 16 * q, static_cast<__mmask16>(live >> (16 * q))));
     }
 
-    if (!snapshots) {
+    if (!spans) {
       __m512i ages = zero;
       if (plan.ages) {
         ages = _mm512_maskz_loadu_epi8(live, plan.ages + r);
@@ -277,42 +292,45 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
       continue;
     }
 
-    // Open-at: the start, end and date-of-birth key once per block, then each snapshot.
+    // Open-at, open-during: the start, end and year keys once per block, then each period.
     __m512i start[2], end[2];
     LoadDays(plan.start, r, live, start);
     LoadDays(plan.end, r, live, end);
     const uint64_t start_valid = plan.start_valid ? ValidBits(plan.start_valid, r, n) : ~uint64_t{0};
     const uint64_t end_null = plan.end_valid ? ~ValidBits(plan.end_valid, r, n) : 0;
     keep &= start_valid;
+    if (!keep) continue;
     uint64_t dob_valid = ~uint64_t{0};
-    __m512i dob_key[4] = {zero, zero, zero, zero};
+    __m512i dob_key[4] = {zero, zero, zero, zero}, start_key[4] = {zero, zero, zero, zero}, start32[4];
     if (plan.dob) {
       dob_valid = plan.dob_valid ? ValidBits(plan.dob_valid, r, n) : ~uint64_t{0};
       __m512i dob[2];
       LoadDays(plan.dob, r, live, dob);
-      const __m512i base_day = _mm512_set1_epi32(plan.date_base);
-      for (int q = 0; q < 4; ++q) {
-        const __m256i half = q & 1 ? _mm512_extracti64x4_epi64(dob[q >> 1], 1) : _mm512_castsi512_si256(dob[q >> 1]);
-        const __m512i index = _mm512_sub_epi32(_mm512_cvtepi16_epi32(half), base_day);
-        const auto lanes = static_cast<__mmask16>((dob_valid & live) >> (16 * q));
-        dob_key[q] = _mm512_mask_i32gather_epi32(zero, lanes, index, plan.dob_key, 4);
+      GatherYearKeys(dob, dob_valid & live, plan.dob_key, plan.date_base, dob_key);
+      if (plan.start_key) {
+        GatherYearKeys(start, keep, plan.start_key, plan.date_base, start_key);
+        for (int q = 0; q < 4; ++q) start32[q] = _mm512_cvtepi16_epi32(Quarter16(start, q));
       }
     }
-    for (size_t p = 0; p < plan.snapshots.size(); ++p) {
-      const __m512i day = _mm512_set1_epi16(plan.snapshots[p]);
+    for (size_t p = 0; p < plan.start_by.size(); ++p) {
+      const __m512i by = _mm512_set1_epi16(plan.start_by[p]), from = _mm512_set1_epi16(plan.end_from[p]);
       uint64_t open = 0;
       for (int h = 0; h < 2; ++h)
-        open |= uint64_t{_mm512_cmple_epi16_mask(start[h], day) & (_mm512_cmpgt_epi16_mask(end[h], day) |
-                                                                     static_cast<__mmask32>(end_null >> (32 * h)))}
+        open |= uint64_t{_mm512_cmple_epi16_mask(start[h], by) & (_mm512_cmpge_epi16_mask(end[h], from) |
+                                                                    static_cast<__mmask32>(end_null >> (32 * h)))}
                 << (32 * h);
       uint64_t kp = keep & open;
       if (!kp) continue;
       __m512i ages = zero;
       if (plan.dob) {
-        const __m512i ref = _mm512_set1_epi32(plan.snapshot_key[p]), unborn = _mm512_set1_epi32(-1);
+        const __m512i ref = _mm512_set1_epi32(plan.ref_key[p]), unborn = _mm512_set1_epi32(-1);
+        const __m512i from32 = _mm512_set1_epi32(plan.end_from[p]);
         __m128i bytes[4];
-        for (int q = 0; q < 4; ++q)
-          bytes[q] = _mm512_cvtsepi32_epi8(_mm512_max_epi32(_mm512_srai_epi32(_mm512_sub_epi32(ref, dob_key[q]), 9), unborn));
+        for (int q = 0; q < 4; ++q) {
+          // Open-during takes ages at the later of the start and the period's first day.
+          const __m512i at = plan.start_key ? _mm512_mask_blend_epi32(_mm512_cmpgt_epi32_mask(start32[q], from32), ref, start_key[q]) : ref;
+          bytes[q] = _mm512_cvtsepi32_epi8(_mm512_max_epi32(_mm512_srai_epi32(_mm512_sub_epi32(at, dob_key[q]), 9), unborn));
+        }
         ages = _mm512_inserti32x4(_mm512_inserti32x4(_mm512_inserti32x4(_mm512_castsi128_si512(bytes[0]), bytes[1], 1), bytes[2], 2),
                                   bytes[3], 3);
         ages = _mm512_mask_blend_epi8(dob_valid, _mm512_set1_epi8(static_cast<char>(kRowAgeUnknown)), ages);

@@ -174,7 +174,8 @@ Query RandomQuery(std::mt19937_64& rng) {
 }
 
 // The shape the vector scan takes: filters on codes, integer ranges and ages; a trend of
-// disjoint periods counted by start or end, or open at a snapshot in each (or no periods); dimensions of codes, periods
+// disjoint periods counted by start or end, or open at a snapshot in each, or open during
+// each (or no periods); dimensions of codes, periods
 // and ages; episodes and children. Some still fall outside it (nulls in a filtered column,
 // a monthly trend with too many periods, ages worked out per query) and take the general path.
 Query RandomSliceQuery(std::mt19937_64& rng) {
@@ -189,8 +190,8 @@ Query RandomSliceQuery(std::mt19937_64& rng) {
                           "month:2010-01..2014-12", "fy:2012-13"};
   const std::string trend = trends[rng() % 7];
   if (!trend.empty()) q.periods = ParsePeriods(trend);
-  const CountMode modes[] = {CountMode::StartedIn, CountMode::CeasedIn, CountMode::OpenAt};
-  q.counting.mode = modes[rng() % 3];
+  const CountMode modes[] = {CountMode::StartedIn, CountMode::CeasedIn, CountMode::OpenAt, CountMode::OpenDuring};
+  q.counting.mode = modes[rng() % 4];
   q.counting.snapshot_day = 0;  // open at each period's last day
   q.counting.snapshot_month = 0;
   const bool long_periods = std::all_of(q.periods.begin(), q.periods.end(), [](const Period& p) {

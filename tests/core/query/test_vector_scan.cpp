@@ -98,9 +98,14 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
     table(plan.age_pass, 80, 1);
   }
   if (snapshots) {
+    // Open at a day (start by D, end from D + 1) or during [F, L] (start by L, end from F).
+    const bool during = rng() % 2;
     for (int i = 1 + static_cast<int>(rng() % 6); i > 0; --i) {
-      plan.snapshots.push_back(static_cast<int16_t>(14000 + rng() % 3400));
-      plan.snapshot_key.push_back(static_cast<int32_t>(15000 + rng() % 9000));
+      const auto first = static_cast<int16_t>(14000 + rng() % 3400);
+      const auto last = static_cast<int16_t>(first + (during ? rng() % 400 : 0));
+      plan.start_by.push_back(last);
+      plan.end_from.push_back(static_cast<int16_t>(during ? first : first + 1));
+      plan.ref_key.push_back(static_cast<int32_t>(15000 + rng() % 9000));
     }
     plan.start = c.days.data();
     plan.end = c.ends.data();
@@ -111,6 +116,7 @@ VectorPlan RandomPlan(std::mt19937_64& rng, const RandomColumns& c) {
       plan.dob = c.dobs.data();
       if (rng() % 2) plan.dob_valid = c.valid[4].data();
       plan.dob_key = c.dob_keys.data();
+      if (during) plan.start_key = c.dob_keys.data();  // any rising table will do
       plan.date_base = 10000;
       plan.age_filter = rng() % 2;
       table(plan.age_pass, 80, 1);
@@ -201,18 +207,19 @@ size_t ReadPlan(const VectorPlan& plan, size_t r0, size_t r1, std::vector<uint32
   };
   for (size_t b = r0; b < r1; b += 64) {
     const size_t b1 = std::min(r1, b + 64);
-    if (!plan.snapshots.empty()) {
-      for (size_t p = 0; p < plan.snapshots.size(); ++p)
+    if (!plan.start_by.empty()) {
+      for (size_t p = 0; p < plan.start_by.size(); ++p)
         for (size_t r = b; r < b1; ++r) {
-          const int16_t day = plan.snapshots[p];
-          const bool started = (!plan.start_valid || Bit(plan.start_valid, r)) && plan.start[r] <= day;
-          const bool not_ended = (plan.end_valid && !Bit(plan.end_valid, r)) || plan.end[r] > day;
+          const bool started = (!plan.start_valid || Bit(plan.start_valid, r)) && plan.start[r] <= plan.start_by[p];
+          const bool not_ended = (plan.end_valid && !Bit(plan.end_valid, r)) || plan.end[r] >= plan.end_from[p];
           int age = 0;
-          if (plan.dob) {
+          if (plan.dob && started) {
             if (plan.dob_valid && !Bit(plan.dob_valid, r)) {
               age = -128;
             } else {
-              const int32_t diff = plan.snapshot_key[p] - plan.dob_key[plan.dob[r] - plan.date_base];
+              int32_t ref = plan.ref_key[p];
+              if (plan.start_key && plan.start[r] > plan.end_from[p]) ref = plan.start_key[plan.start[r] - plan.date_base];
+              const int32_t diff = ref - plan.dob_key[plan.dob[r] - plan.date_base];
               age = static_cast<int>(std::floor(diff / 512.0));
               age = std::min(127, std::max(-1, age));
             }
@@ -258,7 +265,7 @@ TEST_CASE("vector scan kernels agree with the plan read row by row", "[query][ve
     const size_t portable = VectorScanPortable(plan, r0, r1, pkeys.data(), pchildren.data());
     INFO("iteration " << iteration << " rows " << r0 << ".." << r1 << " filters " << plan.code_filters.size() << "+"
                       << plan.code_set_filters.size() << "+" << plan.range_filters.size() << " runs " << plan.run_start.size() << " keys " << plan.keys.size()
-                      << " child width " << plan.child_width << " snapshots " << plan.snapshots.size()
+                      << " child width " << plan.child_width << " periods " << plan.start_by.size()
                       << " dob " << (plan.dob != nullptr));
     REQUIRE(got == want);
     REQUIRE(portable == want);
