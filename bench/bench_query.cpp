@@ -40,16 +40,19 @@ CatalogPtr Extract() {
 // the start 0..15 in whole years: the DuckDB query's WHERE and GROUP BY. DuckDB's
 // date_sub('year', dob, start) truncates toward zero, so plans starting before birth count as
 // age 0 there; 'age -1..15' (Unborn is -1) asks the identical question, and the totals match.
-Query TypicalSlice() {
+// The slice's filters and grouping with the given periods and counting.
+QueryText SliceText(const std::string& period, const std::string& count) {
   QueryText text;
   text.table = "extract";
   text.where = {"dataset in (CP)", "category in (NEG, EMO, PHY)", "sex in (F, M)", "age -1..15"};
-  text.period = "year:2010..2014";
-  text.count = "started";
+  text.period = period;
+  text.count = count;
   text.by = "period,category";
   text.measure = "episodes,children";
-  return ParseQueryText(text);
+  return text;
 }
+
+Query TypicalSlice() { return ParseQueryText(SliceText("year:2010..2014", "started")); }
 
 void Report(benchmark::State& state, const QueryResult& r) {
   double episodes = 0;
@@ -61,62 +64,45 @@ void Report(benchmark::State& state, const QueryResult& r) {
     state.counters["first_children"] = *r.rows[0].values[1];
 }
 
-void BM_TypicalSliceCold(benchmark::State& state) {
+// The benchmark loop: the query run uncached every iteration; the last result.
+QueryResult TimeRuns(benchmark::State& state, const Query& query, const ExecuteOptions& options) {
   const CatalogPtr catalog = Extract();
-  const Query query = TypicalSlice();
-  ExecuteOptions options;
-  options.threads = static_cast<unsigned>(state.range(0));
   QueryResult result;
   for (auto _ : state) {
     result = RunQuery(*catalog, query, options);
     benchmark::DoNotOptimize(result.rows.data());
   }
-  Report(state, result);
+  return result;
+}
+
+void BM_TypicalSliceCold(benchmark::State& state) {
+  ExecuteOptions options;
+  options.threads = static_cast<unsigned>(state.range(0));
+  Report(state, TimeRuns(state, TypicalSlice(), options));
 }
 
 // The same without the vector scan (query/vector_scan.hpp): selection vectors, gathers and
 // the fused count pass, the path every query the vector scan declines takes.
 void BM_TypicalSliceGeneralPath(benchmark::State& state) {
-  const CatalogPtr catalog = Extract();
-  const Query query = TypicalSlice();
   ExecuteOptions options;
   options.vector_scan = false;
-  QueryResult result;
-  for (auto _ : state) {
-    result = RunQuery(*catalog, query, options);
-    benchmark::DoNotOptimize(result.rows.data());
-  }
-  Report(state, result);
+  Report(state, TimeRuns(state, TypicalSlice(), options));
 }
 
 // The headline question's counting: open at 31 March of each financial year (a row counts in
 // every year it spans), same filters and grouping; Arg(1): open at any time during each year;
 // Args 2 and 3: the same two without the vector scan.
 void BM_SnapshotSlice(benchmark::State& state) {
-  const CatalogPtr catalog = Extract();
-  QueryText text;
-  text.table = "extract";
-  text.where = {"dataset in (CP)", "category in (NEG, EMO, PHY)", "sex in (F, M)", "age -1..15"};
-  text.period = "fy:2010-11..2014-15";
-  text.count = state.range(0) % 2 == 0 ? "open-at:31-03" : "open-during";
+  const std::string count = state.range(0) % 2 == 0 ? "open-at:31-03" : "open-during";
   ExecuteOptions options;
   options.vector_scan = state.range(0) < 2;
-  state.SetLabel(text.count + (options.vector_scan ? "" : ", general path"));
-  text.by = "period,category";
-  text.measure = "episodes,children";
-  const Query query = ParseQueryText(text);
-  QueryResult result;
-  for (auto _ : state) {
-    result = RunQuery(*catalog, query, options);
-    benchmark::DoNotOptimize(result.rows.data());
-  }
-  Report(state, result);
+  state.SetLabel(count + (options.vector_scan ? "" : ", general path"));
+  Report(state, TimeRuns(state, ParseQueryText(SliceText("fy:2010-11..2014-15", count)), options));
 }
 
 // The ward ranking of the explorer's presets on the extract's 3,150 wards: children on a
 // CP plan at 31 March 2015 by ward; Arg(1) without the vector scan.
 void BM_WardRanking(benchmark::State& state) {
-  const CatalogPtr catalog = Extract();
   QueryText text;
   text.table = "extract";
   text.where = {"dataset in (CP)"};
@@ -124,16 +110,10 @@ void BM_WardRanking(benchmark::State& state) {
   text.count = "open-at:31-03";
   text.by = "ward";
   text.measure = "children";
-  const Query query = ParseQueryText(text);
   ExecuteOptions options;
   options.vector_scan = state.range(0) == 0;
   state.SetLabel(options.vector_scan ? "vector scan" : "general path");
-  QueryResult result;
-  for (auto _ : state) {
-    result = RunQuery(*catalog, query, options);
-    benchmark::DoNotOptimize(result.rows.data());
-  }
-  state.counters["groups"] = static_cast<double>(result.rows.size());
+  state.counters["groups"] = static_cast<double>(TimeRuns(state, ParseQueryText(text), options).rows.size());
 }
 
 void BM_TypicalSliceWarm(benchmark::State& state) {
@@ -156,13 +136,7 @@ void BM_TypicalSliceWarm(benchmark::State& state) {
 // Where the typical slice's time goes: the same scan with parts taken away, one at a time
 // (children, then the age filter, then the category dimension, then two of the filters).
 void BM_SliceParts(benchmark::State& state) {
-  const CatalogPtr catalog = Extract();
-  QueryText text;
-  text.table = "extract";
-  text.where = {"dataset in (CP)", "category in (NEG, EMO, PHY)", "sex in (F, M)", "age -1..15"};
-  text.period = "year:2010..2014";
-  text.count = "started";
-  text.by = "period,category";
+  QueryText text = SliceText("year:2010..2014", "started");
   text.measure = "episodes";
   const char* labels[] = {"no children", "no children, no age", "by period only", "dataset filter only"};
   const int part = static_cast<int>(state.range(0));
@@ -170,13 +144,7 @@ void BM_SliceParts(benchmark::State& state) {
   if (part >= 2) text.by = "period";
   if (part >= 3) text.where = {"dataset in (CP)"};
   state.SetLabel(labels[part]);
-  const Query query = ParseQueryText(text);
-  QueryResult result;
-  for (auto _ : state) {
-    result = RunQuery(*catalog, query, ExecuteOptions{});
-    benchmark::DoNotOptimize(result.rows.data());
-  }
-  Report(state, result);
+  Report(state, TimeRuns(state, ParseQueryText(text), ExecuteOptions{}));
 }
 
 // The one-off cost the first age query on a table pays: each row's age on its start date,
