@@ -397,8 +397,8 @@ class ChunkRunner {
     m_units += units;
   }
 
-  // The vector scan's kept units, counted. Open-at makes up to one unit per row and period,
-  // so the chunk goes in parts whose units fit the scratch buffers.
+  // The vector scan's kept units, counted. Open-at and open-during make up to one unit per
+  // row and period, so the chunk goes in parts whose units fit the scratch buffers.
   void Vector(size_t r0, size_t r1) {
     const size_t per_row = UnitsPerRow(*m_vector);
     const size_t rows = std::max<size_t>(64, (r1 - r0) / per_row / 64 * 64);
