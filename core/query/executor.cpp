@@ -46,6 +46,7 @@ class ChunkRunner {
               const VectorPlan* vector)
       : m_cq(cq), m_s(s), m_out(out), m_ages(ages), m_vector(vector) {
     m_children_slot = ChildrenSlot(cq);
+    if (m_vector) return;  // the plan holds its own tables
     m_need_end = cq.need_duration || (!cq.periods.empty() && cq.query.counting.mode != CountMode::StartedIn);
     for (const LinkIndex& l : cq.links) m_need_end |= l.when == LinkWhen::OpenAtStart;
     // Age predicate as a table over age + 1 (Unborn = -1 .. kMaxAge), unknown ages last.
@@ -160,7 +161,7 @@ class ChunkRunner {
       int32_t* out = m_s.unit_age.data();
       for (size_t k = 0; k < n; ++k) {
         const int8_t a = ages[sel[k]];
-        out[k] = a == kRowAgeUnknown ? kUnknownAge : a;
+        out[k] = detail::AgeOfDerived(a);
       }
     } else if (m_cq.dob) {
       GatherDates(m_cq.dob, sel, n, m_s.dob.data());

@@ -4,19 +4,29 @@
 #include <climits>
 
 #include "query/compiled_query.hpp"
+#include "query/row_ages.hpp"
 #include "time/anniversary.hpp"
 
 namespace csc::detail {
 
 inline constexpr int kUnknownAge = INT32_MIN;
 
-// One unit per row and only episodes and children counted.
-inline bool FusedEligible(const CompiledQuery& cq) {
-  bool fused = cq.links.empty() && !cq.need_duration && (cq.periods.empty() || !cq.period_of_day.empty());
-  for (const CompiledMeasure& m : cq.measures) fused &= m.numeric_slot < 0 && m.ratio_slot < 0;
-  for (const CompiledDimension& d : cq.dims) fused &= d.kind != DimensionKind::DurationBand;
-  return fused;
+// Only episodes and children counted, with no links and no durations: each unit needs
+// nothing but its group key and child code.
+inline bool CountsOnly(const CompiledQuery& cq) {
+  bool only = cq.links.empty() && !cq.need_duration;
+  for (const CompiledMeasure& m : cq.measures) only &= m.numeric_slot < 0 && m.ratio_slot < 0;
+  for (const CompiledDimension& d : cq.dims) only &= d.kind != DimensionKind::DurationBand;
+  return only;
 }
+
+// CountsOnly with one unit per row (no periods, or started / ceased over disjoint periods).
+inline bool FusedEligible(const CompiledQuery& cq) {
+  return CountsOnly(cq) && (cq.periods.empty() || !cq.period_of_day.empty());
+}
+
+// The age a derived age byte (row_ages.hpp) stands for.
+inline int AgeOfDerived(int8_t a) { return a == kRowAgeUnknown ? kUnknownAge : a; }
 
 // The date ages are taken on in the fused pass: the end when ceased counting has periods,
 // else the start.

@@ -26,11 +26,8 @@ int IndexBits(const Column& c) {
 
 const uint64_t* ValidWords(const Column& c) { return c.validity() ? c.validity()->words().data() : nullptr; }
 
-// The age a derived age byte stands for, as the fused pass reads it.
-int AgeOfByte(int b) {
-  const auto a = static_cast<int8_t>(static_cast<uint8_t>(b));
-  return a == kRowAgeUnknown ? detail::kUnknownAge : a;
-}
+// The age a byte of the age tables stands for (as a derived age, two's complement).
+int AgeOfByte(int b) { return detail::AgeOfDerived(static_cast<int8_t>(static_cast<uint8_t>(b))); }
 
 bool AddRowPredicate(VectorPlan& plan, const RowPredicate& p) {
   const Column& c = *p.column;
@@ -216,21 +213,13 @@ bool AddSpans(VectorPlan& plan, const CompiledQuery& cq) {
   return true;
 }
 
-// One unit per row, or one per period it spans, counting only episodes and children.
-bool Countable(const CompiledQuery& cq, bool spans) {
-  if (!spans) return detail::FusedEligible(cq);
-  bool ok = cq.links.empty() && !cq.need_duration;
-  for (const CompiledMeasure& m : cq.measures) ok &= m.numeric_slot < 0 && m.ratio_slot < 0;
-  for (const CompiledDimension& d : cq.dims) ok &= d.kind != DimensionKind::DurationBand;
-  return ok;
-}
-
 }  // namespace
 
 std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::vector<int8_t>* ages) {
   const CountMode mode = cq.query.counting.mode;
   const bool spans = (mode == CountMode::OpenAt || mode == CountMode::OpenDuring) && !cq.periods.empty();
-  if (!Countable(cq, spans) || cq.group_count > UINT32_MAX) return nullptr;
+  // One unit per row, or one per period a row spans, counting only episodes and children.
+  if (!(spans ? detail::CountsOnly(cq) : detail::FusedEligible(cq)) || cq.group_count > UINT32_MAX) return nullptr;
   if (cq.need_dob && !ages && !spans) return nullptr;
   auto plan = std::make_unique<VectorPlan>();
   for (const RowPredicate& p : cq.row_predicates)
