@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSC_BUILD_FUZZ=ON \
   -DCSC_BUILD_GUI=OFF -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_BENCH=OFF -DCSC_SANITIZE=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_csv_loader fuzz_date_parser
-for target in csv_loader:csv date_parser:date; do
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_csv_loader fuzz_date_parser fuzz_xlsx_reader
+for target in csv_loader:csv date_parser:date xlsx_reader:xlsx; do
   name="${target%%:*}"
   corpus="${target##*:}"
   work="build-fuzz/corpus-$corpus"

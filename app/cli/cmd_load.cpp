@@ -148,10 +148,11 @@ int Run(const LoadArgs& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : args.files) {
-    const SourceFile* loaded = nullptr;
+    // A workbook is one SourceFile per sheet ("book.xlsx [List 7]").
+    std::vector<const SourceFile*> parts;
     for (const SourceFile& f : load.files)
-      if (f.path == file) loaded = &f;
-    if (!loaded) {
+      if (f.path == file || f.path.rfind(file + " [", 0) == 0) parts.push_back(&f);
+    if (parts.empty()) {
       for (const auto& [path, message] : load.errors)
         if (path == file) {
           std::cerr << "csc load: " << message << "\n";
@@ -160,8 +161,9 @@ int Run(const LoadArgs& args) {
       exit_code = 1;
       continue;
     }
+    for (const SourceFile* loaded : parts) {
     const LoadResult& result = loaded->load;
-    const Dataset* dataset = DatasetOf(load, file);
+    const Dataset* dataset = DatasetOf(load, loaded->path);
     if (args.json) {
       nlohmann::json j = LoadReportToJson(result);
       j["format"] = std::string(FormatName(loaded->recognition.format));
@@ -182,13 +184,14 @@ int Run(const LoadArgs& args) {
       std::cerr << "csc load: " << e.what() << "\n";
       exit_code = 1;
     }
+    }
   }
   if (!args.json)
     for (const Dataset& d : load.datasets) PrintDataset(d);
   if (args.timing)
     std::cerr << "loaded " << load.files.size() << " files into " << load.datasets.size() << " datasets in " << seconds
               << " s\n";
-  if (args.json) std::cout << (args.files.size() == 1 && !all.empty() ? all[0] : all).dump(2) << "\n";
+  if (args.json) std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
   return exit_code;
 }
 

@@ -16,9 +16,9 @@ void DatasetLoads::Start(const std::string& path, const LoadOptions& options) {
   LoadJob job;
   job.path = path;
   job.started = std::chrono::steady_clock::now();
-  job.task = std::make_unique<BackgroundTask<SourceFile>>(
+  job.task = std::make_unique<BackgroundTask<std::vector<SourceFile>>>(
       [path, options](Progress& progress, const CancelToken& cancel) {
-        return LoadSourceFile(path, options, &progress, &cancel);
+        return LoadSourceFiles(path, options, &progress, &cancel);
       },
       m_wake);
   m_jobs.push_back(std::move(job));
@@ -34,11 +34,15 @@ bool DatasetLoads::Poll() {
     switch (it->task->state()) {
       case TaskState::Succeeded: {
         auto value = it->task->TakeValue();
-        // A file loaded again replaces its earlier table.
+        // A file loaded again replaces its earlier tables (a workbook's: every sheet).
+        const std::string sheet_prefix = it->path + " [";
         m_loaded.erase(std::remove_if(m_loaded.begin(), m_loaded.end(),
-                                      [&](const LoadedFile& f) { return f.path == it->path; }),
+                                      [&](const LoadedFile& f) {
+                                        return f.path == it->path || f.path.rfind(sheet_prefix, 0) == 0;
+                                      }),
                        m_loaded.end());
-        m_loaded.push_back({it->path, std::move(value->load), std::move(value->recognition)});
+        for (SourceFile& f : *value)
+          m_loaded.push_back({std::move(f.path), std::move(f.load), std::move(f.recognition), std::move(f.sheet_csv)});
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

@@ -17,11 +17,12 @@ struct LoadedFile {
   std::string path;
   LoadResult result;
   Recognition recognition;  // what the header says the file is
+  std::shared_ptr<const std::string> sheet_csv;  // a workbook sheet (path "book.xlsx [List 7]")
 };
 
 struct LoadJob {
   std::string path;
-  std::unique_ptr<BackgroundTask<SourceFile>> task;
+  std::unique_ptr<BackgroundTask<std::vector<SourceFile>>> task;  // a workbook gives a file per sheet
   std::chrono::steady_clock::time_point started;
   // Seconds left, from bytes done so far; negative while unknown.
   double EtaSeconds() const;

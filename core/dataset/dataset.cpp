@@ -66,6 +66,15 @@ std::string_view FormatName(SourceFormat format) {
     case SourceFormat::Ssda903Missing: return "ssda903-missing";
     case SourceFormat::AnnexAList7: return "annex-a-list-7";
     case SourceFormat::AnnexAList8: return "annex-a-list-8";
+    case SourceFormat::AnnexAList1: return "annex-a-list-1";
+    case SourceFormat::AnnexAList2: return "annex-a-list-2";
+    case SourceFormat::AnnexAList3: return "annex-a-list-3";
+    case SourceFormat::AnnexAList4: return "annex-a-list-4";
+    case SourceFormat::AnnexAList5: return "annex-a-list-5";
+    case SourceFormat::AnnexAList6: return "annex-a-list-6";
+    case SourceFormat::AnnexAList9: return "annex-a-list-9";
+    case SourceFormat::AnnexAList10: return "annex-a-list-10";
+    case SourceFormat::AnnexAList11: return "annex-a-list-11";
     case SourceFormat::Mapped: return "mapped";
     case SourceFormat::Unrecognised: break;
   }

@@ -49,8 +49,18 @@ enum class SourceFormat : uint8_t {
   Ssda903Header,
   Ssda903Episodes,
   Ssda903Missing,
-  AnnexAList7,
-  AnnexAList8,
+  AnnexAList7,  // child protection: converted to cp_plans
+  AnnexAList8,  // looked after: converted to lac_episodes
+  // The other Annex A lists, kept as their own datasets (annex_a_lists.hpp).
+  AnnexAList1,
+  AnnexAList2,
+  AnnexAList3,
+  AnnexAList4,
+  AnnexAList5,
+  AnnexAList6,
+  AnnexAList9,
+  AnnexAList10,
+  AnnexAList11,
   Mapped,  // any other CSV, through a column mapping
   Unrecognised,
 };

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <fstream>
+
 #include "dataset/annex_a.hpp"
+#include "dataset/annex_a_lists.hpp"
+#include "ingest/xlsx_reader.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
 #include "util/text.hpp"
@@ -19,10 +23,17 @@ std::map<std::string, ColumnType> ExpectedTypes(const Recognition& r) {
   std::map<std::string, ColumnType> types;
   for (const ColumnGuess& g : r.columns) {
     if (g.role == Role::ChildId) types[g.column] = ColumnType::Text;
-    else if (g.role == Role::Start || g.role == Role::End || g.role == Role::DateOfBirth || g.canonical == "period_start")
+    else if (g.role == Role::Start || g.role == Role::End || g.role == Role::DateOfBirth || g.canonical == "period_start" ||
+             g.canonical == "date")
       types[g.column] = ColumnType::Date;
   }
   return types;
+}
+
+LoadResult Reload(const SourceFile& f, const LoadOptions& options, Progress* progress = nullptr,
+                  const CancelToken* cancel = nullptr) {
+  if (f.sheet_csv) return LoadCsvBytes(*f.sheet_csv, f.path, options, progress, cancel);
+  return LoadCsvFile(f.path, options, progress, cancel);
 }
 
 void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::string, ColumnType>& expected) {
@@ -35,7 +46,7 @@ void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::s
     if (!fits && c && c->null_count() < c->size()) reload = true;
     forced.type_overrides.emplace(column, type);
   }
-  if (reload) f.load = LoadCsvFile(f.path, forced);
+  if (reload) f.load = Reload(f, forced);
 }
 
 // The types a mapping's target columns need from their source columns.
@@ -50,9 +61,10 @@ std::map<std::string, ColumnType> ExpectedTypes(const ColumnMapping& m) {
 
 }  // namespace
 
-SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options, Progress* progress,
-                          const CancelToken* cancel) {
-  SourceFile f{path, {}, LoadCsvFile(path, options, progress, cancel), false};
+namespace {
+
+// Recognition, the DfE symbols re-read and the forced types, for a file or a sheet already loaded.
+void Recognise(SourceFile& f, const LoadOptions& options, Progress* progress, const CancelToken* cancel) {
   f.recognition = RecogniseHeader(f.load.table->column_names());
   if (f.recognition.format == SourceFormat::DfeTidy) {
     // The loader spots DfE files only with time_period first; column order varies, so a
@@ -61,12 +73,52 @@ SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options, P
         !EqualsIgnoreCase(Trim(f.load.table->column_name(0)), "time_period")) {
       LoadOptions with_symbols = options;
       with_symbols.status_symbols = kDfeStatusSymbols;
-      f.load = LoadCsvFile(path, with_symbols, progress, cancel);
+      f.load = Reload(f, with_symbols, progress, cancel);
     }
-    return f;
+    return;
   }
   if (f.recognition.format != SourceFormat::Unrecognised) ForceTypes(f, options, ExpectedTypes(f.recognition));
+}
+
+}  // namespace
+
+SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options, Progress* progress,
+                          const CancelToken* cancel) {
+  SourceFile f{path, {}, LoadCsvFile(path, options, progress, cancel), false, nullptr};
+  Recognise(f, options, progress, cancel);
   return f;
+}
+
+bool IsWorkbookPath(const std::string& path) {
+  if (EqualsIgnoreCase(std::filesystem::path(path).extension().string(), ".xlsx")) return true;
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  return in.read(magic, 4) && LooksLikeZip(magic, 4);
+}
+
+std::vector<SourceFile> LoadSourceFiles(const std::string& path, const LoadOptions& options, Progress* progress,
+                                        const CancelToken* cancel) {
+  if (!IsWorkbookPath(path)) return {LoadSourceFile(path, options, progress, cancel)};
+  std::vector<SourceFile> out;
+  for (XlsxSheet& sheet : ReadXlsxSheets(path)) {
+    if (sheet.rows == 0) continue;  // an empty sheet is no table
+    if (cancel && cancel->IsCancelled()) throw Cancelled();
+    SourceFile f;
+    f.path = path + " [" + sheet.name + "]";
+    f.sheet_csv = std::make_shared<const std::string>(std::move(sheet.csv));
+    LoadOptions csv = options;
+    csv.delimiter = ',';
+    f.load = LoadCsvBytes(*f.sheet_csv, f.path, csv, nullptr, cancel);
+    f.load.report.path = f.path;
+    Recognise(f, csv, nullptr, cancel);
+    // A sheet named "List N" that its header does not contradict is Annex A list N.
+    const int by_name = AnnexAListOfSheetName(sheet.name);
+    if (by_name != 0 && f.recognition.format == SourceFormat::Unrecognised && by_name != 7 && by_name != 8)
+      f.recognition.format = AnnexAListFormat(by_name);
+    out.push_back(std::move(f));
+  }
+  if (out.empty()) throw LoadError(path, 0, 0, "every sheet of the workbook is empty");
+  return out;
 }
 
 namespace {
@@ -143,7 +195,7 @@ DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoa
   std::vector<std::pair<std::string, std::string>> errors;
   for (const std::string& p : paths) {
     try {
-      files.push_back(LoadSourceFile(p, options.csv));
+      for (SourceFile& f : LoadSourceFiles(p, options.csv)) files.push_back(std::move(f));
     } catch (const LoadError& e) {
       if (options.stop_on_error) throw;
       errors.emplace_back(p, e.what());
@@ -215,6 +267,35 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
         const DatasetKind kind = list7 ? DatasetKind::CpPlans : DatasetKind::LacEpisodes;
         Dataset d = FromConverted(std::move(c), kind, f.recognition.format,
                                   FreeName(out, std::string(KindName(kind)), Stem(f.path)));
+        d.sources = {f.path};
+        d.reports = {f.load.report};
+        out.datasets.push_back(std::move(d));
+        break;
+      }
+      case SourceFormat::AnnexAList1:
+      case SourceFormat::AnnexAList2:
+      case SourceFormat::AnnexAList3:
+      case SourceFormat::AnnexAList4:
+      case SourceFormat::AnnexAList5:
+      case SourceFormat::AnnexAList6:
+      case SourceFormat::AnnexAList9:
+      case SourceFormat::AnnexAList10:
+      case SourceFormat::AnnexAList11: {
+        const int list = AnnexAListNumber(f.recognition.format);
+        const std::string name = "annex_a_" + std::string(AnnexAListTopic(list));
+        Dataset d = FromConverted(ConvertAnnexAOtherList(table, list), DatasetKind::Unknown, f.recognition.format,
+                                  FreeName(out, name, name));
+        d.roles.clear();
+        for (const char* col : {"child_id", "sex", "dob", "ethnicity", "start_date", "end_date"})
+          if (d.table->FindColumn(col)) {
+            const Role role = std::string_view(col) == "child_id"    ? Role::ChildId
+                              : std::string_view(col) == "sex"       ? Role::Sex
+                              : std::string_view(col) == "dob"       ? Role::DateOfBirth
+                              : std::string_view(col) == "ethnicity" ? Role::Ethnicity
+                              : std::string_view(col) == "start_date" ? Role::Start
+                                                                      : Role::End;
+            d.roles[role].push_back(col);
+          }
         d.sources = {f.path};
         d.reports = {f.load.report};
         out.datasets.push_back(std::move(d));

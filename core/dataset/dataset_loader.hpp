@@ -29,10 +29,12 @@ struct DatasetLoadOptions {
 };
 
 struct SourceFile {
-  std::string path;
+  std::string path;  // a workbook's sheet is "book.xlsx [List 7]"
   Recognition recognition;
   LoadResult load;
   bool mapping_from_store = false;
+  // A workbook sheet rendered as CSV (xlsx_reader.hpp): what re-reads load instead of `path`.
+  std::shared_ptr<const std::string> sheet_csv;
 };
 
 struct DatasetLoad {
@@ -46,6 +48,14 @@ struct DatasetLoad {
 // header; dates and ids of a recognised layout forced to their types. Throws LoadError.
 SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options = {}, Progress* progress = nullptr,
                           const CancelToken* cancel = nullptr);
+
+// As LoadSourceFile, for a path that may be an .xlsx workbook: one SourceFile per sheet that
+// holds any value (a sheet named "List N" is read as Annex A list N when its header agrees).
+std::vector<SourceFile> LoadSourceFiles(const std::string& path, const LoadOptions& options = {},
+                                        Progress* progress = nullptr, const CancelToken* cancel = nullptr);
+
+// True for a path that names an .xlsx workbook (by extension, or a zip archive's signature).
+bool IsWorkbookPath(const std::string& path);
 
 // Files already loaded -> datasets: converts, joins SSDA903 returns, applies mappings and
 // names each dataset. Throws std::runtime_error for a bad mapping.

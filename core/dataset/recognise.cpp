@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dataset/annex_a_lists.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -68,7 +69,11 @@ AnnexAField MatchAnnexAColumn(SourceFormat list, std::string_view header) {
   }
   if (list == SourceFormat::AnnexAList8) {
     if (Has(n, "started to be looked after") || Has(n, "period of care start")) return {"period_start", Role::None};
-    if (Has(n, "current placement") && (Has(n, "start") || Has(n, "date"))) return {"episode_start", Role::Start};
+    if ((Has(n, "current placement") || Has(n, "most recent placement")) && (Has(n, "start") || Has(n, "date")))
+      return {"episode_start", Role::Start};
+    // "Start date of current legal status" is a date, not the status (the real codes are in
+    // "Child's Legal Status"): matched before the pattern below so it cannot take its place.
+    if (Has(n, "legal status") && Has(n, "date")) return {};
     if (Has(n, "reason") && Has(n, "ceased")) return {"reason_ceased", Role::Category};
     if (Has(n, "ceased to be looked after")) return {"episode_end", Role::End};
     if (Has(n, "legal status")) return {"legal_status", Role::Category};
@@ -150,7 +155,19 @@ Recognition RecogniseHeader(const std::vector<std::string>& header) {
     });
     return r;
   }
-  // Annex A: the list is told apart by its own columns.
+  // Annex A: the list is told apart by its own columns. Lists other than 7 and 8 have
+  // signature columns of their own (a referral date, a section 47 enquiry, ...).
+  if (const int other = AnnexAOtherListOfHeader(header); other != 0) {
+    r.format = AnnexAListFormat(other);
+    guesses([other](const std::string& n, ColumnGuess& g) {
+      if (other != 11 && (n.find("unique id") != std::string::npos || n == "child id")) g = {g.column, Role::ChildId, "child_id"};
+      else if (n == "gender" || n == "sex") g = {g.column, Role::Sex, "sex"};
+      else if (n == "ethnicity") g = {g.column, Role::Ethnicity, "ethnicity"};
+      else if (n == "date of birth" || n == "dob") g = {g.column, Role::DateOfBirth, "dob"};
+      else if (n.find("date") != std::string::npos) g = {g.column, Role::None, "date"};
+    });
+    return r;
+  }
   auto count_fields = [&](SourceFormat list) {
     int specific = 0;
     bool child = false;

@@ -79,6 +79,16 @@ std::pair<std::string, std::string> TakeColumn(const std::string& text) {
   return {text.substr(0, i), Trim(std::string_view(text).substr(i))};
 }
 
+// Names the grammar reads as its own words; a column with one of these names (Annex A has a
+// column called "Age") is written in backquotes: `age`.
+bool IsKeywordColumnName(const std::string& name) {
+  const std::string l = Lower(name);
+  return l == "age" || l == "ageband" || l == "age_band" || l == "age-band" || l == "period" || l == "duration" ||
+         l == "duration-band" || l == "ethnic-group" || l == "ethnicity-group" || l == "ethnic_group";
+}
+
+bool StartsQuoted(std::string_view s) { return !s.empty() && (s[0] == '\'' || s[0] == '"' || s[0] == '`'); }
+
 bool StartsWithWord(const std::string& s, std::string_view word) {
   return Lower(s.substr(0, word.size())) == word && (s.size() == word.size() || !std::isalnum(static_cast<unsigned char>(s[word.size()])));
 }
@@ -104,7 +114,8 @@ Filter ParseFilter(std::string_view raw) {
   if (text.empty()) Fail(kClause, raw, "empty filter; expected e.g. 'category in (NEG,PHY)' or 'age 0..4'");
   auto [column, rest] = TakeColumn(text);
   if (column.empty()) Fail(kClause, raw, "expected a column name first");
-  const bool is_age = Lower(column) == "age" || Lower(column) == "ageband" || Lower(column) == "age_band";
+  const bool is_age =
+      !StartsQuoted(text) && (Lower(column) == "age" || Lower(column) == "ageband" || Lower(column) == "age_band");
   Filter f;
   f.column = column;
   auto parse_list = [&](const std::string& s) {
@@ -191,7 +202,9 @@ std::string FormatFilter(const Filter& f) {
     if (f.match_null) s += std::string(s.empty() ? "" : ", ") + (f.kind == FilterKind::AgeBand ? "unknown" : "null");
     return "(" + s + ")";
   };
-  const std::string col = f.column.find_first_of(" ,()=<>!.'\"") == std::string::npos ? f.column : "`" + f.column + "`";
+  const std::string col = f.column.find_first_of(" ,()=<>!.'\"") == std::string::npos && !IsKeywordColumnName(f.column)
+                              ? f.column
+                              : "`" + f.column + "`";
   // Bounds past 3000 in size are written as dates (day numbers otherwise read oddly); both
   // forms parse back to the same number.
   const bool dates = (f.lo && std::fabs(*f.lo) > 3000) || (f.hi && std::fabs(*f.hi) > 3000);
@@ -282,7 +295,8 @@ std::vector<Dimension> ParseGroupBy(std::string_view raw) {
     }
     const std::string l = Lower(part);
     if (part.empty()) Fail("by", raw, "empty dimension");
-    if (l == "period") d.kind = DimensionKind::Period;
+    if (StartsQuoted(part)) d.column = Unquote(part);  // `age`: the column, not the keyword
+    else if (l == "period") d.kind = DimensionKind::Period;
     else if (l == "age-band" || l == "ageband" || l == "age_band") d.kind = DimensionKind::AgeBand;
     else if (l == "age") d.kind = DimensionKind::SingleAge;
     else if (l == "duration" || l == "duration-band") d.kind = DimensionKind::DurationBand;
@@ -405,7 +419,7 @@ QueryText FormatQueryText(const Query& q) {
       case DimensionKind::SingleAge: s = "age"; break;
       case DimensionKind::DurationBand: s = "duration"; break;
       case DimensionKind::EthnicityGroup: s = "ethnic-group"; break;
-      default: s = d.column; break;
+      default: s = IsKeywordColumnName(d.column) ? "`" + d.column + "`" : d.column; break;
     }
     if (d.top_n) s += ":top" + std::to_string(d.top_n);
     t.by += (t.by.empty() ? "" : ",") + s;

@@ -77,3 +77,24 @@ TEST_CASE("csc load writes rejects and warnings as CSV for the analyst", "[cli]"
   CHECK(slurp(warnings) ==
         "line,column,column_name,value,expected,reason\n5,3,DOB,24/04/17,date,two-digit year is ambiguous\n");
 }
+
+TEST_CASE("csc load reads an Annex A workbook sheet by sheet, each recognised as its list", "[cli][xlsx]") {
+  const std::string book = kData + "/real/liia_Annex_A_sample.xlsx";
+  const auto run = RunCli("load --json " + book);
+  REQUIRE(run.exit_code == 0);
+  const auto j = nlohmann::json::parse(run.out.substr(run.out.find('[')));
+  REQUIRE(j.is_array());
+  REQUIRE(j.size() == 11);
+  // List 7 holds 7 plans, List 3 six referrals (counted in the sheets).
+  CHECK(j[6]["file"] == book + " [List 7]");
+  CHECK(j[6]["format"] == "annex-a-list-7");
+  CHECK(j[6]["rows_loaded"] == 7);
+  CHECK(j[6]["dataset"]["name"] == "cp_plans");
+  CHECK(j[2]["format"] == "annex-a-list-3");
+  CHECK(j[2]["rows_loaded"] == 6);
+  CHECK(j[2]["dataset"]["name"] == "annex_a_referrals");
+  const auto text = RunCli("load " + book);
+  CHECK(text.out.find("recognised as annex-a-list-8 (lac_episodes)") != std::string::npos);
+  const auto bad = RunCli("load " + kData + "/real/README.md.xlsx");
+  CHECK(bad.exit_code != 0);
+}
