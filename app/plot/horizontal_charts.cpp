@@ -96,6 +96,12 @@ ChartHover DrawRankingChart(const char* id, const ChartData& d, float height) {
     draw->AddText(ImVec2(x0 - font * 0.5f - label_size.x, y + (row - label_size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text),
                   d.groups[g].c_str());
     const double v = GroupValue(d, g);
+    bool withheld = false;
+    for (size_t s = 0; s < d.series.size(); ++s) withheld = withheld || Withheld(d, g, s);
+    if (withheld && !std::isfinite(v)) {  // a marked placeholder, not an empty row that reads as zero
+      DrawWithheldMark(ImVec2(x0, y + row * 0.15f), ImVec2(x0 + font * 2.4f, y + row * 0.85f));
+      continue;
+    }
     if (!std::isfinite(v)) continue;
     const float x = x0 + static_cast<float>((v - ticks.lo) / (ticks.hi - ticks.lo)) * (x1 - x0);
     const ImVec2 a(x0, y + row * 0.15f), b(x, y + row * 0.85f);

@@ -16,9 +16,14 @@ void DatasetLoads::Start(const std::string& path, const LoadOptions& options) {
   LoadJob job;
   job.path = path;
   job.started = std::chrono::steady_clock::now();
-  job.task = std::make_unique<BackgroundTask<SourceFile>>(
+  job.task = std::make_unique<BackgroundTask<LoadedSource>>(
       [path, options](Progress& progress, const CancelToken& cancel) {
-        return LoadSourceFile(path, options, &progress, &cancel);
+        LoadedSource out{LoadSourceFile(path, options, &progress, &cancel), {}};
+        // The Data tab shows each column's distinct count: O(rows), so counted here on the
+        // worker, never on the UI thread at first draw.
+        if (const auto& table = out.file.load.table)
+          for (size_t i = 0; i < table->num_columns(); ++i) out.distinct.push_back(table->column(i).DistinctCount());
+        return out;
       },
       m_wake);
   m_jobs.push_back(std::move(job));
@@ -38,7 +43,7 @@ bool DatasetLoads::Poll() {
         m_loaded.erase(std::remove_if(m_loaded.begin(), m_loaded.end(),
                                       [&](const LoadedFile& f) { return f.path == it->path; }),
                        m_loaded.end());
-        m_loaded.push_back({it->path, std::move(value->load), std::move(value->recognition)});
+        m_loaded.push_back({it->path, std::move(value->file.load), std::move(value->file.recognition), std::move(value->distinct)});
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

@@ -16,12 +16,19 @@ namespace csc::app {
 struct LoadedFile {
   std::string path;
   LoadResult result;
-  Recognition recognition;  // what the header says the file is
+  Recognition recognition;     // what the header says the file is
+  std::vector<size_t> distinct;  // per column: distinct valid values, counted by the loader (O(rows), off the UI thread)
+};
+
+// What a load's worker hands back: the file and the statistics the Data tab shows.
+struct LoadedSource {
+  SourceFile file;
+  std::vector<size_t> distinct;
 };
 
 struct LoadJob {
   std::string path;
-  std::unique_ptr<BackgroundTask<SourceFile>> task;
+  std::unique_ptr<BackgroundTask<LoadedSource>> task;
   std::chrono::steady_clock::time_point started;
   // Seconds left, from bytes done so far; negative while unknown.
   double EtaSeconds() const;
