@@ -71,7 +71,10 @@ std::string DescriptionJson(const ScreenDescription& s) {
       Json js{{"name", series.name}, {"code", series.code}, {"colour", series.colour}, {"points", Json::array()}};
       for (const auto& p : series.points)
         js["points"].push_back(Json{{"x", p.x},
-                                    {"value", p.value ? Json(*p.value) : Json(nullptr)},
+                                    {"value", !p.value                                        ? Json(nullptr)
+                                              : std::floor(*p.value) == *p.value && std::abs(*p.value) < 1e15
+                                                  ? Json(static_cast<long long>(*p.value))
+                                                  : Json(*p.value)},
                                     {"label", p.label},
                                     {"withheld", p.withheld}});
       chart["series"].push_back(std::move(js));

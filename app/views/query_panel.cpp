@@ -334,16 +334,14 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
     return;
   }
   ChartData chart = ChartOf(*safe, labels, &withheld);
-  chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
   for (const auto& name : chart.series) chart.hidden_series.push_back(s.hidden_series.count(name) > 0);
-  ImGui::Spacing();
   const ChartKind kind = ResolveKind(*safe, s.chart);
+  if (screen) screen->charts.push_back(DescribeChart(chart, kind));  // with the codes, before they go
+  chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
+  ImGui::Spacing();
   DrawChart("presentation", chart, kind, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
   if (s.published.live.updating()) DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  if (screen) {
-    screen->updating = s.published.live.updating();
-    screen->charts.push_back(DescribeChart(chart, kind));
-  }
+  if (screen) screen->updating = s.published.live.updating();
   ImGui::TextDisabled("Publication-safe: counts of 1 to %d, and figures that would reveal them, are not shown (%zu withheld). "
                       "Source: %s.",
                       threshold, hidden, tables[static_cast<size_t>(s.table) % tables.size()].c_str());
