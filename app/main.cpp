@@ -15,12 +15,15 @@
 #include "platform/fonts.hpp"
 #include "platform/window.hpp"
 #include "ui/explorer_app.hpp"
+#include "ui/screen_description.hpp"
+#include "util/atomic_file.hpp"
 
 namespace {
 
 struct Args {
   std::vector<std::string> files;
   std::string screenshot;
+  std::string describe;
   int frames = 3;
   bool dark = false;
   bool present = false;
@@ -48,6 +51,8 @@ int main(int argc, char** argv) {
   CLI::App cli{"CSC Explorer: children's social care performance data, sliced live"};
   cli.add_option("files", args.files, "CSV files to open (default: the bundled demonstration data)");
   cli.add_option("--screenshot", args.screenshot, "render, write this PNG once loading has finished, and exit");
+  cli.add_option("--describe", args.describe,
+                 "once loading and queries have settled, write what the screen shows as JSON to this file and exit");
   cli.add_option("--frames", args.frames, "frames to render after loading before the screenshot (default 3)");
   cli.add_option("--width", args.width, "window width in pixels (default: as last time)");
   cli.add_option("--height", args.height, "window height in pixels");
@@ -70,9 +75,10 @@ int main(int argc, char** argv) {
   std::string error;
   const csc::app::Settings saved = csc::app::LoadSettings(csc::app::SettingsPath(), error);
   if (!error.empty()) std::fprintf(stderr, "csc-explorer: %s\n", error.c_str());
-  const bool remember_size = args.width == 0 && args.height == 0 && args.screenshot.empty();
-  if (args.width <= 0) args.width = args.screenshot.empty() ? saved.window_width : 1600;
-  if (args.height <= 0) args.height = args.screenshot.empty() ? saved.window_height : 1000;
+  const bool capture = !args.screenshot.empty() || !args.describe.empty();
+  const bool remember_size = args.width == 0 && args.height == 0 && !capture;
+  if (args.width <= 0) args.width = capture ? 1600 : saved.window_width;
+  if (args.height <= 0) args.height = capture ? 1000 : saved.window_height;
   auto window = csc::app::Window::Create(csc::app::VersionString(), args.width, args.height, error);
   if (!window) {
     std::fprintf(stderr,
@@ -93,9 +99,11 @@ int main(int argc, char** argv) {
   static const std::string ini = csc::app::ConfigDir() + "/imgui.ini";
   std::error_code ignored;
   std::filesystem::create_directories(csc::app::ConfigDir(), ignored);
-  ImGui::GetIO().IniFilename = args.screenshot.empty() ? ini.c_str() : nullptr;
+  ImGui::GetIO().IniFilename = capture ? nullptr : ini.c_str();
   csc::app::ExplorerApp app(fonts, scale, &csc::app::Window::Wake);
-  if (args.dark) app.SetTheme(csc::app::Theme::Dark);
+  // For this run only: the theme chosen in the View menu is the one remembered.
+  if (args.dark) app.SetTheme(csc::app::Theme::Dark, false);
+  window->IgnoreMouse(capture || !args.export_png.empty());
   glfwSetWindowUserPointer(window->handle(), &app);
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
@@ -134,7 +142,7 @@ int main(int argc, char** argv) {
   int idle_frames = 0;
   while (!window->ShouldClose() && !app.quit_requested()) {
     // Loading: redraw at ~30 fps for the progress bars; idle: sleep until an event.
-    const bool screenshot = !args.screenshot.empty() || !args.export_png.empty();
+    const bool screenshot = capture || !args.export_png.empty();
     window->WaitEvents(screenshot ? 0 : app.busy() ? 1.0 / 30 : 0.5);
     window->BeginFrame();
     app.Frame();
@@ -161,15 +169,28 @@ int main(int argc, char** argv) {
         return 1;
       }
     } else if (screenshot) {
-      idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) || DashboardBusy(app.dashboard())
-                        ? 0
-                        : idle_frames + 1;
+      // Settled: nothing loading, and no view's query or dashboard task still running.
+      const bool busy = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ||
+                        app.queries().Busy(csc::app::kPresentationCaller) || DashboardBusy(app.dashboard()) ||
+                        app.screen().updating;
+      idle_frames = busy ? 0 : idle_frames + 1;
       if (idle_frames >= args.frames) {
-        if (!window->SaveScreenshot(args.screenshot, error)) {
-          std::fprintf(stderr, "csc-explorer: screenshot: %s\n", error.c_str());
-          return 1;
+        if (!args.screenshot.empty()) {
+          if (!window->SaveScreenshot(args.screenshot, error)) {
+            std::fprintf(stderr, "csc-explorer: screenshot: %s\n", error.c_str());
+            return 1;
+          }
+          std::printf("screenshot written to %s\n", args.screenshot.c_str());
         }
-        std::printf("screenshot written to %s\n", args.screenshot.c_str());
+        if (!args.describe.empty()) {
+          try {
+            csc::WriteFileAtomically(args.describe, csc::app::DescriptionJson(app.screen()));
+          } catch (const std::exception& e) {
+            std::fprintf(stderr, "csc-explorer: describe: %s\n", e.what());
+            return 1;
+          }
+          std::printf("description written to %s\n", args.describe.c_str());
+        }
         return 0;
       }
     }

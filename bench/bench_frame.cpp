@@ -63,22 +63,22 @@ int main() {
   std::vector<double> frame_ms;
   std::vector<int> frames_to_result;
   for (int change = 0; change < 100; ++change) {
-    std::snprintf(q.where, sizeof q.where, "dataset in (CP)\ncategory in (%s)\nsex in (%s)\nage %d..15",
-                  categories[change % 5], sexes[change % 3], change % 4);
-    const auto before = q.result;
+    q.where = std::string("dataset in (CP)\ncategory in (") + categories[change % 5] + ")\nsex in (" + sexes[change % 3] +
+              ")\nage " + std::to_string(change % 4) + "..15";
+    const auto before = q.live.result();
     int frames = 0;
     do {
       frame_ms.push_back(frame());
       ++frames;
-      if (q.result == before) {
+      if (q.live.result() == before) {
         // Between frames the UI thread sleeps (vsync at 60 Hz) while the service works.
-        while (app.queries().Busy(csc::app::kQueryPanelCaller) && q.result == before) {
+        while (app.queries().Busy(csc::app::kQueryPanelCaller) && q.live.result() == before) {
           std::this_thread::sleep_for(std::chrono::microseconds(16667));
           frame_ms.push_back(frame());
           ++frames;
         }
       }
-    } while (q.result == before && frames < 600);
+    } while (q.live.result() == before && frames < 600);
     frames_to_result.push_back(frames);
   }
   std::vector<double> frames_d(frames_to_result.begin(), frames_to_result.end());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/ from the bundled demonstration data: the main screen, each
 # chart type (the stacked area with age-band toggles), the cross-table (with row groups),
-# the indicators dashboard and presentation mode. Needs a build (scripts/build.sh); runs
+# the indicators dashboard and presentation mode (with withheld cells drawn as c). Needs a build (scripts/build.sh); runs
 # under Xvfb when there is no display.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +23,6 @@ run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by ward --measure "rate10k, chi
 run "${q[@]}" --count started --period month:2013-04..2016-03 --by period --measure episodes --chart xmr --screenshot "$out/chart_xmr.png"
 run --tab indicators --indicator NI65 --screenshot "$out/indicators.png"
 run "${q[@]}" "${snap[@]}" --present --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/presentation_mode.png"
+run "${q[@]}" "${snap[@]}" --present --period fy:2010-11..2012-13 --measure children --by period,latest_category --where "ward in (Hellaby)" --chart bars --screenshot "$out/presentation_withheld.png"
 run --tab data --screenshot "$out/data_tab.png"
 echo "screenshots written to $out/"

@@ -2,6 +2,8 @@
 
 #include <stb_image_write.h>
 
+#include <filesystem>
+
 #include "util/atomic_file.hpp"
 
 namespace csc::app {
@@ -18,6 +20,9 @@ bool WriteGlPixelsAsPng(const std::string& path, int w, int h, std::vector<unsig
     return false;
   }
   try {
+    // A fresh profile has no exports folder yet: the first export makes it.
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
     WriteFileAtomically(path, png);
   } catch (const std::exception& e) {
     error = e.what();

@@ -1,5 +1,7 @@
 #include "platform/window.hpp"
 
+#include <cfloat>
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
@@ -75,6 +77,8 @@ void Window::Wake() { glfwPostEmptyEvent(); }
 void Window::BeginFrame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // A capture never shows a tooltip for wherever the pointer happens to rest.
+  if (m_ignore_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
 }
 

@@ -22,6 +22,8 @@ class Window {
   void WaitEvents(double timeout_seconds);
   static void Wake();
   void BeginFrame();
+  // Screenshots and --describe: the pointer is treated as outside the window (no hover).
+  void IgnoreMouse(bool on) { m_ignore_mouse = on; }
   void EndFrame(float clear_r, float clear_g, float clear_b);
   // Reads the back buffer of the frame just rendered (call after EndFrame's render, before
   // the next BeginFrame) and writes a PNG atomically. Returns false with `error` set.
@@ -34,6 +36,7 @@ class Window {
  private:
   explicit Window(GLFWwindow* window) : m_window(window) {}
   GLFWwindow* m_window = nullptr;
+  bool m_ignore_mouse = false;
   bool m_fullscreen = false;
   int m_saved_x = 0, m_saved_y = 0, m_saved_w = 0, m_saved_h = 0;
 };

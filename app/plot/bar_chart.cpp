@@ -40,19 +40,24 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
     for (size_t g = 0; g < groups; ++g) {
       const float gx = frame.plot_min.x + slot * static_cast<float>(g) + (slot - group_width) / 2;
       double stack = 0;
-      size_t position = 0;
+      size_t position = 0, withheld_in_stack = 0;
+      const float mark = ImGui::GetFontSize() * 1.4f;  // a placeholder's height: it shows no value
       for (size_t s = 0; s < series && s < data.values[g].size(); ++s) {
         if (!SeriesVisible(data, s)) continue;
         const size_t at = position++;
         const double v = data.values[g][s];
-        if (!std::isfinite(v)) {
-          if (data.gaps_withheld) {
-            const float x = data.stacked ? gx + group_width / 2 : gx + bar * (static_cast<float>(at) + 0.5f);
-            const ImVec2 size = ImGui::CalcTextSize("c");
-            draw->AddText(ImVec2(x - size.x / 2, frame.YOf(0) - size.y * 1.1f), ImGui::GetColorU32(ImGuiCol_TextDisabled), "c");
+        if (Withheld(data, g, s)) {
+          // Grouped: a placeholder where the bar would stand. Stacked: drawn on top of the
+          // stack once the shown parts are in (see below), so the total is never implied.
+          if (!data.stacked) {
+            const float x0 = gx + bar * static_cast<float>(at);
+            DrawWithheldMark(ImVec2(x0, frame.YOf(0) - mark), ImVec2(x0 + bar, frame.YOf(0)));
+          } else {
+            ++withheld_in_stack;
           }
           continue;
         }
+        if (!std::isfinite(v)) continue;
         const float x0 = data.stacked ? gx : gx + bar * static_cast<float>(at);
         const double base = data.stacked ? stack : 0.0;
         const float y0 = frame.YOf(std::max(base, base + v)), y1 = frame.YOf(std::min(base, base + v));
@@ -65,6 +70,10 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
         const float alpha = Dimmed(data, hover, g, s) ? 0.35f : over || highlighted ? 1.0f : 0.85f;
         draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + bar, y1), SeriesColour(data, s, alpha));
         stack += v;
+      }
+      if (withheld_in_stack > 0) {
+        const float top = frame.YOf(stack);
+        DrawWithheldMark(ImVec2(gx, top - mark * static_cast<float>(withheld_in_stack)), ImVec2(gx + group_width, top));
       }
     }
     DrawGroupLabels(data, frame, slot);

@@ -14,6 +14,10 @@
 
 namespace csc::app {
 
+bool Withheld(const ChartData& data, size_t group, size_t series) {
+  return group < data.withheld.size() && series < data.withheld[group].size() && data.withheld[group][series];
+}
+
 bool SeriesVisible(const ChartData& data, size_t s) {
   return s >= data.hidden_series.size() || !data.hidden_series[s];
 }
@@ -50,7 +54,7 @@ bool HasLegend(const ChartData& data) {
   return data.show_legend && (data.series.size() > 1 || (!data.series.empty() && !data.series[0].empty()));
 }
 
-ImU32 SeriesColour(const ChartData& data, size_t s, float alpha) {
+static ImU32 BaseSeriesColour(const ChartData& data, size_t s, float alpha) {
   if (data.series.size() <= 1 && (data.series.empty() || data.series[0].empty())) return PaletteColour(0, alpha);
   const std::string& name = data.series[s];
   const size_t cut = name.rfind(" / ");
@@ -73,6 +77,46 @@ ImU32 SeriesColour(const ChartData& data, size_t s, float alpha) {
   return ImGui::ColorConvertFloat4ToU32(c);
 }
 
+ImU32 SeriesColour(const ChartData& data, size_t s, float alpha) {
+  // Never two series of one chart in one colour: a series whose fixed colour an earlier series
+  // already has takes a lighter shade of it, else the first palette slot still free.
+  std::vector<ImU32> used;
+  ImU32 mine = 0;
+  for (size_t i = 0; i <= s && i < std::max<size_t>(1, data.series.size()); ++i) {
+    const ImU32 base = BaseSeriesColour(data, i, 1.0f);
+    ImU32 c = base;
+    // Its own lighter shades first, then any palette slot (8 hues x 4 shades) still free.
+    for (int k = 1; std::find(used.begin(), used.end(), c) != used.end() && k < 3 + 32; ++k)
+      c = k < 3 ? LighterColour(base, k) : SlotColour({static_cast<size_t>(k - 3) % 8, (k - 3) / 8});
+    used.push_back(c);
+    mine = c;
+  }
+  const auto a = static_cast<ImU32>(alpha * 255.0f + 0.5f);
+  return (mine & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+bool AnyWithheld(const ChartData& data) {
+  for (const auto& row : data.withheld)
+    for (bool w : row)
+      if (w) return true;
+  return false;
+}
+
+void DrawWithheldMark(ImVec2 min, ImVec2 max) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  draw->PushClipRect(min, max, true);
+  const float step = std::max(4.0f, ImGui::GetFontSize() * 0.35f);
+  for (float x = min.x - (max.y - min.y); x < max.x; x += step)
+    draw->AddLine(ImVec2(x, max.y), ImVec2(x + (max.y - min.y), min.y), ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.45f));
+  draw->PopClipRect();
+  draw->AddRect(min, max, ink);
+  const ImVec2 size = ImGui::CalcTextSize("c");
+  const ImVec2 at((min.x + max.x - size.x) / 2, (min.y + max.y - size.y) / 2);
+  draw->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + size.x + 2, at.y + size.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+  draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), "c");
+}
+
 ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, float height, double lo, double hi,
                           ChartHover& hover) {
   const float font = ImGui::GetFontSize();
@@ -82,6 +126,13 @@ ChartFrame DrawChartFrame(const ChartData& data, ImVec2 origin, float width, flo
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   draw->AddText(origin, text, data.title.c_str());
+  if (AnyWithheld(data)) {  // the key for the placeholder, right-aligned on the title line
+    const char* key = "withheld (a small count, or one that would reveal it)";
+    const float w = ImGui::CalcTextSize(key).x;
+    const ImVec2 box(origin.x + width - w - font * 2.2f, origin.y);
+    DrawWithheldMark(box, ImVec2(box.x + font * 1.6f, box.y + font * 1.1f));
+    draw->AddText(ImVec2(box.x + font * 2.0f, origin.y), faint, key);
+  }
   if (!data.value_label.empty()) draw->AddText(ImVec2(origin.x, origin.y + font * 1.4f), faint, data.value_label.c_str());
   // The legend: right-aligned on the unit line, in series order, wrapping onto further lines
   // (which push the plot down) rather than running over the unit; a hidden series is drawn
@@ -204,6 +255,10 @@ void ChartTooltip(const ChartData& data, const ChartHover& hover) {
   for (size_t s = 0; s < row.size(); ++s)
     if (std::isfinite(row[s]) && SeriesVisible(data, s)) total += row[s];
   const double v = row[static_cast<size_t>(hover.series)];
+  if (Withheld(data, static_cast<size_t>(hover.group), static_cast<size_t>(hover.series))) {
+    ImGui::SetTooltip("%s: withheld (c)", data.groups[static_cast<size_t>(hover.group)].c_str());
+    return;
+  }
   const bool legend = HasLegend(data);
   const bool several = legend && data.series.size() > 1;
   const std::string& group = data.groups[static_cast<size_t>(hover.group)];

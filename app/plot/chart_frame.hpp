@@ -19,7 +19,9 @@ struct ChartData {
   std::vector<std::string> group_keys, series_keys;
   std::vector<bool> hidden_series;  // toggled off in the legend (size 0 or series.size())
   bool stacked = false;
-  bool gaps_withheld = false;  // a missing value was withheld for disclosure: bars mark it "c"
+  // [group][series], size 0 or as values: the cell was withheld for disclosure (its value is
+  // NaN); drawn as a marked "c" placeholder, never as a zero or a gap.
+  std::vector<std::vector<bool>> withheld;
   bool show_legend = true;  // off when the x axis already names each series (one bar per category)
   std::string highlight;    // a category hovered elsewhere on screen (a series or group label): others dim
   int decimals = -1;        // value labels' decimal places (an indicator's); -1: the fewest that show every value
@@ -38,6 +40,8 @@ struct ChartFrame {
 };
 
 bool SeriesVisible(const ChartData& data, size_t s);
+// The cell was withheld for disclosure (marked "c"), as opposed to having no value at all.
+bool Withheld(const ChartData& data, size_t group, size_t series);
 // The series (group) to highlight: the hovered legend entry, else the one named by
 // data.highlight; -1 when none.
 int HighlightedSeries(const ChartData& data, const ChartHover& hover);
@@ -58,6 +62,10 @@ ChartHover FinishChart(const ChartData& data, ChartHover hover, float width, flo
 // The hover tooltip: group, series, exact value, its share of the group and (with several
 // series) the group's total.
 void ChartTooltip(const ChartData& data, const ChartHover& hover);
+// True when some cell is withheld (the frame then keys the "c" mark beside the title).
+bool AnyWithheld(const ChartData& data);
+// A withheld cell's placeholder: outlined, hatched, labelled "c"; never a bar of any height.
+void DrawWithheldMark(ImVec2 min, ImVec2 max);
 // X-axis labels under slot centres, thinned so none overlap.
 void DrawGroupLabels(const ChartData& data, const ChartFrame& frame, float slot);
 

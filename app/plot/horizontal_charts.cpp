@@ -96,6 +96,12 @@ ChartHover DrawRankingChart(const char* id, const ChartData& d, float height) {
     draw->AddText(ImVec2(x0 - font * 0.5f - label_size.x, y + (row - label_size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text),
                   d.groups[g].c_str());
     const double v = GroupValue(d, g);
+    bool withheld = false;
+    for (size_t s = 0; s < d.series.size(); ++s) withheld = withheld || Withheld(d, g, s);
+    if (withheld && !std::isfinite(v)) {  // a marked placeholder, not an empty row that reads as zero
+      DrawWithheldMark(ImVec2(x0, y + row * 0.15f), ImVec2(x0 + font * 2.4f, y + row * 0.85f));
+      continue;
+    }
     if (!std::isfinite(v)) continue;
     const float x = x0 + static_cast<float>((v - ticks.lo) / (ticks.hi - ticks.lo)) * (x1 - x0);
     const ImVec2 a(x0, y + row * 0.15f), b(x, y + row * 0.85f);
@@ -126,14 +132,30 @@ ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
   }
   if (left == right) left = 0, right = 1;
   const size_t sides[2] = {left, right};
+  // Children of neither side (unborn, sex not recorded) are drawn too, beyond the right
+  // side's bar in their own colour, so every child counted is on the chart.
+  std::vector<size_t> others;
+  for (size_t s = 0; s < d.series.size(); ++s)
+    if (s != left && s != right) others.push_back(s);
+  auto side_name = [&](size_t s) -> std::string {
+    const std::string& n = d.series[s];
+    if (n == "M" || n == "1" || n.rfind("Male", 0) == 0) return "Male";
+    if (n == "F" || n == "2" || n.rfind("Female", 0) == 0) return "Female";
+    if (n == "U" || n == "0" || n == "9" || n.empty()) return "Sex not recorded";
+    return n;
+  };
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
   DrawTitle(d, origin);
   double hi = 0;
-  for (size_t g = 0; g < d.groups.size(); ++g)
-    for (size_t s : sides)
-      if (std::isfinite(ValueAt(d, g, s))) hi = std::max(hi, ValueAt(d, g, s));
+  for (size_t g = 0; g < d.groups.size(); ++g) {
+    if (std::isfinite(ValueAt(d, g, left))) hi = std::max(hi, ValueAt(d, g, left));
+    double right_side = std::isfinite(ValueAt(d, g, right)) ? ValueAt(d, g, right) : 0;
+    for (size_t s : others)
+      if (std::isfinite(ValueAt(d, g, s))) right_side += ValueAt(d, g, s);
+    hi = std::max(hi, right_side);
+  }
   const AxisTicks ticks = NiceTicks(-hi, hi, std::max(4, static_cast<int>(width / (font * 6))));
   const float label_width = Widest(d.groups) + font;
   const float top = origin.y + font * 4.4f, bottom = origin.y + height - font * 1.6f;
@@ -155,15 +177,23 @@ ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
       draw->AddText(ImVec2(x - ImGui::CalcTextSize(label.c_str()).x / 2, bottom + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     }
   }
-  // Series names above each side.
+  // Series names above each side ("Male", "Female", not codes); others in the middle.
   for (size_t i = 0; i < 2; ++i) {
     const size_t s = sides[i];
     if (s >= d.series.size()) continue;
-    const float w = ImGui::CalcTextSize(d.series[s].c_str()).x;
+    const std::string name = side_name(s);
+    const float w = ImGui::CalcTextSize(name.c_str()).x;
     const float x = i == 0 ? x0 : x1 - w;
     draw->AddRectFilled(ImVec2(i == 0 ? x : x - font, top - font * 1.2f), ImVec2(i == 0 ? x + font * 0.8f : x - font * 0.2f, top - font * 0.4f),
                         SeriesColour(d, s, 1.0f));
-    draw->AddText(ImVec2(i == 0 ? x + font : x, top - font * 1.3f), ImGui::GetColorU32(ImGuiCol_Text), d.series[s].c_str());
+    draw->AddText(ImVec2(i == 0 ? x + font : x, top - font * 1.3f), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
+  }
+  float other_x = centre;
+  for (size_t s : others) {
+    const std::string name = side_name(s);
+    draw->AddRectFilled(ImVec2(other_x, top - font * 1.2f), ImVec2(other_x + font * 0.8f, top - font * 0.4f), SeriesColour(d, s, 1.0f));
+    draw->AddText(ImVec2(other_x + font, top - font * 1.3f), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
+    other_x += ImGui::CalcTextSize(name.c_str()).x + font * 2;
   }
   ChartHover hover;
   const size_t groups = d.groups.size();
@@ -176,16 +206,22 @@ ChartHover DrawPyramidChart(const char* id, const ChartData& d, float height) {
     const ImVec2 size = ImGui::CalcTextSize(d.groups[g].c_str());
     if (g % every == 0)
       draw->AddText(ImVec2(centre - size.x / 2, y + (row - size.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), d.groups[g].c_str());
-    for (size_t i = 0; i < 2; ++i) {
-      const size_t s = sides[i];
+    double right_end = 0;  // where the next bar on the right starts
+    std::vector<size_t> drawn(sides, sides + 2);
+    drawn.insert(drawn.end(), others.begin(), others.end());
+    for (size_t i = 0; i < drawn.size(); ++i) {
+      const size_t s = drawn[i];
       const double v = ValueAt(d, g, s);
       if (!std::isfinite(v)) continue;
       const int side = i == 0 ? -1 : 1;
-      const float a = x_of(0, side), b = x_of(v, side);
+      const double from = side < 0 ? 0 : right_end;
+      if (side > 0) right_end += v;
+      const float a = x_of(from, side), b = x_of(from + v, side);
       const ImVec2 p0(std::min(a, b), y + row * 0.1f), p1(std::max(a, b), y + row * 0.9f);
       const bool over = ImGui::IsWindowHovered() && mouse.x >= p0.x && mouse.x < p1.x && mouse.y >= p0.y && mouse.y < p1.y;
       if (over) hover.group = static_cast<int>(g), hover.series = static_cast<int>(s);
       draw->AddRectFilled(p0, p1, SeriesColour(d, s, over ? 1.0f : 0.85f));
+      if (ItemProbeEnabled()) ProbeRect(std::string(id) + ":" + std::to_string(g) + ":" + std::to_string(s), p0, p1);
     }
   }
   return FinishChart(d, hover, width, height);

@@ -37,6 +37,11 @@ ChartHover DrawLineChart(const char* id, const ChartData& data, float height) {
       const ImU32 colour = SeriesColour(data, s, alpha);
       for (size_t g = 0; g < groups; ++g) {
         const double v = s < data.values[g].size() ? data.values[g][s] : NAN;
+        if (Withheld(data, g, s)) {  // no point and no line through it: a "c" on the baseline
+          const float y = frame.YOf(std::max(frame.lo, 0.0));
+          DrawWithheldMark(ImVec2(x_of(g) - font * 0.6f, y - font * 1.3f), ImVec2(x_of(g) + font * 0.6f, y));
+          continue;
+        }
         if (!std::isfinite(v)) continue;
         const ImVec2 p(x_of(g), frame.YOf(v));
         if (g + 1 < groups && s < data.values[g + 1].size() && std::isfinite(data.values[g + 1][s]))

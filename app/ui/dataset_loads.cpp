@@ -16,9 +16,18 @@ void DatasetLoads::Start(const std::string& path, const LoadOptions& options) {
   LoadJob job;
   job.path = path;
   job.started = std::chrono::steady_clock::now();
-  job.task = std::make_unique<BackgroundTask<std::vector<SourceFile>>>(
+  job.task = std::make_unique<BackgroundTask<std::vector<LoadedSource>>>(
       [path, options](Progress& progress, const CancelToken& cancel) {
-        return LoadSourceFiles(path, options, &progress, &cancel);
+        std::vector<LoadedSource> out;
+        for (SourceFile& f : LoadSourceFiles(path, options, &progress, &cancel)) {
+          LoadedSource source{std::move(f), {}};
+          // The Data tab shows each column's distinct count: O(rows), so counted here on the
+          // worker, never on the UI thread at first draw.
+          if (const auto& table = source.file.load.table)
+            for (size_t i = 0; i < table->num_columns(); ++i) source.distinct.push_back(table->column(i).DistinctCount());
+          out.push_back(std::move(source));
+        }
+        return out;
       },
       m_wake);
   m_jobs.push_back(std::move(job));
@@ -41,8 +50,9 @@ bool DatasetLoads::Poll() {
                                         return f.path == it->path || f.path.rfind(sheet_prefix, 0) == 0;
                                       }),
                        m_loaded.end());
-        for (SourceFile& f : *value)
-          m_loaded.push_back({std::move(f.path), std::move(f.load), std::move(f.recognition), std::move(f.sheet_csv)});
+        for (LoadedSource& s : *value)
+          m_loaded.push_back({std::move(s.file.path), std::move(s.file.load), std::move(s.file.recognition),
+                              std::move(s.distinct), std::move(s.file.sheet_csv)});
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

@@ -16,13 +16,21 @@ namespace csc::app {
 struct LoadedFile {
   std::string path;
   LoadResult result;
-  Recognition recognition;  // what the header says the file is
+  Recognition recognition;       // what the header says the file is
+  std::vector<size_t> distinct;  // per column: distinct valid values, counted by the loader (O(rows), off the UI thread)
   std::shared_ptr<const std::string> sheet_csv;  // a workbook sheet (path "book.xlsx [List 7]")
+};
+
+// What a load's worker hands back: the file (a workbook: one per sheet) and the statistics
+// the Data tab shows.
+struct LoadedSource {
+  SourceFile file;
+  std::vector<size_t> distinct;
 };
 
 struct LoadJob {
   std::string path;
-  std::unique_ptr<BackgroundTask<std::vector<SourceFile>>> task;  // a workbook gives a file per sheet
+  std::unique_ptr<BackgroundTask<std::vector<LoadedSource>>> task;  // a workbook gives a file per sheet
   std::chrono::steady_clock::time_point started;
   // Seconds left, from bytes done so far; negative while unknown.
   double EtaSeconds() const;

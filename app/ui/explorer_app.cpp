@@ -101,7 +101,6 @@ void ExplorerApp::PollCatalogBuild() {
     m_queries.SetCatalog(std::move(catalog));
     const auto preferred = std::find(m_table_names.begin(), m_table_names.end(), m_preferred_table);
     if (preferred != m_table_names.end()) m_query_panel.table = static_cast<int>(preferred - m_table_names.begin());
-    m_query_panel.submitted.clear();  // ask again against the new data
     m_build_error.clear();
   } else {
     m_build_error = "Preparing datasets failed: " + m_build->error();
@@ -113,9 +112,10 @@ void ExplorerApp::PollCatalogBuild() {
   }
 }
 
-void ExplorerApp::SetTheme(Theme theme) {
+void ExplorerApp::SetTheme(Theme theme, bool remember) {
   m_theme = theme;
   ApplyTheme(m_theme, m_scale);
+  if (!remember) return;
   m_settings.theme = theme == Theme::Dark ? "dark" : "light";
   SaveSettings();
 }
@@ -225,14 +225,16 @@ bool ExplorerApp::RequestChartExport(const std::string& path, bool for_publicati
   const ChartExportSource source{table, ShowingDemoData()};
   if (for_publication) {
     size_t hidden = 0;
-    const auto safe = PublishedForChart(m_query_panel.published, m_disclosure_threshold, &hidden);
-    if (!safe) return false;
+    std::vector<std::vector<bool>> withheld;
+    const auto safe = PublishedForChart(m_query_panel.published, m_disclosure_threshold, &hidden, &withheld);
+    if (!safe || m_query_panel.published.live.status() != LiveStatus::Ready) return false;
     m_pending_export = MakeChartExport(*safe, m_query_panel, m_table_names, m_labels.get(), source,
-                                       std::pair{m_disclosure_threshold, hidden}, path);
+                                       std::pair{m_disclosure_threshold, hidden}, path, &withheld);
   } else {
-    if (!m_query_panel.result) return false;
+    // Only an answer to the query and data on screen is exported, never a stale one.
+    if (m_query_panel.live.status() != LiveStatus::Ready) return false;
     m_pending_export =
-        MakeChartExport(*m_query_panel.result, m_query_panel, m_table_names, m_labels.get(), source, std::nullopt, path);
+        MakeChartExport(*m_query_panel.live.result(), m_query_panel, m_table_names, m_labels.get(), source, std::nullopt, path);
   }
   m_pending_export->dark = m_theme == Theme::Dark;
   return true;
@@ -312,7 +314,7 @@ void ExplorerApp::OpenView(const SavedView& v) {
   auto fill = [](char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); };
   std::string where;
   for (const auto& w : v.where) where += w + "\n";
-  fill(q.where, sizeof q.where, where);
+  q.where = where;
   fill(q.period, sizeof q.period, v.period);
   fill(q.count, sizeof q.count, v.count);
   fill(q.by, sizeof q.by, v.by);
@@ -351,14 +353,21 @@ void ExplorerApp::DrawViewBar() {
   // Publication exports need the disclosure-controlled answer, asked for while ticked.
   if (m_export_for_publication)
     SubmitPublished(m_queries, kPresentationCaller, PanelQueryText(m_table_names, m_query_panel), m_query_panel.published);
-  const bool ready = m_export_for_publication ? m_query_panel.published.raw != nullptr : m_query_panel.result != nullptr;
+  const bool ready = m_export_for_publication ? m_query_panel.published.live.status() == LiveStatus::Ready
+                                              : m_query_panel.live.status() == LiveStatus::Ready;
   ImGui::BeginDisabled(!ready);
   const std::string name(Trim(m_view_name));
   if (ImGui::Button("Export CSV")) {
     try {
-      m_status = "exported " + (m_export_for_publication
-                                    ? ExportCsvText(PublishedCsv(m_query_panel.published, m_disclosure_threshold), name)
-                                    : ExportResultCsv(*m_query_panel.result, name));
+      const std::string table = m_table_names[static_cast<size_t>(m_query_panel.table) % m_table_names.size()];
+      const std::string data = table + (ShowingDemoData() ? " (SYNTHETIC demonstration data)" : "") + ", data generation " +
+                               std::to_string(m_queries.generation());
+      const std::string header =
+          CsvProvenance(DescribeQuery(m_table_names, m_query_panel), data, m_export_for_publication ? m_disclosure_threshold : 0);
+      m_status = "exported " + ExportCsvText(header + (m_export_for_publication
+                                                           ? PublishedCsv(m_query_panel.published, m_disclosure_threshold)
+                                                           : FormatResultCsv(*m_query_panel.live.result())),
+                                             name);
     } catch (const std::exception& e) {
       m_status = e.what();
     }
@@ -394,11 +403,20 @@ void ExplorerApp::DrawPresentation() {
   }
   ImGui::Separator();
   ImGui::PushFont(m_fonts.large);
-  DrawQueryPresentation(m_queries, m_table_names, m_labels.get(), m_query_panel, m_disclosure_threshold);
+  m_drawing.tab = "presentation";
+  DrawQueryPresentation(m_queries, m_table_names, m_labels.get(), m_query_panel, m_disclosure_threshold, &m_drawing);
+  if (m_current_view >= 0 && m_current_view < static_cast<int>(views.size()))
+    m_drawing.title = views[static_cast<size_t>(m_current_view)].name;
   ImGui::PopFont();
 }
 
 void ExplorerApp::Frame() {
+  m_drawing = ScreenDescription{};
+  DrawFrame();
+  m_screen = std::move(m_drawing);  // complete: what this frame shows
+}
+
+void ExplorerApp::DrawFrame() {
   ClearItemProbe();
   m_hover.BeginFrame();
   if (m_loads.Poll()) RebuildCatalog();
@@ -430,6 +448,7 @@ void ExplorerApp::Frame() {
       return m_show_tab == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     };
     if (ImGui::BeginTabItem("Data", nullptr, flags_for(Tab::Data))) {
+      m_drawing.tab = "data";
       DrawUnmappedFiles();
       DrawUnknownCodes();
       DrawDataPanel(m_loads, m_data_panel);
@@ -447,11 +466,13 @@ void ExplorerApp::Frame() {
       ImGui::EndChild();
       ImGui::SameLine();
       ImGui::BeginChild("results", ImVec2(0, 0), false);
-      DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_hover);
+      m_drawing.tab = "query";
+      DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_hover, &m_drawing);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Indicators", nullptr, flags_for(Tab::Indicators))) {
+      m_drawing.tab = "indicators";
       DrawExactFiguresBanner();
       InitDashboard(m_dashboard, DefaultCataloguePath(), ConfigDir() + "/indicators.json", ConfigDir() + "/scenarios.json",
                     ConfigDir() + "/exports");

@@ -14,6 +14,7 @@
 #include "views/data_panel.hpp"
 #include "platform/chart_export.hpp"
 #include "ui/saved_views.hpp"
+#include "ui/screen_description.hpp"
 #include "ui/settings.hpp"
 #include "views/dashboard_panel.hpp"
 #include "views/file_browser.hpp"
@@ -35,7 +36,8 @@ class ExplorerApp {
   const DatasetLoad& datasets() const { return m_datasets; }
   bool quit_requested() const { return m_quit; }
   Theme theme() const { return m_theme; }
-  void SetTheme(Theme theme);
+  // `remember`: saved to settings (the View menu); --dark is for one run and is not.
+  void SetTheme(Theme theme, bool remember = true);
   enum class Tab { Data, Query, Indicators };
   void ShowTab(Tab tab) { m_show_tab = tab; }
   // Presentation mode (F11, Esc leaves): full screen, large type, the query's chart alone,
@@ -70,10 +72,13 @@ class ExplorerApp {
   const HoverState& hover() const { return m_hover; }
   QueryService& queries() { return m_queries; }
   const std::vector<std::string>& table_names() const { return m_table_names; }
+  // What the last complete frame showed (tab, title, charts, tables): --describe writes it.
+  const ScreenDescription& screen() const { return m_screen; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
   bool ShowingDemoData() const;
 
  private:
+  void DrawFrame();
   void DrawMenuBar();
   void DrawOpenPopup();
   void RebuildCatalog();
@@ -122,6 +127,7 @@ class ExplorerApp {
   int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   FileBrowserState m_browser;
+  ScreenDescription m_drawing, m_screen;  // being drawn this frame; the last frame's
 };
 
 // Where the bundled demonstration extract lives (CSC_ASSETS overrides), and its CSV files.

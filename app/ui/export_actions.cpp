@@ -1,5 +1,6 @@
 #include "ui/export_actions.hpp"
 
+#include <ctime>
 #include <filesystem>
 
 #include "ui/saved_views.hpp"
@@ -14,6 +15,24 @@ std::string ExportPath(const std::string& view_name, const std::string& extensio
   return ConfigDir() + "/exports/" + name + "." + extension;
 }
 
+std::string CsvProvenance(const std::string& query, const std::string& data, int threshold) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  auto one_line = [](std::string s) {
+    for (char& c : s)
+      if (c == '\n' || c == '\r') c = ' ';
+    return s;
+  };
+  return "# query: " + one_line(query) + "\n# data: " + one_line(data) + "\n# exported: " + when + "\n# publication: " +
+         (threshold > 0 ? "publication-safe: counts of 1 to " + std::to_string(threshold) +
+                              " and figures that would reveal them are withheld, written c"
+                        : std::string("exact figures, not for publication")) +
+         "\n";
+}
+
 std::string ExportCsvText(const std::string& text, const std::string& view_name) {
   const std::string path = ExportPath(view_name, "csv");
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
@@ -21,24 +40,23 @@ std::string ExportCsvText(const std::string& text, const std::string& view_name)
   return path;
 }
 
-std::string ExportResultCsv(const QueryResult& result, const std::string& view_name) {
-  return ExportCsvText(FormatResultCsv(result), view_name);
-}
 
 ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& state, const std::vector<std::string>& tables,
                             const CodeLabels* labels, const ChartExportSource& source,
-                            std::optional<std::pair<int, size_t>> publication, const std::string& path) {
+                            std::optional<std::pair<int, size_t>> publication, const std::string& path,
+                            const std::vector<std::vector<bool>>* withheld) {
   ChartExport e;
-  e.chart = ChartOf(result, labels);
+  e.chart = ChartOf(result, labels, publication ? withheld : nullptr);
   e.chart.group_keys.clear(), e.chart.series_keys.clear();
   for (const auto& name : e.chart.series) e.chart.hidden_series.push_back(state.hidden_series.count(name) > 0);
   e.kind = ResolveChartKind(state.chart, !result.dimensions.empty() && result.dimensions[0] == "period", result.rows.size());
   e.sentence = FilterSentence(tables, labels, state);
   e.source = "Source: " + source.table + (source.synthetic ? " (SYNTHETIC demonstration data, not real children)" : "");
-  if (publication) e.chart.gaps_withheld = result.dimensions.size() == 1;
   if (publication)
     e.source += ". Publication-safe: counts of 1 to " + std::to_string(publication->first) +
-                " and figures that would reveal them withheld (" + std::to_string(publication->second) + ")";
+                " and figures that would reveal them withheld, shown as c (" + std::to_string(publication->second) + ")";
+  else
+    e.source += ". Exact figures, not for publication";
   e.source += ". CSC Explorer.";
   e.path = path;
   return e;

@@ -14,8 +14,6 @@
 namespace csc::app {
 
 std::string ExportPath(const std::string& view_name, const std::string& extension);
-// Writes atomically; returns the path, throws on failure.
-std::string ExportResultCsv(const QueryResult& result, const std::string& view_name);
 
 struct ChartExportSource {
   std::string table;       // the dataset queried
@@ -23,10 +21,17 @@ struct ChartExportSource {
 };
 
 // `result` is what to draw: for publication, the disclosure-controlled answer, with
-// `publication` = (threshold, cells withheld) for the note under the chart.
+// `publication` = (threshold, cells withheld) for the note under the chart, and `withheld`
+// the [row][measure] cells to draw as "c". Without `publication` the picture says "Exact
+// figures, not for publication".
 ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& state, const std::vector<std::string>& tables,
                             const CodeLabels* labels, const ChartExportSource& source,
-                            std::optional<std::pair<int, size_t>> publication, const std::string& path);
+                            std::optional<std::pair<int, size_t>> publication, const std::string& path,
+                            const std::vector<std::vector<bool>>* withheld = nullptr);
+// The lines a CSV export starts with ("# query: ...", "# data: ...", "# exported: <UTC time>",
+// "# publication: ..."), so the numbers carry where they came from. `threshold` 0: exact
+// figures, not for publication.
+std::string CsvProvenance(const std::string& query, const std::string& data, int threshold);
 // Writes text atomically to ExportPath(view_name, "csv"); returns the path, throws on failure.
 std::string ExportCsvText(const std::string& text, const std::string& view_name);
 

@@ -155,10 +155,13 @@ void DrawNeighbours(const KpiRow& row) {
   c.show_legend = false;
   c.stacked = true;
   DrawChart("neighbours", c, ChartKind::Ranking, ImGui::GetFontSize() * (4.6f + 1.5f * static_cast<float>(c.groups.size())));
-  ImGui::TextDisabled("SN mean %s, median %s (%d of %zu with data); rank %s of %d, band %c",
-                      Comparator(ind, cmp->sn_mean).c_str(), Comparator(ind, cmp->sn_median).c_str(), cmp->sn_with_data,
-                      cmp->neighbours.size(), row.rank.rank ? std::to_string(*row.rank.rank).c_str() : "-", row.rank.of,
-                      row.rank.quartile ? row.rank.quartile : '-');
+  // With no better direction the rank is a position (highest first), with no band.
+  const std::string band = row.rank.quartile ? std::string(", band ") + row.rank.quartile
+                           : ind.polarity == Polarity::None ? std::string(" (highest first; neither direction is better)")
+                                                            : std::string(", band -");
+  ImGui::TextDisabled("SN mean %s, median %s (%d of %zu with data); rank %s of %d%s", Comparator(ind, cmp->sn_mean).c_str(),
+                      Comparator(ind, cmp->sn_median).c_str(), cmp->sn_with_data, cmp->neighbours.size(),
+                      row.rank.rank ? std::to_string(*row.rank.rank).c_str() : "-", row.rank.of, band.c_str());
 }
 
 void DrawWhatIf(DashboardState& s, const KpiRow& row, const std::function<void()>& wake) {
@@ -208,10 +211,16 @@ void DrawWhatIf(DashboardState& s, const KpiRow& row, const std::function<void()
   ImGui::SameLine();
   ImGui::TextColored(RagColour(w.rag_after), "%s", RagName(w.rag_after));
   if (w.rank_after.rank)
-    ImGui::Text("Rank %d of %d, band %c (was %s, band %c)", *w.rank_after.rank, w.rank_after.of, w.rank_after.quartile,
+    ImGui::Text("Rank %d of %d%s (was %s%s)", *w.rank_after.rank, w.rank_after.of,
+                w.rank_after.quartile ? (std::string(", band ") + w.rank_after.quartile).c_str() : "",
                 w.rank_before.rank ? std::to_string(*w.rank_before.rank).c_str() : "-",
-                w.rank_before.quartile ? w.rank_before.quartile : '-');
-  if (w.clamped) ImGui::TextDisabled("The slice has only %s: the change was limited to it.", FormatNumber(w.slice_count, 0).c_str());
+                w.rank_before.quartile ? (std::string(", band ") + w.rank_before.quartile).c_str() : "");
+  if (w.clamped) {
+    // Without a slice the limit is the whole count (it cannot go below zero).
+    const std::string n = FormatNumber(w.slice_count, 0);
+    if (n.empty()) ImGui::TextDisabled("The change was limited: a count cannot go below zero.");
+    else ImGui::TextDisabled("The slice has only %s: the change was limited to it.", n.c_str());
+  }
   for (const Gap& gap : w.gaps) ImGui::BulletText("%s", GapSentence(ind, gap).c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::InputTextWithHint("##scenario", "name this scenario", s.scenario_name, sizeof s.scenario_name);

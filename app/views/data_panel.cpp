@@ -40,7 +40,7 @@ void DrawJobs(DatasetLoads& loads, DataPanelState& state) {
   }
 }
 
-void DrawColumns(const Table& table) {
+void DrawColumns(const Table& table, const std::vector<size_t>& distinct) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("columns", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
@@ -58,7 +58,7 @@ void DrawColumns(const Table& table) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(Count(col.null_count()).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(Count(col.DistinctCount()).c_str());
+    ImGui::TextUnformatted(c < distinct.size() ? Count(distinct[c]).c_str() : "");
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(Megabytes(col.MemoryBytes()).c_str());
   }
@@ -187,7 +187,7 @@ void DrawDataPanel(DatasetLoads& loads, DataPanelState& state) {
     if (note.rfind("encoding:", 0) != 0) ImGui::TextDisabled("%s", note.c_str());
   if (ImGui::BeginTabBar("details")) {
     if (ImGui::BeginTabItem("Columns")) {
-      DrawColumns(*file.result.table);
+      DrawColumns(*file.result.table, file.distinct);
       ImGui::EndTabItem();
     }
     const std::string rejects = "Rejected rows (" + Count(report.rows_rejected) + ")###rejects";

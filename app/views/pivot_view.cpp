@@ -24,25 +24,24 @@ std::string Label(const CodeLabels* labels, const std::string& dimension, const 
   return labels ? std::string(labels->Label(dimension, key)) : key;
 }
 
-// Submits each total query when it changed and takes replies; false while a query does not parse.
+// What a total counts: its own query, so distinct children are counted once, never summed.
+std::string TotalLabel(const Pivot& p) {
+  return p.measure.rfind("children", 0) == 0 ? "Total (each child once)" : "Total " + p.measure;
+}
+
+// Asks each total query (keyed by data and text) and takes what landed; false while one does
+// not parse.
 bool SubmitTotals(QueryService& service, const std::vector<QueryText>& queries, PivotViewState& s) {
-  s.submitted.resize(queries.size());
-  s.totals.resize(queries.size());
+  s.live.resize(queries.size());
+  s.totals.assign(queries.size(), nullptr);
+  bool parsed = true;
   for (size_t i = 0; i < queries.size(); ++i) {
-    const std::string caller = "pivot:" + std::to_string(i);
-    const std::string key = QueryTextKey(queries[i]);
-    if (key != s.submitted[i]) {
-      s.submitted[i] = key;
-      s.totals[i].reset();
-      try {
-        service.Submit(caller, ParseQueryText(queries[i]));
-      } catch (const std::exception&) {
-        return false;  // the query panel shows the parse error
-      }
-    }
-    if (auto reply = service.Poll(caller); reply && reply->result) s.totals[i] = reply->result;
+    s.live[i].SetCaller("pivot:" + std::to_string(i));
+    s.live[i].Ask(service, queries[i]);
+    if (s.live[i].status() == LiveStatus::Ready) s.totals[i] = s.live[i].result();
+    parsed = parsed && !s.live[i].failed();
   }
-  return true;
+  return parsed;  // the query panel shows the error
 }
 
 // What the view links with the others: the highlighted label and where to name a hover.
@@ -93,7 +92,7 @@ void DrawBlock(const Pivot& p, const std::string& group, const CodeLabels* label
     if (p.row_keys.empty()) ImGui::TextUnformatted(group.c_str());
   }
   ImGui::TableNextColumn();
-  ImGui::TextDisabled("%s", grouped ? (group + " total").c_str() : "Total");
+  ImGui::TextDisabled("%s", grouped ? (group + " total").c_str() : TotalLabel(p).c_str());
   for (size_t c = 0; c < p.column_totals.size(); ++c) {
     ImGui::TableNextColumn();
     tint_column(c);
@@ -114,7 +113,7 @@ bool BeginPivotTable(const Pivot& columns_of, bool grouped, const std::string& g
   if (grouped) headers.push_back(group_dimension);
   headers.push_back(columns_of.row_dimension + " / " + columns_of.column_dimension);
   for (const auto& c : columns_of.column_keys) headers.push_back(Label(labels, columns_of.column_dimension, c));
-  headers.push_back("Total");
+  headers.push_back(TotalLabel(columns_of));
   for (const auto& h : headers) ImGui::TableSetupColumn(h.c_str());
   // Headers one by one, so a column's header names its category when hovered.
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -131,6 +130,11 @@ bool BeginPivotTable(const Pivot& columns_of, bool grouped, const std::string& g
 }
 
 }  // namespace
+
+void PivotViewState::Stop(QueryService& service) {
+  for (auto& l : live) l.Stop(service);
+  totals.assign(totals.size(), nullptr);
+}
 
 std::vector<QueryText> PivotTotalQueries(const QueryText& text) {
   std::vector<std::string> dims;

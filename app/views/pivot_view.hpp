@@ -12,14 +12,19 @@
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "ui/hover_state.hpp"
+#include "views/live_query.hpp"
 
 namespace csc::app {
 
 struct PivotViewState {
   int share = 0;  // 0 none, 1 of row, 2 of column
   // Two dimensions: rows, columns, overall. Three: in PivotGroupTotal order (pivot_groups.hpp).
-  std::vector<std::string> submitted;
+  std::vector<LiveQuery> live;
+  // Each total's answer to the current query and data; null while it updates (a stale total
+  // beside new cells would not add up) or failed.
   std::vector<QueryResultPtr> totals;
+  // The cross-table is not on screen: cancel and forget its totals.
+  void Stop(QueryService& service);
 };
 
 // The total queries for a query text grouped by two dimensions (by the first, by the second,

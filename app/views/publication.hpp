@@ -9,22 +9,26 @@
 #include "privacy/publish_result.hpp"
 #include "query/query_parser.hpp"
 #include "query/query_service.hpp"
+#include "views/live_query.hpp"
 
 namespace csc::app {
 
 struct PublishedQuery {
-  std::string submitted;  // key of the query text last sent
-  Query query;            // with base counts added
-  size_t shown = 0;       // measures the analyst asked for
-  QueryResultPtr raw;     // the exact answer (never drawn)
-  std::string error;
+  LiveQuery live;         // the request (with base counts), keyed by data generation and text
+  Query query;            // the query `raw` answers, with base counts added
+  size_t shown = 0;       // measures the analyst asked for, of `query`
+  size_t asked_shown = 0;  // the same for the query last asked
+  QueryResultPtr raw;     // the exact answer (never drawn); the previous one while updating
+  std::string error;      // the engine's words: for the analyst, never the board
 };
 
 // Submits `text` (with base counts) under `caller` when it changed, and takes any reply.
 void SubmitPublished(QueryService& service, const std::string& caller, const QueryText& text, PublishedQuery& state);
 
-// The protected answer as a result the charts can draw: hidden cells have no value.
-std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int threshold, size_t* hidden = nullptr);
+// The protected answer as a result the charts can draw: hidden cells have no value, and
+// `withheld` (may be null) gets [row][measure] true for each of them.
+std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int threshold, size_t* hidden = nullptr,
+                                             std::vector<std::vector<bool>>* withheld = nullptr);
 // The same, as CSV with hidden cells written "c" (the publication export).
 std::string PublishedCsv(const PublishedQuery& state, int threshold);
 

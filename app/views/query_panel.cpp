@@ -1,6 +1,7 @@
 #include "views/query_panel.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +10,7 @@
 
 #include "indicators/dashboard.hpp"
 #include "plot/draw_chart.hpp"
+#include "plot/value_format.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
 #include "query/describe_query.hpp"
@@ -56,32 +58,72 @@ std::string FormatResultTsv(const QueryResult& r) {
   return s;
 }
 
-void DrawResultTable(const QueryResult& r, const CodeLabels* labels) {
+// One number of decimals per measure column: the fewest, up to two, that show every value
+// (the chart of the same measure picks the same).
+int MeasureDecimals(const QueryResult& r, size_t m) {
+  ChartData values;
+  for (const auto& row : r.rows)
+    values.values.push_back({m < row.values.size() && row.values[m] ? *row.values[m] : std::nan("")});
+  return ValueDecimals(values);
+}
+
+void DrawResultTable(const QueryResult& r, const CodeLabels* labels, DescribedTable* described) {
   const int columns = static_cast<int>(r.dimensions.size() + r.measures.size());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY;
   if (columns == 0 || !ImGui::BeginTable("result", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  std::vector<int> decimals;
+  for (size_t m = 0; m < r.measures.size(); ++m) decimals.push_back(MeasureDecimals(r, m));
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const auto& d : r.dimensions) ImGui::TableSetupColumn(d.c_str());
   for (const auto& m : r.measures) ImGui::TableSetupColumn(m.c_str());
   ImGui::TableHeadersRow();
+  if (described) {
+    described->title = "Result";
+    described->columns = r.dimensions;
+    described->columns.insert(described->columns.end(), r.measures.begin(), r.measures.end());
+  }
   for (const auto& row : r.rows) {
     ImGui::TableNextRow();
+    std::vector<std::string> cells;
     for (size_t i = 0; i < row.keys.size(); ++i) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(KeyLabel(labels, r.dimensions[i], row.keys[i], true).c_str());
+      cells.push_back(KeyLabel(labels, r.dimensions[i], row.keys[i], true));
+      ImGui::TextUnformatted(cells.back().c_str());
     }
-    for (const auto& v : row.values) {
+    for (size_t m = 0; m < row.values.size(); ++m) {
       ImGui::TableNextColumn();
-      const bool whole = v && std::floor(*v) == *v && std::abs(*v) < 1e15;
-      ImGui::TextUnformatted(whole ? WithThousands(static_cast<long long>(*v)).c_str() : FormatMeasureValue(v).c_str());
+      const auto& v = row.values[m];
+      cells.push_back(v ? FormatValue(*v, m < decimals.size() ? decimals[m] : 2) : "");
+      ImGui::TextUnformatted(cells.back().c_str());
     }
+    if (described) described->rows.push_back(std::move(cells));
   }
   ImGui::EndTable();
 }
 
+// "Children by latest category": what the asked query counts, from its text, so the title
+// names the question even when no answer is shown.
+std::string TitleOf(const QueryText& t) {
+  auto words = [](std::string s) {
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return std::string(Trim(s));
+  };
+  std::string measure = t.measure.empty() ? "episodes" : words(std::string(Split(t.measure, ',')[0]));
+  std::string title = measure;
+  std::vector<std::string> dims;
+  for (std::string_view d : Split(t.by, ','))
+    if (!Trim(d).empty()) dims.push_back(words(std::string(Trim(d))));
+  for (size_t i = 0; i < dims.size(); ++i) title += (i ? " and " : " by ") + dims[i];
+  if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  return title;
+}
+
 }  // namespace
 
-ChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
+ChartData ChartOf(const QueryResult& r, const CodeLabels* labels, const std::vector<std::vector<bool>>* withheld) {
+  auto hidden = [&](size_t row) {
+    return withheld && row < withheld->size() && !(*withheld)[row].empty() && (*withheld)[row][0];
+  };
   ChartData c;
   c.value_label = r.measures.empty() ? "" : r.measures[0];
   // "Children by period and latest category": words, not column names.
@@ -119,15 +161,22 @@ ChartData ChartOf(const QueryResult& r, const CodeLabels* labels) {
     c.series = c.groups;
     c.series_keys = c.group_keys;
     c.values.assign(c.groups.size(), std::vector<double>(c.series.size(), std::nan("")));
-    for (size_t g = 0; g < r.rows.size(); ++g)
+    if (withheld) c.withheld.assign(c.groups.size(), std::vector<bool>(c.series.size(), false));
+    for (size_t g = 0; g < r.rows.size(); ++g) {
       c.values[g][g] = r.rows[g].values.empty() || !r.rows[g].values[0] ? std::nan("") : *r.rows[g].values[0];
+      if (hidden(g)) c.withheld[g][g] = true;
+    }
     c.stacked = true;
     c.show_legend = false;  // the axis names the bars
     return c;
   }
   c.values.assign(c.groups.size(), std::vector<double>(c.series.size(), std::nan("")));
-  for (const auto& row : r.rows) {
-    c.values[group_index[group_of(row)]][series_index[series_of(row)]] = row.values.empty() || !row.values[0] ? std::nan("") : *row.values[0];
+  if (withheld) c.withheld.assign(c.groups.size(), std::vector<bool>(c.series.size(), false));
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& row = r.rows[i];
+    const size_t g = group_index[group_of(row)], sr = series_index[series_of(row)];
+    c.values[g][sr] = row.values.empty() || !row.values[0] ? std::nan("") : *row.values[0];
+    if (hidden(i)) c.withheld[g][sr] = true;
   }
   return c;
 }
@@ -149,7 +198,7 @@ bool Filterable(const Table* table, const std::string& dimension) {
 void ApplyPending(QueryPanelState& s) {
   std::string where = s.where;
   for (const std::string& key : s.pending_keys) where = ClickValue(where, s.pending_column, key, true);
-  std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
+  s.where = where;
   s.pending_column.clear();
   s.pending_keys.clear();
   s.pending_labels.clear();
@@ -200,12 +249,12 @@ void CrossFilter(const QueryResult& r, const ChartData& chart, const ChartHover&
   s.pending_keys.clear();
   s.pending_labels.clear();
   const std::string where = ClickValue(s.where, column, key, false);
-  std::snprintf(s.where, sizeof s.where, "%s", where.c_str());
+  s.where = where;
 }
 
 // A trend (lines) can be read as a stacked area instead: one click, next to the chart choice.
 void DrawAreaToggle(QueryPanelState& s) {
-  const ChartKind resolved = s.result ? ResolveKind(*s.result, s.chart) : s.chart;
+  const ChartKind resolved = s.live.result() ? ResolveKind(*s.live.result(), s.chart) : s.chart;
   if (resolved != ChartKind::Lines && resolved != ChartKind::Area) return;
   bool area = resolved == ChartKind::Area;
   if (ImGui::Checkbox("Stacked area", &area)) s.chart = area ? ChartKind::Area : ChartKind::Lines;
@@ -214,24 +263,24 @@ void DrawAreaToggle(QueryPanelState& s) {
   ImGui::SameLine();
 }
 
-// Live: every edit that parses becomes a request; the previous answer stays on screen.
+// Live: every edit is a request; while it runs the previous answer stays, marked stale.
 void SubmitAndPoll(QueryService& service, const std::vector<std::string>& tables, QueryPanelState& s) {
-  const QueryText text = TextOf(tables, s);
-  const std::string key = QueryTextKey(text);
-  if (key != s.submitted) {
-    s.submitted = key;
-    try {
-      service.Submit(kQueryPanelCaller, ParseQueryText(text));
-      s.parse_error.clear();
-    } catch (const std::exception& e) {
-      s.parse_error = e.what();
-    }
-  }
-  if (auto reply = service.Poll(kQueryPanelCaller)) {
-    s.error = reply->error;
-    if (reply->result) s.result = reply->result;
-    s.from_cache = reply->from_cache;
-  }
+  s.live.Ask(service, TextOf(tables, s));
+}
+
+// A stale answer is drawn faded under an "Updating..." label, so it is never read as the
+// answer to the question now asked.
+void DrawUpdatingOverlay(ImVec2 min, ImVec2 max) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  bg.w = 0.65f;
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(bg));
+  const char* label = "Updating...";
+  const ImVec2 size = ImGui::CalcTextSize(label);
+  const ImVec2 at(min.x + (max.x - min.x - size.x) * 0.5f, min.y + (max.y - min.y - size.y) * 0.5f);
+  draw->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(at.x + size.x + 8, at.y + size.y + 4),
+                      ImGui::GetColorU32(ImGuiCol_PopupBg), 4.0f);
+  draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), label);
 }
 
 }  // namespace
@@ -259,24 +308,40 @@ void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, 
 }
 
 void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
-                           QueryPanelState& s, int threshold) {
+                           QueryPanelState& s, int threshold, ScreenDescription* screen) {
   if (tables.empty()) return;
   // Public meeting: only the disclosure-controlled answer is ever drawn.
   SubmitPublished(service, kPresentationCaller, TextOf(tables, s), s.published);
-  ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
-  if (!s.published.error.empty()) {
-    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.published.error.c_str());
+  const std::string sentence = FilterSentence(tables, labels, s);
+  ImGui::TextWrapped("%s", sentence.c_str());
+  if (screen) {
+    screen->tab = "presentation";
+    screen->title = TitleOf(TextOf(tables, s));
+    screen->sentence = sentence;
+  }
+  if (s.published.live.failed()) {
+    // The board reads what went wrong, never the engine's text or the query's syntax.
+    const std::string plain = PresentationError(s.published.error);
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", plain.c_str());
+    if (screen) screen->error = plain;
     return;
   }
   size_t hidden = 0;
-  const auto safe = PublishedForChart(s.published, threshold, &hidden);
-  if (!safe) return;
-  ChartData chart = ChartOf(*safe, labels);
-  chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
+  std::vector<std::vector<bool>> withheld;
+  const auto safe = PublishedForChart(s.published, threshold, &hidden, &withheld);
+  if (!safe) {
+    if (s.published.live.updating()) ImGui::TextDisabled("Updating...");
+    return;
+  }
+  ChartData chart = ChartOf(*safe, labels, &withheld);
   for (const auto& name : chart.series) chart.hidden_series.push_back(s.hidden_series.count(name) > 0);
-  chart.gaps_withheld = safe->dimensions.size() == 1;  // one dimension: every gap is a withheld figure
+  const ChartKind kind = ResolveKind(*safe, s.chart);
+  if (screen) screen->charts.push_back(DescribeChart(chart, kind));  // with the codes, before they go
+  chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
   ImGui::Spacing();
-  DrawChart("presentation", chart, ResolveKind(*safe, s.chart), ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
+  DrawChart("presentation", chart, kind, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
+  if (s.published.live.updating()) DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (screen) screen->updating = s.published.live.updating();
   ImGui::TextDisabled("Publication-safe: counts of 1 to %d, and figures that would reveal them, are not shown (%zu withheld). "
                       "Source: %s.",
                       threshold, hidden, tables[static_cast<size_t>(s.table) % tables.size()].c_str());
@@ -327,7 +392,7 @@ void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
 void ApplyStartingQuestion(const Table* table, QueryPanelState& s) {
   if (s.started || !table) return;
   s.started = true;
-  if (*s.where || *s.period || *s.by || *s.link) return;
+  if (!s.where.empty() || *s.period || *s.by || *s.link) return;
   Catalog one;
   one.Add("t", TablePtr(table, [](const Table*) {}));
   const auto years = FinancialYearsCovered(one);
@@ -349,7 +414,7 @@ void DrawPresets(const Table* table, QueryPanelState& s) {
 }
 
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
-                    const CodeLabels* labels, QueryPanelState& s, HoverState& linked) {
+                    const CodeLabels* labels, QueryPanelState& s, HoverState& linked, ScreenDescription* screen) {
   if (tables.empty()) {
     ImGui::TextDisabled("Load a dataset to query it.");
     return;
@@ -363,7 +428,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   };
   if (ImGui::CollapsingHeader("Query, as csc query takes it")) {
     row_label("Where");
-    ImGui::InputTextMultiline("##where", s.where, sizeof s.where, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
+    ImGui::InputTextMultiline("##where", &s.where, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
     row_label("Period");
     ImGui::InputTextWithHint("##period", "fy:2010-11..2015-16   year:2013   month:2013-03", s.period, sizeof s.period);
     row_label("Count");
@@ -390,30 +455,52 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   DrawPresets(table, s);
 
   SubmitAndPoll(service, tables, s);
-  const bool busy = service.Busy(kQueryPanelCaller);
-  if (!s.parse_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.parse_error.c_str());
-  else if (!s.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.error.c_str());
-  else if (s.result)
-    ImGui::TextDisabled("%s rows scanned, %s counted, %s%s", WithThousands(static_cast<long long>(s.result->rows_scanned)).c_str(),
-                        WithThousands(static_cast<long long>(s.result->units_counted)).c_str(),
-                        s.from_cache ? "from cache" : (std::to_string(static_cast<int>(s.result->seconds * 1000 + 0.5)) + " ms").c_str(),
-                        busy ? " (updating...)" : "");
-  if (!s.result) return;
+  const LiveQuery& live = s.live;
+  const std::string sentence = FilterSentence(tables, labels, s);
+  if (screen) {
+    screen->tab = "query";
+    screen->title = TitleOf(TextOf(tables, s));
+    screen->sentence = sentence;
+    screen->updating = live.updating();
+    if (live.failed()) screen->error = live.error();
+  }
+  if (live.failed()) {
+    // No numbers under a question that was not answered: the error alone, in its own words.
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", live.error().c_str());
+    ImGui::TextWrapped("%s", sentence.c_str());
+    return;
+  }
+  const QueryResultPtr result = live.result();
+  if (result)
+    ImGui::TextDisabled("%s rows scanned, %s counted, %s%s", WithThousands(static_cast<long long>(result->rows_scanned)).c_str(),
+                        WithThousands(static_cast<long long>(result->units_counted)).c_str(),
+                        live.from_cache() ? "from cache" : (std::to_string(static_cast<int>(result->seconds * 1000 + 0.5)) + " ms").c_str(),
+                        live.updating() ? " (updating...)" : "");
+  else if (live.updating())
+    ImGui::TextDisabled("Updating...");
+  if (!result) return;
   ImGui::Separator();
-  ImGui::TextWrapped("%s", FilterSentence(tables, labels, s).c_str());
+  ImGui::TextWrapped("%s", sentence.c_str());
   if (!s.pending_labels.empty()) {
     std::string picked;
     for (const std::string& l : s.pending_labels) picked += (picked.empty() ? "" : ", ") + l;
     ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.70f, 1), "Picked with Ctrl: %s. Let go of Ctrl to filter by them.", picked.c_str());
   }
-  ChartData chart = ChartOf(*s.result, labels);
+  ChartData chart = ChartOf(*result, labels);
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
   chart.highlight = linked.highlighted();
-  const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
-  if (const std::string category = HoveredCategory(chart, hover); !category.empty()) linked.Hover(category);
-  CrossFilter(*s.result, chart, hover, table, s);
+  const ChartKind resolved = ResolveKind(*result, s.chart);
+  const ChartHover hover = DrawChart("chart", chart, resolved, ImGui::GetFontSize() * 16);
+  if (screen) screen->charts.push_back(DescribeChart(chart, resolved));
+  if (live.updating()) {
+    DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  } else {
+    // Clicks filter only on an answer to the question asked.
+    if (const std::string category = HoveredCategory(chart, hover); !category.empty()) linked.Hover(category);
+    CrossFilter(*result, chart, hover, table, s);
+  }
   // Two dimensions make a cross-table; three add row groups.
-  const bool two = s.result->dimensions.size() == 2 || s.result->dimensions.size() == 3;
+  const bool two = result->dimensions.size() == 2 || result->dimensions.size() == 3;
   if (two) {
     ImGui::RadioButton("Cross-table", &s.table_view, 0);
     ImGui::SameLine();
@@ -421,10 +508,13 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::SameLine();
   }
   if (two && s.table_view == 0) {
-    DrawPivotView(service, TextOf(tables, s), *s.result, labels, s.pivot, &linked);
+    DrawPivotView(service, TextOf(tables, s), *result, labels, s.pivot, &linked);
   } else {
-    if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(FormatResultTsv(*s.result).c_str());
-    DrawResultTable(*s.result, labels);
+    s.pivot.Stop(service);
+    if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(FormatResultTsv(*result).c_str());
+    DescribedTable table_shown;
+    DrawResultTable(*result, labels, screen ? &table_shown : nullptr);
+    if (screen) screen->tables.push_back(std::move(table_shown));
   }
 }
 

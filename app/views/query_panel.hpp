@@ -8,18 +8,23 @@
 
 #include "dataset/code_labels.hpp"
 #include "plot/draw_chart.hpp"
+#include "views/live_query.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
 #include "ui/hover_state.hpp"
+#include "ui/screen_description.hpp"
 
 namespace csc::app {
 
+inline constexpr const char* kQueryPanelCaller = "query_panel";
+inline constexpr const char* kPresentationCaller = "presentation";
+
 struct QueryPanelState {
   int table = 0;
-  char where[2048] = "";
+  std::string where;  // one filter per line; grows as needed (a long ward pick is never cut)
   char period[256] = "";
   char count[64] = "";
   char by[256] = "";
@@ -30,21 +35,13 @@ struct QueryPanelState {
   int table_view = 0;                   // two or three dimensions: 0 cross-table, 1 rows
   PivotViewState pivot;
   PublishedQuery published;  // presentation mode and publication exports
-  std::string submitted;  // the text of the last submitted query
-  std::string parse_error;
-  QueryResultPtr result;
-  std::string error;
-  double seconds = 0;
-  bool from_cache = false;
+  LiveQuery live{kQueryPanelCaller};  // the chart's answer: ready, updating (stale) or failed
   bool started = false;  // the starting question was considered (once, or a view was opened)
   // Ctrl+clicks on a chart's marks gather here and become one filter when Ctrl is let go,
   // so several bars of one chart can be picked before the chart narrows to them.
   std::string pending_column;
   std::vector<std::string> pending_keys, pending_labels;
 };
-
-inline constexpr const char* kQueryPanelCaller = "query_panel";
-inline constexpr const char* kPresentationCaller = "presentation";
 
 // One-click questions: each sets the grouping, measure and chart (filters are kept).
 enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate, MonthlyXmr };
@@ -64,16 +61,18 @@ void SubmitQuery(QueryService& service, const std::vector<std::string>& tables, 
 // `hover` links the chart and the cross-table with every other view: the category hovered
 // anywhere is highlighted in both.
 void DrawQueryPanel(QueryService& service, const std::vector<std::string>& tables, const Table* table,
-                    const CodeLabels* labels, QueryPanelState& state, HoverState& hover);
+                    const CodeLabels* labels, QueryPanelState& state, HoverState& hover, ScreenDescription* screen = nullptr);
 
 // Presentation mode: the chart alone, large, under a sentence saying what is counted; no
 // inputs, no table of rows; counts of 1 to `threshold` are withheld (shown as "c").
 void DrawQueryPresentation(QueryService& service, const std::vector<std::string>& tables, const CodeLabels* labels,
-                           QueryPanelState& state, int threshold);
+                           QueryPanelState& state, int threshold, ScreenDescription* screen = nullptr);
 
 // The result as a chart: first dimension along x, the second (if any) as series, the first
 // measure as height; codes become labels, and the codes are kept for cross-filtering.
-ChartData ChartOf(const QueryResult& result, const CodeLabels* labels);
+// `withheld` (may be null): [row][measure] cells withheld for disclosure, drawn as "c".
+ChartData ChartOf(const QueryResult& result, const CodeLabels* labels,
+                  const std::vector<std::vector<bool>>* withheld = nullptr);
 
 // The panel's inputs as the query grammar's text.
 QueryText PanelQueryText(const std::vector<std::string>& tables, const QueryPanelState& state);

@@ -20,23 +20,16 @@ namespace {
 constexpr const char* kCallerPrefix = "slicer:";
 
 void Fill(char* buffer, size_t size, const std::string& text) { std::snprintf(buffer, size, "%s", text.c_str()); }
+void Assign(std::string& into, std::string text) { into = std::move(text); }
 
 
+// Counts are shown only for the filters and data on screen: while a recount runs the values
+// read "..." rather than numbers from before the click or the reload.
 void SubmitAndPoll(QueryService& service, const QueryText& text, SlicerColumnState& s, const std::string& caller) {
-  const std::string key = QueryTextKey(text);
-  if (key != s.submitted) {
-    s.submitted = key;
-    try {
-      service.Submit(caller, ParseQueryText(text));
-      s.error.clear();
-    } catch (const std::exception& e) {
-      s.error = e.what();  // the query panel shows the same parse error in full
-    }
-  }
-  if (auto reply = service.Poll(caller)) {
-    if (reply->result) s.counts = reply->result;
-    s.error = reply->error;
-  }
+  s.live.SetCaller(caller);
+  s.live.Ask(service, text);
+  s.counts = s.live.status() == LiveStatus::Ready ? s.live.result() : nullptr;
+  s.error = s.live.error();  // the query panel shows the same error in full
 }
 
 // How episodes count, as words, and the text the query grammar takes for each.
@@ -69,13 +62,13 @@ void DrawAgeRange(QueryPanelState& q) {
   bool on = range.has_value();
   int lo = range ? range->first : 0, hi = range ? range->second : 17;
   if (ImGui::Checkbox("Age", &on)) {
-    Fill(q.where, sizeof q.where, SetAgeRange(q.where, on ? std::optional(std::pair{lo, hi}) : std::nullopt));
+    Assign(q.where, SetAgeRange(q.where, on ? std::optional(std::pair{lo, hi}) : std::nullopt));
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(!on);
   ImGui::SetNextItemWidth(-1);
   if (ImGui::DragIntRange2("##age", &lo, &hi, 0.1f, 0, 17, "from %d", "to %d") && on) {
-    Fill(q.where, sizeof q.where, SetAgeRange(q.where, std::pair{std::min(lo, hi), std::max(lo, hi)}));
+    Assign(q.where, SetAgeRange(q.where, std::pair{std::min(lo, hi), std::max(lo, hi)}));
   }
   ImGui::EndDisabled();
 }
@@ -125,7 +118,7 @@ void DrawAgeBands(QueryPanelState& q, const SlicerColumnState& cs) {
     if (clicked) {
       if (on) selected.erase(std::remove(selected.begin(), selected.end(), label), selected.end());
       else selected.push_back(label);
-      Fill(q.where, sizeof q.where, SetAgeBands(q.where, selected));
+      Assign(q.where, SetAgeBands(q.where, selected));
     }
   }
   ImGui::PopID();
@@ -161,7 +154,7 @@ void DrawColumnSlicer(const Table& table, const std::string& column, const CodeL
     if (ImGui::InputTextWithHint("##search", "search", buffer, sizeof buffer)) search = buffer;
   }
   if (!selected.empty()) {
-    if (ImGui::SmallButton("Clear")) Fill(q.where, sizeof q.where, SetSelection(q.where, column, {}));
+    if (ImGui::SmallButton("Clear")) Assign(q.where, SetSelection(q.where, column, {}));
   }
   struct Item {
     std::string code, label;
@@ -188,7 +181,7 @@ void DrawColumnSlicer(const Table& table, const std::string& column, const CodeL
     if (ImGui::Checkbox(text.c_str(), &on)) {
       if (on) selected.push_back(item.code);
       else selected.erase(std::remove(selected.begin(), selected.end(), item.code), selected.end());
-      Fill(q.where, sizeof q.where, SetSelection(q.where, column, selected, selection && selection->match_null));
+      Assign(q.where, SetSelection(q.where, column, selected, selection && selection->match_null));
     }
     if (ItemProbeEnabled()) ProbeLastItem("slicer:" + column + ":" + item.code);
     const float after_label = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + ImGui::GetFontSize() * 0.5f;
@@ -316,11 +309,14 @@ void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tabl
   }
   DrawLink(tables, q);
   if (ImGui::Button("Clear all filters")) {
-    Fill(q.where, sizeof q.where, "");
+    Assign(q.where, "");
     Fill(q.link, sizeof q.link, "");
   }
   ImGui::Separator();
   if (!table) return;
+  // The counts beside each value count what the chart counts (children or episodes): said once.
+  const bool children = ToLower(Trim(q.measure)).rfind("children", 0) == 0;
+  ImGui::TextDisabled("%s", children ? "Counts: children, each counted once" : "Counts: episodes");
   for (const std::string& column : SlicerColumns(*table)) {
     SubmitAndPoll(service, SlicerQueryText(tables, q, column), state.columns[column], kCallerPrefix + column);
     DrawColumnSlicer(*table, column, labels, q, state);

@@ -13,13 +13,14 @@
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
+#include "views/live_query.hpp"
 #include "views/query_panel.hpp"
 
 namespace csc::app {
 
 struct SlicerColumnState {
-  std::string submitted;  // key of the last count query sent
-  QueryResultPtr counts;  // value -> count under the other filters
+  LiveQuery live;         // keyed by data generation and count query, so a reload recounts
+  QueryResultPtr counts;  // value -> count under the other filters, for the query and data now shown; null while updating
   std::string error;
 };
 

@@ -195,7 +195,8 @@ RankBand RankAmongLas(const BenchmarkYear& year, const std::string& la_code, dou
   }
   out.rank = better + 1;
   out.of = n;
-  out.quartile = static_cast<char>('A' + std::min(3, (better * 4) / n));
+  // A band reads as "best" to "worst": an indicator with no better direction gets none.
+  if (polarity != Polarity::None) out.quartile = static_cast<char>('A' + std::min(3, (better * 4) / n));
   return out;
 }
 

@@ -76,7 +76,7 @@ SnGrouping LoadSnGrouping(const std::string& reference_dir, const std::string& v
 struct RankBand {
   std::optional<int> rank;  // 1 = best among LAs with a value
   int of = 0;
-  char quartile = 0;        // 'A'..'D', 0 when unranked
+  char quartile = 0;        // 'A'..'D', 0 when unranked or the indicator has no better direction
 };
 // Where `value` would rank among every other LA's published value (the LA's own published
 // value is replaced by `value`). Polarity None: ranked high to low, for information.

@@ -20,11 +20,18 @@ Gap GapTo(const Indicator& ind, const std::string& goal, double goal_value, doub
   gap.goal = goal;
   gap.goal_value = goal_value;
   auto value_with = [&](double k) { return IndicatorValueOf(ind, numerator + k, denominator); };
+  // With no better direction (a CP rate) the gap is the change that reaches the goal from
+  // where the value is, not one that "beats" it.
+  Polarity toward = ind.polarity;
+  if (toward == Polarity::None) {
+    const auto now = value_with(0);
+    if (!now) return gap;
+    toward = *now < goal_value ? Polarity::HigherIsBetter : Polarity::LowerIsBetter;
+  }
   auto meets = [&](double k) {
     const auto v = value_with(k);
-    return v && CompareBetter(*v, goal_value, ind.polarity, ind.decimals) >= 0;
+    return v && CompareBetter(*v, goal_value, toward, ind.decimals) >= 0;
   };
-  if (ind.polarity == Polarity::None) return gap;
   if (meets(0)) {
     gap.already_met = true;
     gap.numerator_change = 0;
@@ -35,7 +42,7 @@ Gap GapTo(const Indicator& ind, const std::string& goal, double goal_value, doub
   // shown precision: up for higher-is-better, down for lower-is-better.
   const double scale = ind.unit == IndicatorUnit::Count ? 1 : UnitScale(ind.unit) / denominator;
   const double exact = goal_value / scale - numerator;
-  const bool up = ind.polarity == Polarity::HigherIsBetter;
+  const bool up = toward == Polarity::HigherIsBetter;
   // Start a little on the near side of the exact value: the rounding tolerance can make a
   // smaller change already meet the goal.
   double k = up ? std::floor(exact) - 2 : std::ceil(exact) + 2;
@@ -52,7 +59,7 @@ Gap GapTo(const Indicator& ind, const std::string& goal, double goal_value, doub
 
 std::string GapSentence(const Indicator& ind, const Gap& gap) {
   const std::string goal = gap.goal + " (" + FormatIndicatorValue(ind, gap.goal_value) + ")";
-  if (gap.already_met) return "already on or better than " + goal;
+  if (gap.already_met) return ind.polarity == Polarity::None ? "already at " + goal : "already on or better than " + goal;
   if (!gap.numerator_change) return goal + " cannot be reached by changing the numerator alone";
   return CountWord(*gap.numerator_change) + " reaches " + goal;
 }

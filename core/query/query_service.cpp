@@ -29,6 +29,11 @@ void QueryService::SetCatalog(CatalogPtr catalog) {
   m_cache_index.clear();
 }
 
+uint64_t QueryService::generation() const {
+  std::lock_guard lock(m_mutex);
+  return m_generation;
+}
+
 void QueryService::SetOnReady(std::function<void()> on_ready) {
   std::lock_guard lock(m_mutex);
   m_on_ready = std::move(on_ready);
@@ -78,7 +83,7 @@ uint64_t QueryService::Submit(const std::string& caller, Query query) {
     }
     if (QueryResultPtr hit = CacheFind(query)) {
       ++m_stats.cache_hits;
-      slot.done = QueryReply{ticket, std::move(query), std::move(hit), {}, true, ++m_answered};
+      slot.done = QueryReply{ticket, std::move(query), std::move(hit), {}, true, ++m_answered, m_generation};
       notify = m_on_ready;
     } else {
       slot.pending = Request{ticket, std::move(query), m_catalog, m_generation};
@@ -140,7 +145,7 @@ void QueryService::WorkerLoop() {
       slot.running_ticket = request.ticket;
       slot.running_cancel = cancel;
     }
-    QueryReply reply{request.ticket, request.query, nullptr, {}, false};
+    QueryReply reply{request.ticket, request.query, nullptr, {}, false, 0, request.generation};
     bool cancelled = false;
     try {
       if (!request.catalog) throw QueryError("no data loaded");

@@ -36,6 +36,7 @@ struct QueryReply {
   std::string error;      // QueryError text: names the offending part
   bool from_cache = false;
   uint64_t answered = 0;  // this service's answers so far, this one included: the order they came in
+  uint64_t generation = 0;  // the catalog generation the answer was computed against
 };
 
 struct QueryServiceStats {
@@ -58,6 +59,9 @@ class QueryService {
   // Swaps the tables queries run against; clears the cache. Requests already submitted
   // run against the catalog current when they were submitted.
   void SetCatalog(CatalogPtr catalog);
+  // Bumped by every SetCatalog: views key their requests by (generation, query) so an answer
+  // computed on the data before a reload is never taken for one on the data after it.
+  uint64_t generation() const;
   // Called on the worker thread whenever a reply is ready (e.g. to wake the GUI loop).
   void SetOnReady(std::function<void()> on_ready);
 

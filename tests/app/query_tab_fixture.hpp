@@ -56,12 +56,12 @@ struct QueryTab {
     ui.Frame();  // submits what changed
     const bool settled = ui.FramesUntil([&] {
       auto& service = ui.app->queries();
-      if (!q.result || service.Busy(app::kQueryPanelCaller) || service.Busy(app::kAgeBandSlicerCaller)) return false;
+      if (!q.live.result() || q.live.updating() || service.Busy(app::kQueryPanelCaller) || service.Busy(app::kAgeBandSlicerCaller)) return false;
       for (const auto& column : ui.app->slicers().columns)
         if (service.Busy("slicer:" + column.first)) return false;
       return true;
     });
-    INFO("query error: " << q.error << q.parse_error << "; age bands: " << ui.app->slicers().age_bands.error);
+    INFO("query error: " << q.live.error() << "; age bands: " << ui.app->slicers().age_bands.error);
     REQUIRE(settled);
     ui.Frame();
     ui.Frame();

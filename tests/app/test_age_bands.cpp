@@ -52,8 +52,8 @@ Filter AgeFilter(test::QueryTab& t) {
 TEST_CASE("age-band toggles filter by DfE band, Unborn included, and read in the sentence", "[ui]") {
   test::QueryTab t(WriteAgePlans());
   const auto& names = t.ui.app->table_names();
-  REQUIRE(t.q.result);
-  CHECK(Total(*t.q.result) == 6);
+  REQUIRE(t.q.live.result());
+  CHECK(Total(*t.q.live.result()) == 6);
   // Each band's count under the other filters (none yet).
   const auto& slicers = t.ui.app->slicers();
   CHECK(BandCount(slicers, "Unborn") == 1);
@@ -67,13 +67,13 @@ TEST_CASE("age-band toggles filter by DfE band, Unborn included, and read in the
   Filter f = AgeFilter(t);
   CHECK(f.kind == FilterKind::AgeBand);
   CHECK(f.values == std::vector<std::string>{"under1"});
-  CHECK(Total(*t.q.result) == 2);  // B1, B2
+  CHECK(Total(*t.q.live.result()) == 2);  // B1, B2
   CHECK(app::FilterSentence(names, nullptr, t.q) == "Children on a CP plan at 31 March, 2012-13, aged under 1");
 
   t.Click("slicer:age:Unborn");  // OR within age
   f = AgeFilter(t);
   CHECK(f.values == std::vector<std::string>{"unborn", "under1"});
-  CHECK(Total(*t.q.result) == 3);
+  CHECK(Total(*t.q.live.result()) == 3);
   CHECK(app::FilterSentence(names, nullptr, t.q) == "Children on a CP plan at 31 March, 2012-13, unborn or aged under 1");
   // The bands' own counts ignore the age filter.
   CHECK(BandCount(slicers, "5-9") == 1);
@@ -81,7 +81,7 @@ TEST_CASE("age-band toggles filter by DfE band, Unborn included, and read in the
   t.Click("slicer:age:Unborn");
   t.Click("slicer:age:1-4");
   CHECK(t.where() == "age in (under1, 1-4)\n");
-  CHECK(Total(*t.q.result) == 3);  // B1, B2, T1
+  CHECK(Total(*t.q.live.result()) == 3);  // B1, B2, T1
   CHECK(app::FilterSentence(names, nullptr, t.q) == "Children on a CP plan at 31 March, 2012-13, aged 0-4");
 
   // Another slicer's filter changes the band counts; the age filter stays.
@@ -89,7 +89,7 @@ TEST_CASE("age-band toggles filter by DfE band, Unborn included, and read in the
   CHECK(t.where() == "age in (under1, 1-4)\nlatest_category in (NEG)\n");
   CHECK(BandCount(slicers, "Under 1") == 1);  // B1 (B2 is EMO)
   CHECK(BandCount(slicers, "5-9") == 0);      // T2 is PHY
-  CHECK(Total(*t.q.result) == 2);             // B1, T1
+  CHECK(Total(*t.q.live.result()) == 2);             // B1, T1
 
   // Toggling the last bands off removes the age filter.
   t.Click("slicer:age:Under 1");

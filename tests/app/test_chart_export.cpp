@@ -118,3 +118,20 @@ TEST_CASE("a stacked-area trend exports with each band in its category's colour"
   CHECK(bottom > top * 3 / 2);
   std::filesystem::remove(e.path);
 }
+
+TEST_CASE("a PNG export on a fresh profile makes its folder", "[ui][export]") {
+  std::string error;
+  if (!SharedWindow(error)) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  const auto dir = std::filesystem::temp_directory_path() / "csc_fresh_profile_export" / "exports";
+  std::filesystem::remove_all(dir.parent_path());
+  app::ChartExport e;
+  e.chart.groups = {"A"};
+  e.chart.series = {""};
+  e.chart.values = {{1}};
+  e.width = 200, e.height = 100;
+  e.path = (dir / "query.png").string();
+  CHECK(app::ExportChartPng(e, error));
+  CHECK(error.empty());
+  CHECK(std::filesystem::exists(e.path));
+  std::filesystem::remove_all(dir.parent_path());
+}

@@ -39,22 +39,22 @@ TEST_CASE("clicking a bar adds its filter and Ctrl+click adds a second value bes
   test::QueryTab t({dir + "/cp_plans.csv"}, "cp_plans");
   std::snprintf(t.q.by, sizeof t.q.by, "ward");
   t.Settle();
-  REQUIRE(t.q.result);
-  REQUIRE(t.q.result->rows.size() == 3);  // Keppel 2, Sitwell 1, Valley 1
+  REQUIRE(t.q.live.result());
+  REQUIRE(t.q.live.result()->rows.size() == 3);  // Keppel 2, Sitwell 1, Valley 1
   t.Click("chart:0:0");                   // Keppel
   CHECK(t.where() == "ward in (Keppel)\n");
-  REQUIRE(t.q.result->rows.size() == 1);
-  CHECK(*t.q.result->rows[0].values[0] == 2);
+  REQUIRE(t.q.live.result()->rows.size() == 1);
+  CHECK(*t.q.live.result()->rows[0].values[0] == 2);
   // By category now (the ward filter stays): Ctrl+click on neglect adds a second filter
   // value, here on the category, instead of replacing the ward.
   std::snprintf(t.q.by, sizeof t.q.by, "latest_category");
   t.Settle();
-  REQUIRE(t.q.result->rows.size() == 2);  // EMO (C2), NEG (C5)
+  REQUIRE(t.q.live.result()->rows.size() == 2);  // EMO (C2), NEG (C5)
   t.Click("chart:1:1", true);
   CHECK(t.where() == "ward in (Keppel)\nlatest_category in (NEG)\n");
-  REQUIRE(t.q.result->rows.size() == 1);
-  CHECK(t.q.result->rows[0].keys[0] == "NEG");
-  CHECK(*t.q.result->rows[0].values[0] == 1);  // C5
+  REQUIRE(t.q.live.result()->rows.size() == 1);
+  CHECK(t.q.live.result()->rows[0].keys[0] == "NEG");
+  CHECK(*t.q.live.result()->rows[0].values[0] == 1);  // C5
   // A plain click on the one bar left takes its filter off again.
   t.Click("chart:0:0");
   CHECK(t.where() == "ward in (Keppel)\n");
@@ -63,9 +63,9 @@ TEST_CASE("clicking a bar adds its filter and Ctrl+click adds a second value bes
 TEST_CASE("one click keeps only children also in another dataset at the time", "[ui]") {
   const std::string dir = WriteLinkedData();
   test::QueryTab t({dir + "/cp_plans.csv", dir + "/lac_episodes.csv"}, "cp_plans");
-  REQUIRE(t.q.result);
-  CHECK(ValueOf(*t.q.result, "NEG") == 3);
-  CHECK(ValueOf(*t.q.result, "EMO") == 1);
+  REQUIRE(t.q.live.result());
+  CHECK(ValueOf(*t.q.live.result(), "NEG") == 3);
+  CHECK(ValueOf(*t.q.live.result(), "EMO") == 1);
   t.Click("slicer:link");
   CHECK(std::string(t.q.link) == "present lac_episodes open-at-start");
   const Query query = ParseQueryText(app::PanelQueryText(t.ui.app->table_names(), t.q));
@@ -74,9 +74,9 @@ TEST_CASE("one click keeps only children also in another dataset at the time", "
   CHECK(query.links[0].present);
   CHECK(query.links[0].when == LinkWhen::OpenAtStart);
   // Only C1 was looked after when her plan started (C4's care ended in 2011).
-  REQUIRE(t.q.result->rows.size() == 1);
-  CHECK(t.q.result->rows[0].keys[0] == "NEG");
-  CHECK(*t.q.result->rows[0].values[0] == 1);
+  REQUIRE(t.q.live.result()->rows.size() == 1);
+  CHECK(t.q.live.result()->rows[0].keys[0] == "NEG");
+  CHECK(*t.q.live.result()->rows[0].values[0] == 1);
   CHECK(app::FilterSentence(t.ui.app->table_names(), nullptr, t.q) ==
         "Children on a CP plan at 31 March, 2012-13, who were also looked after at the start");
   // The slicers count under the link too: one child in Sitwell, none elsewhere.
@@ -86,14 +86,14 @@ TEST_CASE("one click keeps only children also in another dataset at the time", "
   CHECK(ValueOf(*ward, "Keppel") == 0);
   t.Click("slicer:link");
   CHECK(std::string(t.q.link).empty());
-  CHECK(ValueOf(*t.q.result, "NEG") == 3);
+  CHECK(ValueOf(*t.q.live.result(), "NEG") == 3);
 }
 
 TEST_CASE("Ctrl+clicks pick several bars of one chart, which filter together when Ctrl is let go", "[ui]") {
   test::QueryTab t(test::WriteCpPlans("/tmp/csc_ui_ctrl_plans.csv", {"C1", "C2", "C3", "C4", "C5"}));
   std::snprintf(t.q.by, sizeof t.q.by, "ward");
   t.Settle();
-  REQUIRE(t.q.result->rows.size() == 3);  // Keppel (C2, C5), Sitwell (C1), Valley (C4)
+  REQUIRE(t.q.live.result()->rows.size() == 3);  // Keppel (C2, C5), Sitwell (C1), Valley (C4)
   auto ctrl_click = [&](const std::string& probe) {
     const auto at = app::ProbedCentre(probe);
     INFO(probe << " after " << t.q.pending_labels.size() << " picked");
@@ -109,14 +109,14 @@ TEST_CASE("Ctrl+clicks pick several bars of one chart, which filter together whe
   // While Ctrl is held nothing is filtered and every bar stays to be picked.
   CHECK(t.where().empty());
   CHECK(t.q.pending_labels == std::vector<std::string>{"Keppel", "Valley"});
-  CHECK(t.q.result->rows.size() == 3);
+  CHECK(t.q.live.result()->rows.size() == 3);
   ImGui::GetIO().KeyCtrl = false;
   t.ui.Frame();  // the pick becomes the filter as this frame draws the chart
   CHECK(t.where() == "ward in (Keppel, Valley)\n");
   t.Settle();     // and its query lands
-  REQUIRE(t.q.result->rows.size() == 2);
-  CHECK(t.q.result->rows[0].keys[0] == "Keppel");
-  CHECK(*t.q.result->rows[0].values[0] == 2);
-  CHECK(t.q.result->rows[1].keys[0] == "Valley");
+  REQUIRE(t.q.live.result()->rows.size() == 2);
+  CHECK(t.q.live.result()->rows[0].keys[0] == "Keppel");
+  CHECK(*t.q.live.result()->rows[0].values[0] == 2);
+  CHECK(t.q.live.result()->rows[1].keys[0] == "Valley");
   CHECK(t.q.pending_keys.empty());
 }

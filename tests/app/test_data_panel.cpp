@@ -43,3 +43,21 @@ TEST_CASE("clicking Cancel stops a running load and the UI keeps drawing", "[ui]
   REQUIRE(ui.app->loads().failures().size() == 1);
   CHECK(ui.app->loads().failures()[0] == big + ": loading cancelled");
 }
+
+TEST_CASE("distinct counts are counted by the loader, before the Data tab first draws them", "[ui]") {
+  test::UiHarness ui;
+  ui.app->ShowTab(app::ExplorerApp::Tab::Query);  // the Data tab is not drawn while loading
+  ui.Frame();
+  ui.app->OpenFiles({std::string(CSC_TEST_DATA_DIR) + "/ingest/ssda903_style_bom_semicolon.csv"});
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  const auto& loaded = ui.app->loads().loaded();
+  REQUIRE(loaded.size() == 1);
+  const Table& table = *loaded[0].result.table;
+  REQUIRE(table.num_columns() > 0);
+  REQUIRE(loaded[0].distinct.size() == table.num_columns());
+  // Loaded rows 1001, 1002, 1003, 1005 (1004 is short and rejected): four children, sexes 1 and 2.
+  for (size_t i = 0; i < table.num_columns(); ++i) {
+    if (table.column_name(i) == "CHILD") CHECK(loaded[0].distinct[i] == 4);
+    if (table.column_name(i) == "SEX") CHECK(loaded[0].distinct[i] == 2);
+  }
+}

@@ -39,15 +39,15 @@ TEST_CASE("a three-dimension answer shows row groups whose totals match the engi
   std::snprintf(t.q.by, sizeof t.q.by, "sex, period, latest_category");
   std::snprintf(t.q.period, sizeof t.q.period, "fy:2012-13..2013-14");
   t.Settle();
-  REQUIRE(t.q.result);
-  REQUIRE(t.q.result->dimensions.size() == 3);
+  REQUIRE(t.q.live.result());
+  REQUIRE(t.q.live.result()->dimensions.size() == 3);
   auto& pivot = t.q.pivot;
   REQUIRE(t.ui.FramesUntil([&] {
     return pivot.totals.size() == 7 && std::all_of(pivot.totals.begin(), pivot.totals.end(), [](const auto& r) { return r != nullptr; });
   }));
   std::vector<const QueryResult*> totals;
   for (const auto& r : pivot.totals) totals.push_back(r.get());
-  const PivotGroups p = BuildPivotGroups(*t.q.result, totals);
+  const PivotGroups p = BuildPivotGroups(*t.q.live.result(), totals);
   REQUIRE(p.group_keys == std::vector<std::string>{"F", "M", "U"});
 
   // The published figures (domain.md 5): 334 plans open at 31 March 2013 (166 girls), 393 in 2014.

@@ -32,7 +32,7 @@ TEST_CASE("presentation mode describes the query it shows", "[ui]") {
   auto& q = ui.app->query_panel();
   std::snprintf(q.by, sizeof q.by, "period");
   std::snprintf(q.period, sizeof q.period, "fy:2012-13");
-  std::snprintf(q.where, sizeof q.where, "ward in (Sitwell)\nage 0..4");
+  q.where = "ward in (Sitwell)\nage 0..4";
   CHECK(app::DescribeQuery({"cp_plans"}, q) ==
         "cp_plans: episodes, children by period; fy:2012-13; where ward in (Sitwell) and age 0..4");
 }

@@ -38,7 +38,7 @@ TEST_CASE("a saved view is written as readable JSON and reopened after a restart
     test::UiHarness ui;
     ui.Frame();
     auto& q = ui.app->query_panel();
-    std::snprintf(q.where, sizeof q.where, "latest_category in (NEG)\n\nage 0..4\n");
+    q.where = "latest_category in (NEG)\n\nage 0..4\n";
     std::snprintf(q.period, sizeof q.period, "fy:2010-11..2015-16");
     std::snprintf(q.count, sizeof q.count, "open-at:31-03");
     std::snprintf(q.by, sizeof q.by, "period");

@@ -27,15 +27,15 @@ TEST_CASE("slicer columns are the coded columns, not ids or dates", "[ui]") {
 TEST_CASE("ticking a slicer value filters the chart while counts under the other filters stay", "[ui]") {
   test::QueryTab l(WritePlans());
   // Open at 31 March 2013: C1 NEG, C2 EMO, C4 NEG, C5 NEG.
-  REQUIRE(l.q.result);
-  CHECK(l.q.result->rows.size() == 2);
+  REQUIRE(l.q.live.result());
+  CHECK(l.q.live.result()->rows.size() == 2);
   l.Click("slicer:ward:Keppel");
   CHECK(std::string(l.q.where) == "ward in (Keppel)\n");
-  REQUIRE(l.q.result);
-  REQUIRE(l.q.result->rows.size() == 2);  // C2 EMO and C5 NEG
-  CHECK(l.q.result->rows[0].keys[0] == "EMO");
-  CHECK(*l.q.result->rows[0].values[0] == 1);
-  CHECK(*l.q.result->rows[1].values[0] == 1);
+  REQUIRE(l.q.live.result());
+  REQUIRE(l.q.live.result()->rows.size() == 2);  // C2 EMO and C5 NEG
+  CHECK(l.q.live.result()->rows[0].keys[0] == "EMO");
+  CHECK(*l.q.live.result()->rows[0].values[0] == 1);
+  CHECK(*l.q.live.result()->rows[1].values[0] == 1);
   l.Click("slicer:ward:Sitwell");
   CHECK(std::string(l.q.where) == "ward in (Keppel, Sitwell)\n");
   // The ward slicer's own counts ignore the ward filter; the category slicer's honour it.
@@ -57,17 +57,17 @@ TEST_CASE("clicking a bar filters by its category and Ctrl-click adds another", 
   test::QueryTab l(WritePlans());
   std::snprintf(l.q.by, sizeof l.q.by, "ward");
   l.Settle();
-  REQUIRE(l.q.result);
-  REQUIRE(l.q.result->rows.size() == 3);  // Keppel, Sitwell, Valley
+  REQUIRE(l.q.live.result());
+  REQUIRE(l.q.live.result()->rows.size() == 3);  // Keppel, Sitwell, Valley
   l.Click("chart:1:1");                   // one bar per ward: group g is series g
   CHECK(std::string(l.q.where) == "ward in (Sitwell)\n");
   // The chart keeps one bar per selected ward; Valley is no longer drawn.
-  REQUIRE(l.q.result->rows.size() == 1);
+  REQUIRE(l.q.live.result()->rows.size() == 1);
   CHECK_FALSE(app::ProbedCentre("chart:2:2"));
   l.Click("chart:0:0", true);  // Ctrl-click on the selected ward takes it out again
   CHECK(std::string(l.q.where).empty());
-  REQUIRE(l.q.result->rows.size() == 3);
-  std::snprintf(l.q.where, sizeof l.q.where, "ward in (Valley)\nsex in (M)\n");
+  REQUIRE(l.q.live.result()->rows.size() == 3);
+  l.q.where = "ward in (Valley)\nsex in (M)\n";
   std::snprintf(l.q.by, sizeof l.q.by, "latest_category");
   l.Settle();
   l.Click("chart:0:0", true);  // one bar, NEG: Ctrl adds the category beside the other filters
@@ -99,8 +99,8 @@ TEST_CASE("quick charts set the grouping, measure and chart for common questions
   CHECK(std::string(l.q.by) == "age, sex");
   CHECK(l.q.chart == app::ChartKind::Pyramid);
   l.Settle();
-  REQUIRE(l.q.result);
-  CHECK(l.q.result->dimensions.size() == 2);
+  REQUIRE(l.q.live.result());
+  CHECK(l.q.live.result()->dimensions.size() == 2);
   app::ApplyPreset(table, l.q, app::ChartPreset::TrendByCategory);
   CHECK(std::string(l.q.by) == "period, latest_category");
   app::ApplyPreset(table, l.q, app::ChartPreset::WardRate);
@@ -131,7 +131,7 @@ TEST_CASE("a dataset without a date of birth has no age controls, one with it ha
                            "C1,F,Sitwell,2012-06-01,,NEG\n"
                            "C2,M,Keppel,2012-09-01,2013-06-01,EMO\n";
     test::QueryTab t(path);
-    REQUIRE(t.q.result);
+    REQUIRE(t.q.live.result());
     CHECK_FALSE(app::ProbedCentre("slicer:age:Unborn"));
     CHECK_FALSE(app::ProbedCentre("slicer:age:1-4"));
   }

@@ -37,10 +37,11 @@ TEST_CASE("Rotherham looked-after rate per 10,000 at 31 March 2025: SN mean 100.
   REQUIRE(c.neighbours.size() == 10);
   CHECK(c.neighbours.front().first == "Barnsley");
   CHECK(c.neighbours.back().first == "County Durham");
-  // No polarity: ranked high to low, 51 of 150 other LAs with a figure are higher.
+  // No polarity: ranked high to low, 51 of 150 other LAs with a figure are higher; no band,
+  // which would read as better or worse.
   CHECK(c.rank.rank == 52);
   CHECK(c.rank.of == 151);
-  CHECK(c.rank.quartile == 'B');
+  CHECK(c.rank.quartile == 0);
 }
 
 TEST_CASE("The 2021 neighbour vintage gives its own group and averages", "[indicators]") {
@@ -75,6 +76,9 @@ TEST_CASE("Suppressed and unavailable DfE values stay marked, and are left out o
   CHECK(r.quartile == 'C');
   CHECK(RankAmongLas(d3, "372", 12.5, Polarity::LowerIsBetter).rank == 49);
   CHECK(RankAmongLas(d3, "372", 12.5, Polarity::LowerIsBetter).quartile == 'B');
+  // No better direction: a position (high to low) and no band that would read as best or worst.
+  CHECK(RankAmongLas(d3, "372", 16.3, Polarity::None).rank);
+  CHECK(RankAmongLas(d3, "372", 16.3, Polarity::None).quartile == 0);
   BenchmarkSpec wrong = *ni65.benchmark;
   wrong.column = "CPP_repeat";
   CHECK_THROWS_WITH(Store().Get(wrong, 2013),

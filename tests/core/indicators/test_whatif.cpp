@@ -103,5 +103,12 @@ TEST_CASE("Gap arithmetic rounds the right way for each polarity and unit", "[in
   const Indicator& repeat = *BundledIndicators().Find("CP_REPEAT");  // a count, lower is better
   CHECK(GapTo(repeat, "target", 40, 52, 0).numerator_change == -12);
   CHECK(GapTo(repeat, "target", 60, 52, 0).already_met);
-  CHECK_FALSE(GapTo(*BundledIndicators().Find("CME"), "target", 10, 874, 0).numerator_change);  // no polarity
+  // No better direction: the change that reaches the goal from where the count is, either way
+  // (874 - 864 = 10; 5 + 5 = 10), never "cannot be reached".
+  const Indicator& cme = *BundledIndicators().Find("CME");
+  g = GapTo(cme, "target", 10, 874, 0);
+  CHECK(g.numerator_change == -864);
+  CHECK(GapSentence(cme, g) == "864 fewer reaches target (10)");
+  CHECK(GapTo(cme, "England", 10, 5, 0).numerator_change == 5);
+  CHECK(GapSentence(cme, GapTo(cme, "target", 10, 10, 0)) == "already at target (10)");
 }

@@ -121,3 +121,21 @@ TEST_CASE("a request queues by its own time: a view re-submitting does not jump 
   CHECK(blocker->answered < chart->answered);
   CHECK(chart->answered < slicer->answered);
 }
+
+TEST_CASE("each reply names the data generation it was computed on", "[query][service]") {
+  QueryService service;
+  CHECK(service.generation() == 0);
+  service.SetCatalog(MakeCatalog(300));
+  CHECK(service.generation() == 1);
+  service.Submit("view", CountBy("sex"));
+  const auto first = WaitFor(service, "view");
+  REQUIRE(first);
+  CHECK(first->generation == 1);
+  service.SetCatalog(MakeCatalog(300));  // a reload: the same query is a new question
+  CHECK(service.generation() == 2);
+  service.Submit("view", CountBy("sex"));
+  const auto second = WaitFor(service, "view");
+  REQUIRE(second);
+  CHECK(second->generation == 2);
+  CHECK_FALSE(second->from_cache);
+}
