@@ -286,6 +286,25 @@ TEST_CASE("canonical files: values outside a coded column's code list are kept, 
   }
 }
 
+TEST_CASE("canonical files: a date column stays a date when every cell is blank", "[formats]") {
+  // canonical/cp_plans.csv is an extract of four open plans: plan_end has no value at all.
+  const DatasetLoad load = LoadDatasets({kDir + "canonical/cp_plans.csv"});
+  const Dataset& cp = load.datasets.at(0);
+  const Column& end = *cp.table->ColumnByName("plan_end");
+  CHECK(end.type() == ColumnType::Date);
+  CHECK(end.null_count() == 4);
+  // So counting by open-at works: all four plans started by July 2022 and none has ended.
+  Catalog c;
+  c.Add("cp_plans", cp.table);
+  QueryText q;
+  q.table = "cp_plans";
+  q.period = "fy:2022-23";
+  q.count = "open-at:31-03";
+  const QueryResult r = RunQuery(c, ParseQueryText(q));
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].values.at(0) == 4);
+}
+
 TEST_CASE("DfE open data with time_period not first: still recognised, symbols still a status", "[formats]") {
   const DatasetLoad load = LoadDatasets({kDir + "dfe/reordered_symbols.csv"});
   const Dataset& d = load.datasets.at(0);
