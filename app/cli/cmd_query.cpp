@@ -101,7 +101,7 @@ int Run(QueryArgs& args) {
       const std::string name = given != given_names.end() ? given->second : d.name;
       if (d.UnknownCodeCount())
         std::cerr << "csc query: " << name << ": " << d.UnknownCodeCount() << " unknown codes kept (see csc load)\n";
-      catalog.Add(name, d.table);
+      catalog.Add(name, d.table, RulesFor(d));
       for (const auto& source : d.sources)
         if (source == paths.front() && first_table.empty()) first_table = name;
     }
@@ -125,6 +125,9 @@ int Run(QueryArgs& args) {
     } else if (args.format == "csv") std::cout << FormatResultCsv(result);
     else if (args.format == "json") std::cout << FormatResultJson(result);
     else std::cout << FormatResultTable(result);
+    // CSV stays machine-readable: its notes go to stderr (table and JSON carry them).
+    if (args.format == "csv" || args.publish)
+      for (const std::string& n : result.notes) std::cerr << "csc query: note: " << n << "\n";
     if (args.timing)
       std::cerr << "query: " << result.rows_scanned << " rows scanned, " << result.units_counted << " counted, "
                 << result.seconds * 1000 << " ms\n";

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "indicators/catalogue.hpp"
-#include "ingest/csv_loader.hpp"
+#include "dataset/dataset_loader.hpp"
 
 namespace csc::cli {
 
@@ -26,13 +26,15 @@ bool LoadDataDir(const std::string& dir, Catalog& catalog, std::string& error) {
     error = dir + ": no .csv files";
     return false;
   }
-  for (const auto& f : files) {
-    try {
-      catalog.Add(f.stem().string(), LoadCsvFile(f.string()).table);
-    } catch (const std::exception& e) {
-      error = e.what();
-      return false;
-    }
+  // Through the dataset layer, as the explorer loads them, so each table carries its kind's
+  // counting rules and coverage (query/catalog.hpp TableRules).
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.string());
+  try {
+    catalog = *ToCatalog(LoadDatasets(paths).datasets);
+  } catch (const std::exception& e) {
+    error = e.what();
+    return false;
   }
   return true;
 }

@@ -1,10 +1,13 @@
 #include "dataset/annex_a.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "dataset/canonical_builder.hpp"
 #include "dataset/codes.hpp"
 #include "dataset/recognise.hpp"
+#include "time/civil_date.hpp"
+#include "time/periods.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -42,13 +45,36 @@ Provenance From(const Table& t, const char* format) {
 
 }  // namespace
 
+// A child recorded as unborn with no date of birth is Unborn at every date the list speaks
+// for: the list is taken as at the end of the financial year of the last date it holds
+// (Annex A lists are pulled for a year ending 31 March), so the date of birth is taken as
+// the next 1 April. A recorded date of birth (an expected one, for an unborn child) is kept.
+std::optional<int32_t> UnbornUntil(const std::map<std::string, const Column*>& f, const Table& t) {
+  std::optional<int32_t> last;
+  for (const char* name : {"plan_start", "plan_end"})
+    for (size_t r = 0; r < t.num_rows(); ++r)
+      if (const auto d = CellDate(Get(f, name), r)) last = std::max(last.value_or(*d), *d);
+  if (!last) return std::nullopt;
+  const CivilDate c = CivilFromDays(*last);
+  return FinancialYearPeriod(c.month >= 4 ? c.year : c.year - 1).last + 1;
+}
+
+bool RecordedUnborn(const std::map<std::string, const Column*>& f, size_t r) {
+  return EqualsIgnoreCase(Trim(StripListPrefix(CellText(Get(f, "sex"), r))), "unborn");
+}
+
 ConvertedTable ConvertAnnexAList7(const Table& t) {
   const auto f = FindFields(SourceFormat::AnnexAList7, t);
   UnknownCodeTally tally;
   CanonicalBuilder b(DatasetKind::CpPlans);
-  size_t unreadable_previous = 0;
+  size_t unreadable_previous = 0, unborn_without_dob = 0;
+  const std::optional<int32_t> unborn_until = UnbornUntil(f, t);
   for (size_t r = 0; r < t.num_rows(); ++r) {
     SetChildColumns(b, f, r, tally);
+    if (!CellDate(Get(f, "dob"), r) && RecordedUnborn(f, r) && unborn_until) {
+      b.SetDate(b.Index("dob"), unborn_until);
+      ++unborn_without_dob;
+    }
     b.SetDate(b.Index("plan_start"), CellDate(Get(f, "plan_start"), r));
     b.SetDate(b.Index("plan_end"), CellDate(Get(f, "plan_end"), r));
     b.SetText(b.Index("initial_category"), tally.Take(CodeField::Abuse, CellText(Get(f, "initial_category"), r), "initial_category"));
@@ -64,6 +90,10 @@ ConvertedTable ConvertAnnexAList7(const Table& t) {
     if (!Get(f, needed)) out.notes.push_back(std::string("no column found for ") + needed);
   if (unreadable_previous)
     out.notes.push_back(std::to_string(unreadable_previous) + " 'number of previous plans' cells are not numbers (left blank)");
+  if (unborn_without_dob)
+    out.notes.push_back(std::to_string(unborn_without_dob) + " children recorded as unborn with no date of birth: counted as Unborn up to " +
+                        FormatIsoDate(*unborn_until - 1) + " (the end of the list's year; their date of birth taken as " +
+                        FormatIsoDate(*unborn_until) + ")");
   return out;
 }
 

@@ -18,13 +18,19 @@ namespace {
 
 // Dates and ids must be typed as such for the converters; a column the loader inferred
 // otherwise (say all dates had two-digit years and were read as text) is re-read with the
-// type forced, so every bad cell gets a warning naming its line and column.
+// type forced, so every bad cell gets a warning naming its line and column. A column the
+// canonical layout says is a date is a date whatever its cells hold, including none at all
+// (an extract of open plans has a blank end column, which type inference cannot call a date).
 std::map<std::string, ColumnType> ExpectedTypes(const Recognition& r) {
   std::map<std::string, ColumnType> types;
+  const auto& layout = CanonicalLayout(r.kind);
   for (const ColumnGuess& g : r.columns) {
+    const bool layout_date = std::any_of(layout.begin(), layout.end(), [&](const CanonicalColumn& c) {
+      return !g.canonical.empty() && c.name == g.canonical && c.type == ColumnType::Date;
+    });
     if (g.role == Role::ChildId) types[g.column] = ColumnType::Text;
-    else if (g.role == Role::Start || g.role == Role::End || g.role == Role::DateOfBirth || g.canonical == "period_start" ||
-             g.canonical == "date")
+    else if (g.role == Role::Start || g.role == Role::End || g.role == Role::DateOfBirth || layout_date ||
+             g.canonical == "period_start" || g.canonical == "date")
       types[g.column] = ColumnType::Date;
   }
   return types;
@@ -43,7 +49,9 @@ void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::s
     const Column* c = f.load.table->ColumnByName(column);
     const bool fits = c && (c->type() == type || (type == ColumnType::Date && c->type() == ColumnType::DateTime) ||
                             (type == ColumnType::Text && IsStringType(c->type())));
-    if (!fits && c && c->null_count() < c->size()) reload = true;
+    // An all-blank column of the wrong type is re-read too: the re-read costs one more load
+    // of the file, only in that case, and the alternative is a query that fails on its type.
+    if (!fits && c && c->size() > 0) reload = true;
     forced.type_overrides.emplace(column, type);
   }
   if (reload) f.load = Reload(f, forced);
@@ -167,9 +175,48 @@ const Dataset* DatasetLoad::Find(std::string_view name) const {
   return nullptr;
 }
 
+namespace {
+
+bool HasValues(const Table& t, const std::string& column) {
+  const Column* c = t.ColumnByName(column);
+  return c && c->null_count() < c->size();
+}
+
+}  // namespace
+
+TableRules RulesFor(const Dataset& d) {
+  TableRules rules;
+  if (!d.table) return rules;
+  const Table& t = *d.table;
+  // DfE counts a start of care as an episode with reason for new episode S and a ceasing as
+  // an episode ending for a reason other than X1 (X1: a new episode began the same day, care
+  // went on). An extract that does not record the reasons is counted by its dates alone.
+  if (d.kind == DatasetKind::LacEpisodes) {
+    if (HasValues(t, "reason_new_episode")) {
+      rules.started = {InFilter("reason_new_episode", {"S"})};
+      rules.started_note = "started: episodes with reason for new episode S (a new period of care), as DfE counts starts";
+    }
+    if (HasValues(t, "reason_ceased")) {
+      rules.ceased = {NotInFilter("reason_ceased", {"X1"})};
+      rules.ceased_note = "ceased: episodes ending for a reason other than X1 (X1 = a new episode began the same day)";
+    }
+  }
+  for (const CanonicalColumn& c : CanonicalLayout(d.kind))
+    if (!c.codes.empty() && t.ColumnByName(c.name)) rules.code_lists[c.name] = c.codes;
+  // Coverage: the first and last dates the start and end columns hold.
+  for (Role role : {Role::Start, Role::End}) {
+    const Column* c = t.ColumnByName(d.ColumnFor(role));
+    if (!c || c->type() != ColumnType::Date || c->null_count() == c->size()) continue;
+    const auto lo = static_cast<int32_t>(c->min_int()), hi = static_cast<int32_t>(c->max_int());
+    rules.covers_from = std::min(rules.covers_from.value_or(lo), lo);
+    rules.covers_to = std::max(rules.covers_to.value_or(hi), hi);
+  }
+  return rules;
+}
+
 CatalogPtr ToCatalog(const std::vector<Dataset>& datasets) {
   auto catalog = std::make_shared<Catalog>();
-  for (const Dataset& d : datasets) catalog->Add(d.name, d.table);
+  for (const Dataset& d : datasets) catalog->Add(d.name, d.table, RulesFor(d));
   return catalog;
 }
 

@@ -65,8 +65,12 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
 // read (unless !stop_on_error), std::runtime_error for a bad mapping.
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options = {});
 
-// The datasets as the query engine names them (Dataset::name -> table).
+// The datasets as the query engine names them (Dataset::name -> table), each with what its
+// kind says about counting it (TableRules): looked-after starts are RNE S and ceases are
+// ends other than X1 (when the extract records them), the code list of each coded column,
+// and the dates the table covers.
 CatalogPtr ToCatalog(const std::vector<Dataset>& datasets);
+TableRules RulesFor(const Dataset& dataset);
 
 // One loaded table recognised as it stands (no SSDA903 joining across files).
 Dataset RecogniseTable(TablePtr table, std::string name);

@@ -43,11 +43,18 @@ class Builder {
 
   // One continuous period of care from `start` to `end` (kOpen = still looked after) with
   // placement changes on `changes` (sorted, strictly inside the period).
-  void Period(int32_t start, int32_t end, std::vector<int32_t> changes, const std::string& legal = "") {
+  // `born_after`: a later birth date is kept, an earlier one moved to that day (no extra
+  // random draw, so the rest of the extract is unchanged).
+  void Period(int32_t start, int32_t end, std::vector<int32_t> changes, const std::string& legal = "",
+              int32_t born_after = 0) {
     const int32_t last = end == kOpen ? Day(2016, 3, 31) : end;
     // Young enough to be under 18 throughout.
     const int max_age = std::max(0, 17 - (last - start) / 365);
     Child child = MakeChild(m_rng, "LA" + std::to_string(200000 + m_serial++), DrawEntryAge(m_rng, max_age), start);
+    if (born_after && child.dob < born_after) child.dob = born_after;
+    // Nobody is looked after at 18 or over: the 18th birthday falls after the period of care
+    // (or the extract) ends. Moved without a random draw, like born_after.
+    if (AddYears(child.dob, 18) <= last) child.dob = AddYears(last, -18) + 1;
     if (child.sex == "U") child.sex = "F";
     const std::string status = legal.empty() ? kLegal[m_rng.Weighted(kLegalWeights)] : legal;
     const std::string need = kNeed[m_rng.Weighted(kNeedWeights)];
@@ -94,17 +101,18 @@ std::vector<LacEpisode> GenerateLacEpisodes(Rng& rng) {
     return rng.Below(100) < static_cast<uint32_t>(open_percent) ? kOpen : from + rng.Between(lo_days, hi_days);
   };
 
-  // A: 148 long-term at 31 March 2013 (care began by 30 Sep 2010); 92 in the same placement
-  // since 31 March 2011 or earlier, 56 moved once since then. At most two placements in
-  // either year.
+  // A: 148 long-term at 31 March 2013 (care began by 30 Sep 2010, aged under 16 on 31 March
+  // 2013, as NI 63 counts: born after 31 March 1997); 92 in the same placement since 31 March
+  // 2011 or earlier, 56 moved once since then. At most two placements in either year.
+  const int32_t under16_at_march13 = Day(1997, 4, 1);
   for (int i = 0; i < 148; ++i) {
     const int32_t start = rng.Between(Day(2006, 1, 1), long_term_cut);
     const int32_t end = end_after(Day(2013, 4, 1), 0, 1000, 45);
     if (i < 92) {
       const int32_t current = rng.Between(std::max(start + 60, Day(2008, 1, 1)), same_cut);
-      b.Period(start, end, current > start ? std::vector<int32_t>{current} : std::vector<int32_t>{});
+      b.Period(start, end, current > start ? std::vector<int32_t>{current} : std::vector<int32_t>{}, "", under16_at_march13);
     } else {
-      b.Period(start, end, {rng.Between(Day(2011, 6, 1), Day(2013, 2, 28))});
+      b.Period(start, end, {rng.Between(Day(2011, 6, 1), Day(2013, 2, 28))}, "", under16_at_march13);
     }
   }
   // X: 150 children looked after in both years (care spans 1 April 2011 to 31 March 2012);

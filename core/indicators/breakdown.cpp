@@ -80,9 +80,9 @@ std::vector<BreakdownRow> IndicatorBreakdown(const Indicator& ind, const Catalog
 }
 
 std::vector<IndicatorValue> IndicatorSeries(const Indicator& ind, const Catalog& catalog,
-                                            const std::vector<std::string>& years) {
+                                            const std::vector<std::string>& years, EnteredFigures entered) {
   std::vector<IndicatorValue> out;
-  for (const auto& y : years) out.push_back(EvaluateIndicator(ind, catalog, y));
+  for (const auto& y : years) out.push_back(EvaluateIndicator(ind, catalog, y, entered));
   return out;
 }
 

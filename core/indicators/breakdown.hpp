@@ -26,7 +26,8 @@ std::vector<BreakdownRow> IndicatorBreakdown(const Indicator& ind, const Catalog
 
 // EvaluateIndicator for each year, in order.
 std::vector<IndicatorValue> IndicatorSeries(const Indicator& ind, const Catalog& catalog,
-                                            const std::vector<std::string>& years);
+                                            const std::vector<std::string>& years,
+                                            EnteredFigures entered = EnteredFigures::AsComparator);
 
 // Rows with a numerator and a positive denominator, as funnel units.
 std::vector<FunnelUnit> FunnelUnitsFrom(const std::vector<BreakdownRow>& rows);

@@ -215,9 +215,15 @@ IndicatorCatalogue ParseCatalogue(std::string_view json_text, const std::string&
     throw CatalogueError(name + ": expected {\"indicators\": [ ... ]}");
   IndicatorCatalogue cat;
   cat.path = name;
+  std::string reported_by;
+  if (root.contains("reported_by")) {
+    if (!root["reported_by"].is_string()) throw CatalogueError(name + ": reported_by: expected text, e.g. \"Rotherham\"");
+    reported_by = root["reported_by"].get<std::string>();
+  }
   std::set<std::string> ids;
   for (const Json& entry : root["indicators"]) {
     Indicator ind = ParseIndicator(entry, name);
+    ind.reported_by = reported_by;
     if (!ids.insert(ind.id).second) throw CatalogueError(name + ": indicator " + ind.id + ": id: used twice");
     cat.indicators.push_back(std::move(ind));
   }

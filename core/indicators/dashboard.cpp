@@ -21,7 +21,7 @@ std::shared_ptr<ScorecardContext> MakeScorecardContext(std::shared_ptr<const Ind
 std::vector<std::string> FinancialYearsCovered(const Catalog& data) {
   int first = 0, last = 0;
   bool any = false;
-  for (const auto& [name, table] : data.tables()) {
+  for (const auto& [name, table, rules] : data.tables()) {
     for (size_t i = 0; i < table->num_columns(); ++i) {
       const Column& c = table->column(i);
       const std::string column = ToLower(table->column_name(i));
@@ -54,7 +54,7 @@ DashboardData BuildDashboard(ScorecardContext& context, const std::string& year,
   d.rows = context.card->Rows(year);
   d.sn_vintage = context.card->sn().vintage;
   for (const KpiRow& row : d.rows) {
-    d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years));
+    d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years, context.card->entered()));
     d.comparators.push_back(ComparatorSeries(*context.card, *row.indicator, years));
   }
   return d;

@@ -1,5 +1,10 @@
 #include "indicators/evaluate.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
 #include "indicators/query_command.hpp"
 #include "query/compiled_query.hpp"
 #include "query/executor.hpp"
@@ -45,6 +50,12 @@ double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& cata
   } catch (const QueryError& e) {
     throw QueryError("indicator " + ind.id + ": " + part + ": " + e.what());
   }
+  if (r.no_data) {
+    std::string why = "no data for " + std::string(year);
+    for (const std::string& n : r.notes)
+      if (n.rfind("no data for ", 0) == 0) why = n;
+    throw QueryError("indicator " + ind.id + ": " + part + ": " + why);
+  }
   if (spec.groups_at_least > 0) {
     double n = 0;
     for (const auto& row : r.rows)
@@ -64,7 +75,32 @@ double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& cata
   return r.rows[0].values[0].value_or(0);
 }
 
-IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year) {
+std::string ReportedSource(const Indicator& ind, std::string_view year) {
+  return (ind.reported_by.empty() ? "" : ind.reported_by + " ") + std::string(year) + " report";
+}
+
+bool IsDemonstrationData(const Catalog& catalog) {
+  namespace fs = std::filesystem;
+  std::map<std::string, bool> synthetic;  // folder -> README says SYNTHETIC
+  bool any = false;
+  for (const NamedTable& t : catalog.tables()) {
+    if (!t.table || t.table->provenance().path.empty()) return false;
+    const std::string dir = fs::path(t.table->provenance().path).parent_path().string();
+    auto it = synthetic.find(dir);
+    if (it == synthetic.end()) {
+      std::ifstream in(dir + "/README.md");
+      std::stringstream text;
+      text << in.rdbuf();
+      it = synthetic.emplace(dir, text.str().find("SYNTHETIC") != std::string::npos).first;
+    }
+    if (!it->second) return false;
+    any = true;
+  }
+  return any;
+}
+
+IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year,
+                                 EnteredFigures entered) {
   IndicatorValue out;
   if (ind.numerator) {
     try {
@@ -77,13 +113,20 @@ IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, s
     }
   }
   if (!out.numerator) {
-    // No datasets for it (or not loaded): fall back to figures entered for the year.
+    // No count from the data: figures entered for the year stand as the value only for the
+    // extract they belong to; for anyone else's data they are a labelled comparator.
     const auto it = ind.reported.find(std::string(year));
     if (it != ind.reported.end() && it->second.numerator) {
-      out.numerator = it->second.numerator;
-      out.denominator = it->second.denominator;
-      out.entered = true;
-      out.error.clear();
+      if (entered == EnteredFigures::AsValue) {
+        out.numerator = it->second.numerator;
+        out.denominator = it->second.denominator;
+        out.entered = true;
+        out.error.clear();
+      } else {
+        out.reported = IndicatorValueOf(ind, it->second.numerator, it->second.denominator);
+        out.reported_source = ReportedSource(ind, year);
+        if (out.error.empty()) out.error = "not counted from this data (the figure is the " + out.reported_source + "'s)";
+      }
     } else if (out.error.empty()) {
       out.error = "no figures for " + std::string(year);
     }

@@ -3,6 +3,7 @@
 // query engine: the numerator and denominator queries are run for that year (placeholders
 // substituted) and value = numerator / denominator x unit scale. Years without queries use
 // the catalogue's entered figures.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,7 +18,23 @@ struct IndicatorValue {
   std::optional<double> numerator, denominator, value;
   bool entered = false;  // from the catalogue's reported figures, not the datasets
   std::string error;     // why there is no value (missing table, bad column, 0 denominator)
+  // Figures typed into the catalogue for the year, when they are not this data's value: a
+  // comparator labelled with its source ("Rotherham 2012-13 report"), never the value.
+  std::optional<double> reported;
+  std::string reported_source;
 };
+
+// Whether the catalogue's entered figures may stand as the value when the data has no count
+// for an indicator: only for the extract they belong to (the bundled demonstration data,
+// calibrated to the report they come from). Anyone else's extract shows them as "reported".
+enum class EnteredFigures : uint8_t { AsComparator, AsValue };
+
+// "Rotherham 2012-13 report" (or "2012-13 report" when the catalogue names nobody).
+std::string ReportedSource(const Indicator& ind, std::string_view year);
+
+// True when every loaded table comes from a folder whose README.md marks it SYNTHETIC (the
+// bundled demonstration extract), and at least one does.
+bool IsDemonstrationData(const Catalog& catalog);
 
 // Value from counts (nullopt for a zero or missing denominator; Count units use the numerator).
 std::optional<double> IndicatorValueOf(const Indicator& ind, std::optional<double> numerator,
@@ -31,7 +48,9 @@ Query CountQuery(const Indicator& ind, const CountSpec& spec, std::string_view y
 double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog, std::string_view year,
                 const std::vector<Filter>& extra = {});
 
-// Never throws for data problems: they land in IndicatorValue::error.
-IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year);
+// Never throws for data problems: they land in IndicatorValue::error. A year outside what the
+// datasets cover is an error ("no data for 2024-25: ..."), never a computed value.
+IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year,
+                                 EnteredFigures entered = EnteredFigures::AsComparator);
 
 }  // namespace csc

@@ -21,6 +21,9 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
   Cells out;
   out.ref = ind.ref;
   out.name = ind.name + (row.current.entered ? " (entered)" : "");
+  // Typed-in figures that are not this data's: a labelled comparator, never the value.
+  if (row.current.reported)
+    out.name += " (reported: " + FormatIndicatorValue(ind, row.current.reported) + ", " + row.current.reported_source + ")";
   out.target = FormatIndicatorValue(ind, c.target);
   out.england = FormatIndicatorValue(ind, c.england) + (c.england && c.england_source == "report" ? "*" : "");
   out.sn_mean = FormatIndicatorValue(ind, c.sn_mean) + (c.sn_mean && c.sn_source == "report" ? "*" : "");
@@ -30,6 +33,7 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
     return out;
   }
   out.value = FormatIndicatorValue(ind, row.current.value);
+  if (!row.current.value && row.current.error.find("no data for ") != std::string::npos) out.value = "no data";
   out.counts = ind.unit == IndicatorUnit::Count ? Count(row.current.numerator)
                : row.current.numerator          ? Count(row.current.numerator) + "/" + Count(row.current.denominator)
                                                 : "";
@@ -83,7 +87,7 @@ std::string FormatKpiTable(const std::vector<KpiRow>& rows, const KpiFormatOptio
 
 std::string FormatKpiCsv(const std::vector<KpiRow>& rows, const KpiFormatOptions& o) {
   std::string out = "id,ref,indicator,year,value,numerator,denominator,target,rag,direction,england,england_source,"
-                    "sn_mean,sn_median,sn_source,rank,ranked,band\n";
+                    "sn_mean,sn_median,sn_source,rank,ranked,band,reported,reported_source\n";
   for (const KpiRow& row : rows) {
     const Indicator& ind = *row.indicator;
     const bool hide = o.publish && KpiRowDisclosive(row, o.threshold);
@@ -96,7 +100,8 @@ std::string FormatKpiCsv(const std::vector<KpiRow>& rows, const KpiFormatOptions
                                   FormatNumber(k.england, ind.decimals), k.england ? k.england_source : "",
                                   FormatNumber(k.sn_mean, ind.decimals), FormatNumber(k.sn_median, ind.decimals),
                                   k.sn_mean ? k.sn_source : "", hide ? "c" : (row.rank.rank ? std::to_string(*row.rank.rank) : ""),
-                                  hide ? "c" : (row.rank.rank ? std::to_string(row.rank.of) : ""), c.band};
+                                  hide ? "c" : (row.rank.rank ? std::to_string(row.rank.of) : ""), c.band,
+                                  FormatNumber(row.current.reported, ind.decimals), row.current.reported_source};
     std::string line;
     for (size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + CsvEscape(f[i]);
     out += line + "\n";
@@ -126,6 +131,7 @@ std::string FormatKpiJson(const std::vector<KpiRow>& rows, const KpiFormatOption
     j["denominator"] = pv(row.current.denominator);
     j["entered"] = row.current.entered;
     if (!row.current.error.empty()) j["error"] = row.current.error;
+    if (row.current.reported) j["reported"] = {{"value", *row.current.reported}, {"source", row.current.reported_source}};
     KpiRow previous_only = row;
     previous_only.current = row.previous;
     const bool hide_previous = o.publish && KpiRowDisclosive(previous_only, o.threshold);

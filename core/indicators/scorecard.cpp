@@ -24,6 +24,8 @@ Scorecard::Scorecard(const IndicatorCatalogue& indicators, const Catalog& data, 
   if (m_options.assets_dir.empty()) m_options.assets_dir = AssetsDir();
   m_store = m_options.benchmarks ? m_options.benchmarks : std::make_shared<BenchmarkStore>(m_options.assets_dir + "/ees");
   m_sn = LoadSnGrouping(m_options.assets_dir + "/reference", m_options.sn_vintage);
+  if (!m_options.entered)
+    m_options.entered = IsDemonstrationData(data) ? EnteredFigures::AsValue : EnteredFigures::AsComparator;
 }
 
 IndicatorComparators Scorecard::Comparators(const Indicator& ind, const std::string& year) {
@@ -69,8 +71,8 @@ KpiRow Scorecard::Row(const Indicator& ind, const std::string& year) {
   KpiRow row;
   row.indicator = &ind;
   row.year = year;
-  row.current = EvaluateIndicator(ind, m_data, year);
-  row.previous = EvaluateIndicator(ind, m_data, FinancialYearLabel(FinancialYearStart(year) - 1));
+  row.current = EvaluateIndicator(ind, m_data, year, entered());
+  row.previous = EvaluateIndicator(ind, m_data, FinancialYearLabel(FinancialYearStart(year) - 1), entered());
   row.comparators = Comparators(ind, year);
   row.rag = RateRag(row.current.value, row.comparators.target, row.comparators.england, ind.polarity, ind.decimals);
   row.direction = DirectionOfTravel(row.current.value, row.previous.value, ind.polarity, ind.decimals);

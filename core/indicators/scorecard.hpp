@@ -26,6 +26,9 @@ struct ScorecardOptions {
   // A DfE file cache (of assets_dir/ees) to share: the dashboard keeps one for the session so
   // new data or an added indicator does not read the files again. Null: a cache of its own.
   std::shared_ptr<BenchmarkStore> benchmarks;
+  // Whether the catalogue's entered figures may be the value (evaluate.hpp EnteredFigures);
+  // unset: only when the data is the bundled demonstration extract (IsDemonstrationData).
+  std::optional<EnteredFigures> entered;
 };
 
 struct IndicatorComparators {
@@ -66,6 +69,7 @@ class Scorecard {
   const IndicatorCatalogue& indicators() const { return m_indicators; }
   const Catalog& data() const { return m_data; }
   const ScorecardOptions& options() const { return m_options; }
+  EnteredFigures entered() const { return *m_options.entered; }
   const SnGrouping& sn() const { return m_sn; }
   BenchmarkStore& benchmarks() const { return *m_store; }  // thread-safe
 

@@ -68,7 +68,7 @@ WhatIfResult RunWhatIf(Scorecard& scorecard, const Indicator& ind, const std::st
                        const std::vector<WhatIfChange>& changes) {
   WhatIfResult out;
   out.year = year;
-  out.before = EvaluateIndicator(ind, scorecard.data(), year);
+  out.before = EvaluateIndicator(ind, scorecard.data(), year, scorecard.entered());
   if (!out.before.numerator) throw std::invalid_argument("indicator " + ind.id + ": no value for " + year + ": " + out.before.error);
   double num = *out.before.numerator;
   double den = out.before.denominator.value_or(0);

@@ -217,19 +217,77 @@ void BuildDateTables(CompiledQuery& cq) {
   }
 }
 
+// Codes listed in `fs` that the column's code list knows but this extract does not hold
+// match no row: they are dropped from the list (so "in (K3)" selects nothing and "not in
+// (K3)" keeps every row), and the answer says so.
+void DropAbsentListedCodes(const Table& table, const std::string& table_name, const TableRules& rules,
+                           const EventColumns& roles, std::vector<Filter>& fs, std::vector<std::string>& notes) {
+  if (rules.code_lists.empty()) return;
+  for (Filter& f : fs) {
+    if (f.kind != FilterKind::In && f.kind != FilterKind::NotIn) continue;
+    // A column the table does not have is the compiler's mistake to report, with its part.
+    std::string name;
+    try {
+      name = detail::ResolvedName(table, roles, f.column);
+    } catch (const QueryError&) {
+      continue;
+    }
+    const Column* col = table.ColumnByName(name);
+    const auto list = rules.code_lists.find(name);
+    if (!col || !col->dictionary() || list == rules.code_lists.end()) continue;
+    for (auto it = f.values.begin(); it != f.values.end();) {
+      const bool listed = std::find(list->second.begin(), list->second.end(), *it) != list->second.end();
+      if (listed && !col->dictionary()->Find(*it)) {
+        notes.push_back(name + " '" + *it + "' is a valid code but no row of " + table_name + " holds it: it selects nothing");
+        it = f.values.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+}
+
+Query ApplyTableRules(const Catalog& catalog, const NamedTable& entry, const EventColumns& roles, const Query& asked,
+                      std::vector<std::string>& notes) {
+  Query q = asked;
+  const TableRules& rules = entry.rules;
+  if (!q.periods.empty() && q.counting.mode == CountMode::StartedIn && !rules.started.empty()) {
+    q.filters.insert(q.filters.end(), rules.started.begin(), rules.started.end());
+    notes.push_back(rules.started_note);
+  }
+  if (!q.periods.empty() && q.counting.mode == CountMode::CeasedIn && !rules.ceased.empty()) {
+    q.filters.insert(q.filters.end(), rules.ceased.begin(), rules.ceased.end());
+    notes.push_back(rules.ceased_note);
+  }
+  DropAbsentListedCodes(*entry.table, entry.name, rules, roles, q.filters, notes);
+  for (Measure& m : q.measures) {
+    DropAbsentListedCodes(*entry.table, entry.name, rules, roles, m.numerator, notes);
+    DropAbsentListedCodes(*entry.table, entry.name, rules, roles, m.denominator, notes);
+  }
+  for (Link& l : q.links)
+    if (const NamedTable* other = catalog.FindEntry(l.table))
+      DropAbsentListedCodes(*other->table, other->name, other->rules, detail::ResolveRoles(*other->table, l.columns),
+                            l.filters, notes);
+  return q;
+}
+
 }  // namespace
 
 EventColumns ResolveEventColumns(const Table& table, const EventColumns& given) {
   return detail::ResolveRoles(table, given);
 }
 
-std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query& query) {
+std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query& asked) {
   auto cq = std::make_unique<CompiledQuery>();
+  const NamedTable* entry = catalog.FindEntry(asked.table);
+  if (!entry) throw QueryError("table '" + asked.table + "' is not loaded; loaded tables: " + catalog.Names());
+  const Table* table = entry->table.get();
+  const EventColumns roles = detail::ResolveRoles(*table, asked.columns);
+  // The query as the table's kind defines it: every path below (general, fused, vector)
+  // compiles from this one value, so a rule lives in TableRules alone.
+  const Query query = ApplyTableRules(catalog, *entry, roles, asked, cq->notes);
   cq->query = query;
-  const Table* table = catalog.Find(query.table);
-  if (!table) throw QueryError("table '" + query.table + "' is not loaded; loaded tables: " + catalog.Names());
   cq->table = table;
-  const EventColumns roles = detail::ResolveRoles(*table, query.columns);
   cq->query.columns = roles;
   const std::string& name = query.table;
 
@@ -284,6 +342,19 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
                          std::to_string(query.counting.snapshot_month) + ": period " + PeriodLabel(p) +
                          " holds no such date; use open-at:end for the period's last day");
       cq->snapshots.push_back(*d);
+    }
+  }
+  // Coverage: a period wholly outside the dates the table holds has no data, which is not
+  // the same as a count of zero. (The whole period, not its snapshot: an extract taken on
+  // 31 March may hold no event on that day.)
+  if (entry->rules.covers_from && entry->rules.covers_to) {
+    const int32_t from = *entry->rules.covers_from, to = *entry->rules.covers_to;
+    for (size_t i = 0; i < cq->periods.size(); ++i) {
+      const bool outside = cq->periods[i].last < from || cq->periods[i].first > to;
+      cq->period_uncovered.push_back(outside);
+      if (outside)
+        cq->notes.push_back("no data for " + PeriodLabel(cq->periods[i]) + ": " + entry->name + " covers " +
+                            FormatIsoDate(from) + " to " + FormatIsoDate(to));
     }
   }
   if ((query.counting.mode == CountMode::StartedIn || query.counting.mode == CountMode::CeasedIn) && !cq->periods.empty()) {

@@ -120,6 +120,11 @@ struct CompiledQuery {
 
   std::vector<PopulationRow> population;  // when a Rate10k measure is present
   std::vector<Filter> sex_filters, ward_filters;  // In / NotIn filters on those roles narrow the population too
+
+  // What the answer must say besides its numbers: the table's counting rules applied, codes
+  // asked for that this extract does not hold, periods it does not cover.
+  std::vector<std::string> notes;
+  std::vector<bool> period_uncovered;  // per period: wholly outside the table's coverage
 };
 
 // Throws QueryError. The catalog must outlive the compiled query (it holds column pointers).

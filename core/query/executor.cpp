@@ -545,11 +545,7 @@ class ChunkRunner {
   DurationBand BandOfDuration(int32_t from, int32_t to) const {
     const int months = (m_cq.month_key_ref[static_cast<size_t>(to - m_cq.date_base)] -
                         m_cq.month_key_from[static_cast<size_t>(from - m_cq.date_base)]) >> 6;
-    if (months < 3) return DurationBand::Under3Months;
-    if (months < 6) return DurationBand::Months3To6;
-    if (months < 12) return DurationBand::Months6To12;
-    if (months < 24) return DurationBand::Years1To2;
-    return DurationBand::Years2Plus;
+    return DurationBandOfMonths(from, to, months);
   }
 
   const CompiledQuery& m_cq;
@@ -656,6 +652,13 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   partials.resize(1);
   partials[0].Finish();
   QueryResult result = FinalizeResult(cq, partials[0]);
+  result.notes = cq.notes;
+  if (!cq.period_uncovered.empty() &&
+      std::all_of(cq.period_uncovered.begin(), cq.period_uncovered.end(), [](bool b) { return b; })) {
+    result.no_data = true;
+    for (auto& row : result.rows)
+      for (auto& v : row.values) v.reset();
+  }
   result.rows_scanned = rows;
   result.vector_scan = vector != nullptr;
   for (uint64_t u : units) result.units_counted += u;

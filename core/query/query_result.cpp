@@ -44,10 +44,13 @@ std::string FormatResultTable(const QueryResult& r) {
   std::vector<std::vector<std::string>> cells;
   for (const auto& row : r.rows) {
     std::vector<std::string> line = row.keys;
-    for (const auto& v : row.values) line.push_back(FormatMeasureValue(v));
+    // An answer for a period the data does not cover is "no data", never a blank or a zero.
+    for (const auto& v : row.values) line.push_back(r.no_data ? "no data" : FormatMeasureValue(v));
     cells.push_back(std::move(line));
   }
-  return FormatAlignedColumns(header, cells, r.dimensions.size());
+  std::string out = FormatAlignedColumns(header, cells, r.dimensions.size());
+  for (const std::string& n : r.notes) out += "note: " + n + "\n";
+  return out;
 }
 
 std::string FormatResultCsv(const QueryResult& r) {
@@ -76,6 +79,8 @@ std::string FormatResultJson(const QueryResult& r) {
     rows.push_back(o);
   }
   j["rows"] = rows;
+  j["no_data"] = r.no_data;
+  j["notes"] = r.notes;
   j["rows_scanned"] = r.rows_scanned;
   j["units_counted"] = r.units_counted;
   j["seconds"] = r.seconds;

@@ -27,6 +27,12 @@ struct QueryResult {
   uint64_t units_counted = 0;  // (row, period) pairs that passed every condition
   double seconds = 0;          // execution time (0 when served from the cache)
   bool vector_scan = false;    // counted by the vector scan (query/vector_scan.hpp)
+  // Rules the table's kind applied ("started = episodes with RNE S"), codes asked for that
+  // the extract does not hold, periods outside what the table covers. Views show them.
+  std::vector<std::string> notes;
+  // Every period asked for lies outside the table's coverage: the values are absent (never a
+  // computed zero) and the answer is "no data for this period".
+  bool no_data = false;
 };
 
 using QueryResultPtr = std::shared_ptr<const QueryResult>;

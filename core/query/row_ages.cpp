@@ -50,7 +50,7 @@ std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, co
 }
 
 void DeriveRowAgesAhead(const Catalog& catalog) {
-  for (const auto& [name, table] : catalog.tables()) {
+  for (const auto& [name, table, rules] : catalog.tables()) {
     try {
       QueryText text;
       text.table = name;

@@ -82,21 +82,24 @@ std::string SingleAgeLabel(int slot) {
   return std::to_string(slot - 1);
 }
 
-DurationBand DurationBandOf(int32_t start, int32_t end) {
-  const int months = WholeMonthsBetween(start, end);
-  if (months < 3) return DurationBand::Under3Months;
-  if (months < 6) return DurationBand::Months3To6;
-  if (months < 12) return DurationBand::Months6To12;
+DurationBand DurationBandOfMonths(int32_t start, int32_t end, int months) {
+  // "3 months or less" and "to 6 months" include the anniversary day itself.
+  const bool on_anniversary = (months == 3 || months == 6) && AddMonths(start, months) == end;
+  if (months < 3 || (months == 3 && on_anniversary)) return DurationBand::UpTo3Months;
+  if (months < 6 || (months == 6 && on_anniversary)) return DurationBand::Over3To6Months;
+  if (months < 12) return DurationBand::Over6MonthsUnder1Year;
   if (months < 24) return DurationBand::Years1To2;
   return DurationBand::Years2Plus;
 }
 
+DurationBand DurationBandOf(int32_t start, int32_t end) { return DurationBandOfMonths(start, end, WholeMonthsBetween(start, end)); }
+
 std::string_view DurationBandLabel(DurationBand band) {
   switch (band) {
-    case DurationBand::Under3Months: return "Under 3 months";
-    case DurationBand::Months3To6: return "3-6 months";
-    case DurationBand::Months6To12: return "6-12 months";
-    case DurationBand::Years1To2: return "1-2 years";
+    case DurationBand::UpTo3Months: return "3 months or less";
+    case DurationBand::Over3To6Months: return "more than 3 months to 6 months";
+    case DurationBand::Over6MonthsUnder1Year: return "more than 6 months, less than 1 year";
+    case DurationBand::Years1To2: return "1 year, less than 2 years";
     case DurationBand::Years2Plus: return "2 years or more";
     default: return "Unknown";
   }

@@ -46,10 +46,18 @@ int SingleAgeSlot(int age_years);          // Unborn -> 0, age a -> a + 1, 18+ -
 inline constexpr int kSingleAgeUnknownSlot = kSingleAgeMax + 3;
 std::string SingleAgeLabel(int slot);
 
-// Duration bands used for CP plans at 31 March (and plans ceased), by the anniversary rule.
-enum class DurationBand : uint8_t { Under3Months, Months3To6, Months6To12, Years1To2, Years2Plus, Unknown, COUNT };
+// Duration bands exactly as DfE's d5 file (CP plans at 31 March; also plans ceased), by the
+// anniversary rule: "3 months or less" includes a plan open exactly 3 months (end on the
+// third monthly anniversary), "more than 3 months to 6 months" includes exactly 6 months,
+// "more than 6 months, less than 1 year" stops before the first anniversary, "1 year, less
+// than 2 years" before the second, and the second anniversary is "2 years or more".
+enum class DurationBand : uint8_t { UpTo3Months, Over3To6Months, Over6MonthsUnder1Year, Years1To2, Years2Plus, Unknown, COUNT };
 inline constexpr int kDurationBandCount = static_cast<int>(DurationBand::COUNT);
-DurationBand DurationBandOf(int32_t start, int32_t end);  // end before start -> Under3Months
+DurationBand DurationBandOf(int32_t start, int32_t end);  // end before start -> UpTo3Months
+// The one definition of the band edges: `whole_months` = WholeMonthsBetween(start, end),
+// which callers may have from a faster table (the query executor); the exact-anniversary
+// test is only needed at 3 and 6 months.
+DurationBand DurationBandOfMonths(int32_t start, int32_t end, int whole_months);
 std::string_view DurationBandLabel(DurationBand band);
 
 }  // namespace csc

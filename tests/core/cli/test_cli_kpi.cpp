@@ -37,18 +37,18 @@ TEST_CASE("csc kpi prints the 2012-13 scorecard with RAG, travel, comparators, r
   REQUIRE(lines.size() == 18);
   CHECK(lines[0] ==
         "id,ref,indicator,year,value,numerator,denominator,target,rag,direction,england,england_source,sn_mean,"
-        "sn_median,sn_source,rank,ranked,band");
+        "sn_median,sn_source,rank,ranked,band,reported,reported_source");
   CHECK(Has(lines, "NI59,NI 59,Initial assessments within 10 working days,2012-13,82.4,2901,3521,86.0,Amber,declined,"
-                   "77.4,report,83.1,,report,,,"));
+                   "77.4,report,83.1,,report,,,,,"));
   CHECK(Has(lines, "NI62,NI 62,Looked-after children with 3 or more placements in the year,2012-13,9.9,39,392,9.5,"
-                   "Amber,improved,10.7,report,9.8,,report,,,"));
+                   "Amber,improved,10.7,report,9.8,,report,,,,,"));
   CHECK(Has(lines, "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,3.8,15,395,4.0,Green,"
-                   "declined,5.6,report,6.1,,report,,,"));
+                   "declined,5.6,report,6.1,,report,,,,,"));
   CHECK(Has(lines, "NI65,NI 65,Child protection plans that are a second or subsequent plan,2012-13,16.3,52,319,13.3,"
-                   "Red,declined,13.8,report,14.9,14.0,\"DfE 2013, SN 2025 (10 of 10 with data)\",91,145,C"));
+                   "Red,declined,13.8,report,14.9,14.0,\"DfE 2013, SN 2025 (10 of 10 with data)\",91,145,C,,"));
   CHECK(Has(lines, "NI67,NI 67,Child protection reviews within timescales,2012-13,100.0,238,238,99.0,Green,same,90.5,"
-                   "report,92.0,,report,,,"));
-  CHECK(Has(lines, "CME,CME referrals,Children missing education referrals in the year,2012-13,874,874,,,,,,,,,,,,"));
+                   "report,92.0,,report,,,,,"));
+  CHECK(Has(lines, "CME,CME referrals,Children missing education referrals in the year,2012-13,874,874,,,,,,,,,,,,,,"));
 }
 
 TEST_CASE("csc kpi table says the data is synthetic and marks the report's comparators", "[cli][kpi]") {
@@ -72,12 +72,22 @@ TEST_CASE("csc kpi --publish withholds small numerators and denominators and wha
   const auto lines = Lines(run.out);
   REQUIRE(lines.size() == 3);
   CHECK(lines[1] == "NI65,NI 65,Child protection plans that are a second or subsequent plan,2012-13,c,c,c,13.3,c,c,13.8,"
-                    "report,14.9,14.0,\"DfE 2013, SN 2025 (10 of 10 with data)\",c,c,c");
+                    "report,14.9,14.0,\"DfE 2013, SN 2025 (10 of 10 with data)\",c,c,c,,");
   CHECK(lines[2] == "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,c,c,c,4.0,c,c,5.6,"
-                    "report,6.1,,report,c,c,c");
+                    "report,6.1,,report,c,c,c,,");
   const auto exact = RunCli("kpi --year 2012-13 --data-dir " + kSmall + " --indicator NI64 --format csv");
   CHECK(Lines(exact.out)[1] == "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,50.0,2,4,"
-                               "4.0,Red,,5.6,report,6.1,,report,,,");
+                               "4.0,Red,,5.6,report,6.1,,report,,,,,");
+  // Not the demonstration data: Rotherham's entered NI 59 is no value of this extract, only a
+  // labelled comparator (2901/3521 = 82.4%), with no RAG.
+  const auto own = RunCli("kpi --year 2012-13 --data-dir " + kSmall + " --indicator NI59 --format csv");
+  REQUIRE(own.exit_code == 0);
+  const std::string ni59 = Lines(own.out).at(1);
+  CHECK(ni59.rfind("NI59,NI 59,Initial assessments within 10 working days,2012-13,,,,86.0,,,", 0) == 0);
+  REQUIRE(ni59.size() > 30);
+  CHECK(ni59.substr(ni59.size() - 30) == ",82.4,Rotherham 2012-13 report");
+  const auto table = RunCli("kpi --year 2012-13 --data-dir " + kSmall + " --indicator NI59");
+  CHECK(table.out.find("(reported: 82.4%, Rotherham 2012-13 report)") != std::string::npos);
 }
 
 TEST_CASE("csc kpi reports a bad year, an unknown indicator and a broken catalogue", "[cli][kpi]") {

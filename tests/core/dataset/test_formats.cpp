@@ -286,6 +286,51 @@ TEST_CASE("canonical files: values outside a coded column's code list are kept, 
   }
 }
 
+TEST_CASE("canonical files: a date column stays a date when every cell is blank", "[formats]") {
+  // canonical/cp_plans.csv is an extract of four open plans: plan_end has no value at all.
+  const DatasetLoad load = LoadDatasets({kDir + "canonical/cp_plans.csv"});
+  const Dataset& cp = load.datasets.at(0);
+  const Column& end = *cp.table->ColumnByName("plan_end");
+  CHECK(end.type() == ColumnType::Date);
+  CHECK(end.null_count() == 4);
+  // So counting by open-at works: all four plans started by July 2022 and none has ended.
+  Catalog c;
+  c.Add("cp_plans", cp.table);
+  QueryText q;
+  q.table = "cp_plans";
+  q.period = "fy:2022-23";
+  q.count = "open-at:31-03";
+  const QueryResult r = RunQuery(c, ParseQueryText(q));
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].values.at(0) == 4);
+}
+
+TEST_CASE("Annex A List 7: a child recorded as unborn with no date of birth counts as Unborn", "[formats]") {
+  // list7_unborn.csv: U1 "c) Unborn" with no date of birth, U2 "Unborn" expected 20/04/2013,
+  // K1 a boy whose plan ended on 10/03/2013, K2 "c) Unknown" with no date of birth. The last
+  // date the list holds is 10/03/2013, so it speaks for the year to 31 March 2013: U1 is
+  // Unborn to then (born, at the earliest, on 1 April 2013); U2 is Unborn on 31 March by its
+  // expected date; K2's age is unknown (unknown is not unborn). At 31 March 2013 three plans
+  // are open (U1, U2, K2): Unborn 2, Unknown 1.
+  const DatasetLoad load = LoadDatasets({kDir + "annex_a/list7_unborn.csv"});
+  const Dataset& cp = load.datasets.at(0);
+  REQUIRE(cp.kind == DatasetKind::CpPlans);
+  CHECK(Cell(*cp.table, "U1", "dob") == "2013-04-01");
+  CHECK(Cell(*cp.table, "U2", "dob") == "2013-04-20");
+  CHECK(Cell(*cp.table, "K2", "dob").empty());
+  CHECK(HasNote(cp, "1 children recorded as unborn with no date of birth: counted as Unborn up to 2013-03-31"));
+  Catalog c;
+  c.Add("cp_plans", cp.table);
+  QueryText q;
+  q.table = "cp_plans";
+  q.period = "fy:2012-13";
+  q.count = "open-at:31-03";
+  q.by = "age-band";
+  std::map<std::string, double> bands;
+  for (const auto& row : RunQuery(c, ParseQueryText(q)).rows) bands[row.keys.at(0)] = row.values.at(0).value_or(-1);
+  CHECK(bands == std::map<std::string, double>{{"Unborn", 2}, {"Unknown", 1}});
+}
+
 TEST_CASE("DfE open data with time_period not first: still recognised, symbols still a status", "[formats]") {
   const DatasetLoad load = LoadDatasets({kDir + "dfe/reordered_symbols.csv"});
   const Dataset& d = load.datasets.at(0);

@@ -14,6 +14,7 @@
 #include "ingest/csv_loader.hpp"
 #include "query/executor.hpp"
 #include "query/query_parser.hpp"
+#include "time/anniversary.hpp"
 #include "time/civil_date.hpp"
 
 using namespace csc;
@@ -117,8 +118,29 @@ TEST_CASE("NI 63: 148 long-term looked-after children at 31 March 2013, 92 in th
   std::vector<std::string> long_term = kNotShortBreaks;
   long_term.push_back("period_start ..2010-09-30");
   CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 148);
+  // All of them under 16 at 31 March 2013, as NI 63 counts.
+  long_term.push_back("age ..15");
+  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 148);
   long_term.push_back("episode_start ..2011-03-31");
   CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 92);
+}
+
+TEST_CASE("Nobody is looked after at 18 or over", "[demo]") {
+  // Every month-end from April 2009 to March 2016, and every episode's start.
+  std::vector<std::string> adults = kNotShortBreaks;
+  adults.push_back("age 18..");
+  CHECK(Ask(Q("lac_episodes", "month:2009-04..2016-03", "open-at:end", "", "children", adults))["all"] == 0);
+  CHECK(Ask(Q("lac_episodes", "fy:2009-10..2015-16", "started", "", "children", adults))["all"] == 0);
+  // Exactly: no episode is still open on or after the child's 18th birthday.
+  const Table& lac = *Demo().Find("lac_episodes");
+  const Column &dob = *lac.ColumnByName("dob"), &end = *lac.ColumnByName("episode_end");
+  const int32_t extract_end = DaysFromCivil(2016, 3, 31);
+  size_t adult_days = 0;
+  for (size_t r = 0; r < lac.num_rows(); ++r) {
+    const auto last = end.IsValid(r) ? static_cast<int32_t>(end.GetInt(r)) : extract_end;
+    if (AddYears(static_cast<int32_t>(dob.GetInt(r)), 18) <= last) ++adult_days;
+  }
+  CHECK(adult_days == 0);
 }
 
 TEST_CASE("Looked after in December 2015: 423", "[demo]") {

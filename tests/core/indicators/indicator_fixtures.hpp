@@ -4,15 +4,17 @@
 #include <string>
 
 #include "indicators/catalogue.hpp"
-#include "ingest/csv_loader.hpp"
+#include "dataset/dataset_loader.hpp"
 #include "query/catalog.hpp"
 
 inline const csc::Catalog& DemoData() {
   static const std::shared_ptr<csc::Catalog> catalog = [] {
-    auto c = std::make_shared<csc::Catalog>();
+    // Through the dataset layer, as csc kpi and the explorer load them (counting rules and
+    // coverage attached to each table).
+    std::vector<std::string> paths;
     for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population"})
-      c->Add(name, csc::LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table);
-    return c;
+      paths.push_back(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv");
+    return std::const_pointer_cast<csc::Catalog>(csc::ToCatalog(csc::LoadDatasets(paths).datasets));
   }();
   return *catalog;
 }

@@ -5,6 +5,7 @@
 
 #include "indicator_fixtures.hpp"
 #include "indicators/evaluate.hpp"
+#include "indicators/kpi_format.hpp"
 #include "indicators/scorecard.hpp"
 
 using namespace csc;
@@ -42,15 +43,60 @@ TEST_CASE("CP rate per 10,000 at 31 March 2014 is 393 on 56,118, CME referrals 8
   CHECK(Counts("CME", "2011-12").first == 546);
 }
 
-TEST_CASE("Entered figures stand in where the datasets have no such count", "[indicators]") {
-  const IndicatorValue v = EvaluateIndicator(*BundledIndicators().Find("NI61"), DemoData(), "2012-13");
+TEST_CASE("Entered figures stand in where the datasets have no such count, on the data they belong to", "[indicators]") {
+  REQUIRE(IsDemonstrationData(DemoData()));
+  const Indicator& ni61 = *BundledIndicators().Find("NI61");
+  const IndicatorValue v = EvaluateIndicator(ni61, DemoData(), "2012-13", EnteredFigures::AsValue);
   CHECK(v.entered);
   CHECK(v.numerator == 22);
   CHECK(v.denominator == 36);
-  CHECK(FormatIndicatorValue(*BundledIndicators().Find("NI61"), v.value) == "61.1%");
-  const IndicatorValue none = EvaluateIndicator(*BundledIndicators().Find("NI61"), DemoData(), "2014-15");
+  CHECK_FALSE(v.reported);
+  CHECK(FormatIndicatorValue(ni61, v.value) == "61.1%");
+  const IndicatorValue none = EvaluateIndicator(ni61, DemoData(), "2014-15", EnteredFigures::AsValue);
   CHECK_FALSE(none.value);
   CHECK(none.error == "no figures for 2014-15");
+}
+
+TEST_CASE("Entered figures are never the value of someone else's data: a labelled comparator", "[indicators]") {
+  // Rotherham's NI 61 (22/36 = 61.1%) against data it does not belong to.
+  const Indicator& ni61 = *BundledIndicators().Find("NI61");
+  const IndicatorValue v = EvaluateIndicator(ni61, DemoData(), "2012-13");
+  CHECK_FALSE(v.entered);
+  CHECK_FALSE(v.value);
+  CHECK_FALSE(v.numerator);
+  REQUIRE(v.reported);
+  CHECK(FormatIndicatorValue(ni61, v.reported) == "61.1%");
+  CHECK(v.reported_source == "Rotherham 2012-13 report");
+  // A user's own extract (a folder without the SYNTHETIC mark): the scorecard shows no value,
+  // no RAG, and the report's figure beside it with its source.
+  const DatasetLoad own = LoadDatasets({std::string(CSC_TEST_DATA_DIR) + "/formats/canonical/cp_plans.csv"});
+  const CatalogPtr data = ToCatalog(own.datasets);
+  CHECK_FALSE(IsDemonstrationData(*data));
+  Scorecard card(BundledIndicators(), *data);
+  const KpiRow ni59 = card.Row(*BundledIndicators().Find("NI59"), "2012-13");
+  CHECK_FALSE(ni59.current.value);
+  CHECK(ni59.rag == Rag::None);
+  REQUIRE(ni59.current.reported);
+  CHECK(FormatIndicatorValue(*ni59.indicator, ni59.current.reported) == "82.4%");  // 2901/3521
+  const std::string table = FormatKpiTable({ni59}, {});
+  CHECK(table.find("(reported: 82.4%, Rotherham 2012-13 report)") != std::string::npos);
+  // On the demonstration data the scorecard keeps them as the value (the published RAGs).
+  Scorecard demo(BundledIndicators(), DemoData());
+  CHECK(demo.Row(*BundledIndicators().Find("NI59"), "2012-13").current.entered);
+}
+
+TEST_CASE("A year the datasets do not cover has no value, never 100% or 0", "[indicators]") {
+  // The demonstration extract holds 2009-10 to 2015-16: 2024-25 is no data (it was NI 63 100%).
+  for (const char* id : {"NI62", "NI63", "NI64", "NI65", "LAC_RATE"}) {
+    INFO(id);
+    const IndicatorValue v = EvaluateIndicator(*BundledIndicators().Find(id), DemoData(), "2024-25");
+    CHECK_FALSE(v.value);
+    CHECK(v.error.find("no data for 2024-25") != std::string::npos);
+  }
+  Scorecard card(BundledIndicators(), DemoData());
+  const KpiRow ni63 = card.Row(*BundledIndicators().Find("NI63"), "2024-25");
+  CHECK(ni63.rag == Rag::None);
+  CHECK(FormatKpiTable({ni63}, {}).find("no data") != std::string::npos);
 }
 
 TEST_CASE("A count over a table that is not loaded, or a bad column, says which indicator and part", "[indicators]") {

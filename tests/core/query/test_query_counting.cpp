@@ -145,8 +145,8 @@ TEST_CASE("ceased plans by duration band: two years means the second anniversary
   q.measures = {MeasureOf(MeasureKind::Episodes)};
   const QueryResult r = RunQuery(c, q);
   REQUIRE(r.rows.size() == 3);
-  CHECK(r.rows[0].keys[0] == "6-12 months");  // B: 1 April to 31 March
-  CHECK(r.rows[1].keys[0] == "1-2 years");    // E: 730 days
+  CHECK(r.rows[0].keys[0] == "more than 6 months, less than 1 year");  // B: 1 April to 31 March
+  CHECK(r.rows[1].keys[0] == "1 year, less than 2 years"); // E: 730 days
   CHECK(r.rows[2].keys[0] == "2 years or more");
   CHECK(r.rows[2].values[0] == 2);  // D on its anniversary, F
 

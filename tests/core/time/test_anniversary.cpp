@@ -61,16 +61,27 @@ TEST_CASE("ages at a date, with Unborn before the date of birth", "[time]") {
   CHECK(SingleAgeLabel(SingleAgeSlot(21)) == "18+");
 }
 
-TEST_CASE("duration bands use monthly and yearly anniversaries", "[time]") {
-  CHECK(DurationBandOf(D(2013, 1, 1), D(2013, 3, 31)) == DurationBand::Under3Months);
-  CHECK(DurationBandOf(D(2013, 1, 1), D(2013, 4, 1)) == DurationBand::Months3To6);
-  CHECK(DurationBandOf(D(2012, 11, 30), D(2013, 2, 28)) == DurationBand::Months3To6);  // month-end rule
-  CHECK(DurationBandOf(D(2012, 11, 30), D(2013, 2, 27)) == DurationBand::Under3Months);
-  CHECK(DurationBandOf(D(2012, 4, 1), D(2013, 3, 31)) == DurationBand::Months6To12);
-  CHECK(DurationBandOf(D(2012, 4, 1), D(2013, 4, 1)) == DurationBand::Years1To2);
+TEST_CASE("duration bands use monthly and yearly anniversaries with DfE d5's edges", "[time]") {
+  // d5: "3 months or less" holds a plan open exactly 3 months (1 January to 1 April is the
+  // third monthly anniversary); the day after is "more than 3 months".
+  CHECK(DurationBandOf(D(2013, 1, 1), D(2013, 3, 31)) == DurationBand::UpTo3Months);
+  CHECK(DurationBandOf(D(2013, 1, 1), D(2013, 4, 1)) == DurationBand::UpTo3Months);
+  CHECK(DurationBandOf(D(2013, 1, 1), D(2013, 4, 2)) == DurationBand::Over3To6Months);
+  CHECK(DurationBandOf(D(2012, 11, 30), D(2013, 2, 28)) == DurationBand::UpTo3Months);  // month-end rule: the anniversary
+  CHECK(DurationBandOf(D(2012, 11, 30), D(2013, 3, 1)) == DurationBand::Over3To6Months);
+  CHECK(DurationBandOf(D(2012, 11, 30), D(2013, 2, 27)) == DurationBand::UpTo3Months);
+  // "more than 3 months to 6 months" holds exactly 6 months (1 April to 1 October).
+  CHECK(DurationBandOf(D(2012, 4, 1), D(2012, 10, 1)) == DurationBand::Over3To6Months);
+  CHECK(DurationBandOf(D(2012, 4, 1), D(2012, 10, 2)) == DurationBand::Over6MonthsUnder1Year);
+  CHECK(DurationBandOf(D(2012, 4, 1), D(2013, 3, 31)) == DurationBand::Over6MonthsUnder1Year);
+  CHECK(DurationBandOf(D(2012, 4, 1), D(2013, 4, 1)) == DurationBand::Years1To2);  // "1 year, less than 2 years"
   CHECK(DurationBandOf(D(2011, 3, 31), D(2013, 3, 30)) == DurationBand::Years1To2);
   CHECK(DurationBandOf(D(2011, 3, 31), D(2013, 3, 31)) == DurationBand::Years2Plus);
   CHECK(DurationBandOf(D(2012, 2, 29), D(2014, 2, 28)) == DurationBand::Years2Plus);
-  CHECK(DurationBandOf(D(2013, 5, 1), D(2013, 4, 1)) == DurationBand::Under3Months);  // end before start
+  CHECK(DurationBandOf(D(2013, 5, 1), D(2013, 4, 1)) == DurationBand::UpTo3Months);  // end before start
+  CHECK(DurationBandLabel(DurationBand::UpTo3Months) == "3 months or less");
+  CHECK(DurationBandLabel(DurationBand::Over3To6Months) == "more than 3 months to 6 months");
+  CHECK(DurationBandLabel(DurationBand::Over6MonthsUnder1Year) == "more than 6 months, less than 1 year");
+  CHECK(DurationBandLabel(DurationBand::Years1To2) == "1 year, less than 2 years");
   CHECK(DurationBandLabel(DurationBand::Years2Plus) == "2 years or more");
 }
