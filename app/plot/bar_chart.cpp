@@ -26,6 +26,7 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
         lo = std::min(lo, row[s]);
       }
   }
+  if (lo == 0 && hi == 0) hi = 1;  // nothing shown (all withheld, say): an axis from 0, never below it
   ChartHover hover;
   const ChartFrame frame = DrawChartFrame(data, origin, width, height, lo, hi, hover);
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -143,6 +143,19 @@ void ExplorerApp::OpenFiles(const std::vector<std::string>& paths) {
   if (remembered) SaveSettings();
 }
 
+std::string ExplorerApp::LoadStatus() const {
+  std::string s;
+  for (const LoadJob& job : m_loads.jobs()) {
+    const double eta = job.EtaSeconds();
+    s += (s.empty() ? "Loading " : ", ") + std::filesystem::path(job.path).filename().string() + " " +
+         std::to_string(static_cast<int>(job.task->progress().Fraction() * 100)) + "%" +
+         (eta >= 0 ? " (about " + std::to_string(static_cast<int>(eta + 0.5)) + " s left)" : "");
+  }
+  if (!s.empty()) return s;
+  if (m_build) return "Preparing datasets...";
+  return m_loaded_status;
+}
+
 bool ExplorerApp::ShowingDemoData() const {
   const std::string demo = (std::filesystem::path(AssetsDir()) / "demo").string();
   return std::any_of(m_loads.loaded().begin(), m_loads.loaded().end(),
@@ -208,6 +221,10 @@ void ExplorerApp::DrawHeader(bool large) {
   if (!large) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", VersionString());
+    if (const std::string load = LoadStatus(); !load.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("  |  %s", load.c_str());
+    }
   }
   if (ShowingDemoData()) {
     ImGui::SameLine();
@@ -419,7 +436,16 @@ void ExplorerApp::Frame() {
 void ExplorerApp::DrawFrame() {
   ClearItemProbe();
   m_hover.BeginFrame();
-  if (m_loads.Poll()) RebuildCatalog();
+  if (m_loads.Poll()) {
+    RebuildCatalog();
+    m_loaded_status.clear();
+    for (const LoadedFile& f : m_loads.loaded())
+      m_loaded_status += (m_loaded_status.empty() ? "Loaded " : ", ") + std::filesystem::path(f.path).filename().string() +
+                         " (" + WithThousands(static_cast<long long>(f.result.report.rows_loaded)) + " rows)";
+    if (!m_loads.failures().empty())
+      m_loaded_status += (m_loaded_status.empty() ? "" : "; ") + std::to_string(m_loads.failures().size()) +
+                         " file(s) failed: see the Data tab";
+  }
   PollCatalogBuild();
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('O')) m_open_popup = true;  // GLFW key codes are ASCII for letters

@@ -57,6 +57,9 @@ class ExplorerApp {
   std::optional<ChartExport> TakeChartExport();
   void ChartExportFinished(const std::string& path, bool ok, const std::string& error);
   const std::string& status() const { return m_status; }
+  // Loads running (file, percent, time left), else the last completion ("loaded ..."):
+  // shown in the header on every tab, not only on the Data tab.
+  std::string LoadStatus() const;
   // The window's size, remembered for the next session.
   void SetWindowSize(int width, int height);
   bool SaveCurrentView(const std::string& name);
@@ -124,6 +127,7 @@ class ExplorerApp {
   int m_current_view = -1;
   char m_view_name[128] = "";
   std::string m_status;  // last export or save message
+  std::string m_loaded_status;  // what the last finished loads brought in
   int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   FileBrowserState m_browser;

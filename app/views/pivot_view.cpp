@@ -152,7 +152,7 @@ std::vector<QueryText> PivotTotalQueries(const QueryText& text) {
 }
 
 void DrawPivotView(QueryService& service, const QueryText& text, const QueryResult& cells, const CodeLabels* labels,
-                   PivotViewState& s, HoverState* hover) {
+                   PivotViewState& s, HoverState* hover, DescribedTable* described) {
   const auto queries = PivotTotalQueries(text);
   if (queries.empty() || queries.size() != (cells.dimensions.size() == 3 ? 7u : 3u)) return;
   if (!SubmitTotals(service, queries, s)) return;
@@ -171,6 +171,22 @@ void DrawPivotView(QueryService& service, const QueryText& text, const QueryResu
   if (!grouped) {
     const Pivot p = BuildPivot(cells, totals[0], totals[1], totals[2]);
     if (copy) ImGui::SetClipboardText(FormatPivotTsv(p).c_str());
+    if (described) {  // as drawn: counts, "..." for a total still updating
+      described->title = "Cross-table";
+      described->columns = {p.row_dimension + " / " + p.column_dimension};
+      for (const auto& c : p.column_keys) described->columns.push_back(Label(labels, p.column_dimension, c));
+      described->columns.push_back(TotalLabel(p));
+      for (size_t r = 0; r < p.row_keys.size(); ++r) {
+        std::vector<std::string> row{Label(labels, p.row_dimension, p.row_keys[r])};
+        for (const auto& v : p.cells[r]) row.push_back(Cell(v));
+        row.push_back(totals[0] ? Cell(p.row_totals[r]) : "...");
+        described->rows.push_back(std::move(row));
+      }
+      std::vector<std::string> total_row{"Total"};
+      for (const auto& v : p.column_totals) total_row.push_back(totals[1] ? Cell(v) : "...");
+      total_row.push_back(totals[2] ? Cell(p.grand_total) : "...");
+      described->rows.push_back(std::move(total_row));
+    }
     if (!BeginPivotTable(p, false, "", labels, linked)) return;
     DrawBlock(p, "", labels, share, {totals[0] != nullptr, totals[1] != nullptr, totals[2] != nullptr}, false, linked);
     ImGui::EndTable();

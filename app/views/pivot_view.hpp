@@ -12,6 +12,7 @@
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "ui/hover_state.hpp"
+#include "ui/screen_description.hpp"
 #include "views/live_query.hpp"
 
 namespace csc::app {
@@ -33,7 +34,8 @@ std::vector<QueryText> PivotTotalQueries(const QueryText& text);
 
 // `hover` (may be null): rows and columns whose label is highlighted are marked, and the
 // row (or column header) under the mouse is named, as the charts do for their marks.
+// `described` (may be null) gets the cross-table's cells as drawn, totals included.
 void DrawPivotView(QueryService& service, const QueryText& text, const QueryResult& cells, const CodeLabels* labels,
-                   PivotViewState& state, HoverState* hover = nullptr);
+                   PivotViewState& state, HoverState* hover = nullptr, DescribedTable* described = nullptr);
 
 }  // namespace csc::app

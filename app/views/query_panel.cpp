@@ -508,7 +508,9 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::SameLine();
   }
   if (two && s.table_view == 0) {
-    DrawPivotView(service, TextOf(tables, s), *result, labels, s.pivot, &linked);
+    DescribedTable pivot_shown;
+    DrawPivotView(service, TextOf(tables, s), *result, labels, s.pivot, &linked, screen ? &pivot_shown : nullptr);
+    if (screen && !pivot_shown.title.empty()) screen->tables.push_back(std::move(pivot_shown));
   } else {
     s.pivot.Stop(service);
     if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(FormatResultTsv(*result).c_str());

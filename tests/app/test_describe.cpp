@@ -62,3 +62,21 @@ TEST_CASE("presentation mode describes withheld cells as c with no value", "[ui]
   CHECK(point["label"] == "c");
   CHECK(point["value"].is_null());
 }
+
+TEST_CASE("the cross-table is described with its totals as drawn", "[ui]") {
+  test::QueryTab t(test::WriteCpPlans("/tmp/csc_ui_describe_pivot.csv", {"C1", "C2", "C3", "C4", "C5"}));
+  std::snprintf(t.q.by, sizeof t.q.by, "sex, latest_category");
+  t.Settle();
+  REQUIRE(t.ui.FramesUntil([&] { return t.q.pivot.totals.size() == 3 && t.q.pivot.totals[0] && t.q.pivot.totals[1] && t.q.pivot.totals[2]; }, 2000));
+  t.ui.Frame();
+  // Open at 31 March 2013: F C1 NEG, C5 NEG; M C2 EMO, C4 NEG (C3's plan ended in 2012).
+  const auto& tables = t.ui.app->screen().tables;
+  REQUIRE(tables.size() == 1);
+  CHECK(tables[0].title == "Cross-table");
+  // Columns in the result's key order (the file's: NEG before EMO).
+  CHECK(tables[0].columns == std::vector<std::string>{"sex / latest_category", "Neglect", "Emotional abuse", "Total (each child once)"});
+  REQUIRE(tables[0].rows.size() == 3);
+  CHECK(tables[0].rows[0] == std::vector<std::string>{"F", "2", "", "2"});
+  CHECK(tables[0].rows[1] == std::vector<std::string>{"M", "1", "1", "2"});
+  CHECK(tables[0].rows[2] == std::vector<std::string>{"Total", "3", "1", "4"});
+}

@@ -128,3 +128,25 @@ TEST_CASE("engine errors become a plain sentence for the board", "[ui]") {
   CHECK(app::PresentationError("period 'fy:2012-': expected fy:YYYY-YY") ==
         "This view cannot be shown: its time period is incomplete or not covered by the data.");
 }
+
+TEST_CASE("load progress and completion show on every tab, not only the Data tab", "[ui]") {
+  const std::string path = test::WriteCpPlans("/tmp/csc_ui_live_status.csv", {"C1", "C2", "C3"});
+  test::UiHarness ui;
+  ui.app->ShowTab(app::ExplorerApp::Tab::Indicators);
+  ui.Frame();
+  CHECK(ui.app->LoadStatus().empty());
+  ui.app->OpenFiles({path});
+  CHECK_THAT(ui.app->LoadStatus(), Catch::StartsWith("Loading csc_ui_live_status.csv "));
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  CHECK(ui.app->LoadStatus() == "Loaded csc_ui_live_status.csv (3 rows)");
+}
+
+TEST_CASE("--dark is for one run: the saved theme stays as chosen in the View menu", "[ui]") {
+  test::UiHarness ui;
+  const std::string saved = ui.app->settings().theme;
+  ui.app->SetTheme(app::Theme::Dark, false);
+  CHECK(ui.app->theme() == app::Theme::Dark);
+  CHECK(ui.app->settings().theme == saved);
+  ui.app->SetTheme(app::Theme::Dark);  // the menu's choice is remembered
+  CHECK(ui.app->settings().theme == "dark");
+}
