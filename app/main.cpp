@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   cli.add_option("--export-png", args.export_png, "once loaded, export the query tab's chart to this PNG (2x) and exit");
   cli.add_flag("--publish", args.publish, "with --export-png: withhold small counts as for publication");
   cli.add_option("--indicator", args.indicator, "indicators tab: open this indicator's detail, e.g. NI65");
-  cli.add_option("--chart", args.chart, "query tab: auto, bars, stacked, lines, area (stacked area), ranking, pyramid or xmr");
+  cli.add_option("--chart", args.chart, "query tab: auto, bars, stacked, lines, area (stacked area), ranking, pyramid, xmr or map (ward map)");
   cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
   CLI11_PARSE(cli, argc, argv);
 

@@ -4,6 +4,7 @@
 #include "plot/bar_chart.hpp"
 #include "plot/horizontal_charts.hpp"
 #include "plot/line_chart.hpp"
+#include "plot/map_chart.hpp"
 #include "plot/xmr_chart.hpp"
 
 namespace csc::app {
@@ -17,6 +18,7 @@ const char* ChartKindName(ChartKind kind) {
     case ChartKind::Pyramid: return "pyramid";
     case ChartKind::Xmr: return "xmr";
     case ChartKind::Area: return "area";
+    case ChartKind::Map: return "map";
     case ChartKind::Auto: break;
   }
   return "auto";
@@ -24,7 +26,7 @@ const char* ChartKindName(ChartKind kind) {
 
 ChartKind ParseChartKind(std::string_view name) {
   for (ChartKind k : {ChartKind::Bars, ChartKind::Stacked, ChartKind::Lines, ChartKind::Ranking, ChartKind::Pyramid, ChartKind::Xmr,
-                    ChartKind::Area})
+                    ChartKind::Area, ChartKind::Map})
     if (name == ChartKindName(k)) return k;
   return ChartKind::Auto;
 }
@@ -42,6 +44,7 @@ ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float hei
     case ChartKind::Ranking: return DrawRankingChart(id, chart, height);
     case ChartKind::Pyramid: return DrawPyramidChart(id, chart, height);
     case ChartKind::Xmr: return DrawXmrChart(id, chart, height);
+    case ChartKind::Map: return DrawMapChart(id, chart, height, BundledWardBoundaries());
     default: return DrawBarChart(id, chart, height);
   }
 }

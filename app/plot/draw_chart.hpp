@@ -9,9 +9,9 @@
 namespace csc::app {
 
 // Appended, never reordered: the chart choice lists kinds in this order.
-enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid, Xmr, Area };
+enum class ChartKind : int { Auto, Bars, Stacked, Lines, Ranking, Pyramid, Xmr, Area, Map };
 
-const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid", "xmr", "area"
+const char* ChartKindName(ChartKind kind);        // "auto", "bars", "stacked", "lines", "ranking", "pyramid", "xmr", "area", "map"
 ChartKind ParseChartKind(std::string_view name);  // unknown names are Auto
 
 // `periods_along_x`: the first dimension is the period (Auto then draws lines).

@@ -16,6 +16,7 @@ const char* DescribedKind(ChartKind kind) {
     case ChartKind::Ranking: return "ranking";
     case ChartKind::Pyramid: return "pyramid";
     case ChartKind::Xmr: return "xmr";
+    case ChartKind::Map: return "map";
     default: return "bars";
   }
 }

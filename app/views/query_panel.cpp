@@ -371,6 +371,7 @@ void ApplyPreset(const Table* table, QueryPanelState& s, ChartPreset preset) {
     case ChartPreset::AgeSexPyramid: set("age, sex", "children", ChartKind::Pyramid); break;
     case ChartPreset::WardRanking: set("ward", "children", ChartKind::Ranking); break;
     case ChartPreset::WardRate: set("ward", "rate10k, children", ChartKind::Ranking); break;
+    case ChartPreset::WardMap: set("ward", "rate10k, children", ChartKind::Map); break;
     case ChartPreset::MonthlyXmr:
       set("period", "episodes", ChartKind::Xmr);
       std::snprintf(s.count, sizeof s.count, "started");
@@ -404,7 +405,7 @@ void ApplyStartingQuestion(const Table* table, QueryPanelState& s) {
 void DrawPresets(const Table* table, QueryPanelState& s) {
   static const char* kPresets[] = {"Trend by category", "Breakdown by category (with shares)", "Age profile (single years)",
                                    "Age-sex pyramid", "Ward ranking (children)", "Ward ranking (rate per 10,000)",
-                                   "Plans started each month (XmR)"};
+                                   "Plans started each month (XmR)", "Ward map (rate per 10,000)"};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   if (ImGui::BeginCombo("##presets", "Quick charts...")) {
     for (int i = 0; i < IM_ARRAYSIZE(kPresets); ++i)
@@ -443,7 +444,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
                                  "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)",
-                                 "Stacked area"};
+                                 "Stacked area", "Ward map"};
   int kind = static_cast<int>(s.chart);
   // As wide as its longest choice, so the closed box never cuts a name short.
   float widest = 0;

@@ -44,7 +44,7 @@ struct QueryPanelState {
 };
 
 // One-click questions: each sets the grouping, measure and chart (filters are kept).
-enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate, MonthlyXmr };
+enum class ChartPreset { TrendByCategory, Breakdown, AgeProfile, AgeSexPyramid, WardRanking, WardRate, MonthlyXmr, WardMap };
 void ApplyPreset(const Table* table, QueryPanelState& state, ChartPreset preset);
 void DrawPresets(const Table* table, QueryPanelState& state);
 // A first look worth having: with nothing asked yet (no filter, period or grouping), the

@@ -1,0 +1,21 @@
+#pragma once
+// The ward map: a choropleth of the chart's single series by ward (the first dimension's
+// values matched to the boundary file's ward names or codes), in a colour-blind-safe
+// sequential scale with quantile classes, a legend of class breaks, hover values and a click
+// that filters by the ward. Withheld wards are hatched and marked "c"; wards with no value
+// are pale grey and keyed "no data". The boundaries' attribution is drawn under the map.
+#include <string>
+
+#include "geo/ward_boundaries.hpp"
+#include "plot/chart_frame.hpp"
+
+namespace csc::app {
+
+// The bundled ward boundaries (assets/geo), read on first use; null when they cannot be read
+// (the map then says so instead of drawing).
+const WardBoundaries* BundledWardBoundaries();
+extern const char* const kWardMapAttribution;
+
+ChartHover DrawMapChart(const char* id, const ChartData& data, float height, const WardBoundaries* boundaries);
+
+}  // namespace csc::app
