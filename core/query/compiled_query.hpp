@@ -119,6 +119,8 @@ struct CompiledQuery {
   std::vector<int32_t> year_key_ref, year_key_from, month_key_ref, month_key_from;
 
   std::vector<PopulationRow> population;  // when a Rate10k measure is present
+  // "3,637 records excluded: end date unreadable (DEC)": copied into the result.
+  std::vector<std::string> exclusion_notes;
   std::vector<Filter> sex_filters, ward_filters;  // In / NotIn filters on those roles narrow the population too
 };
 

@@ -658,6 +658,7 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   QueryResult result = FinalizeResult(cq, partials[0]);
   result.rows_scanned = rows;
   result.vector_scan = vector != nullptr;
+  result.notes = cq.exclusion_notes;
   for (uint64_t u : units) result.units_counted += u;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return result;

@@ -47,7 +47,9 @@ std::string FormatResultTable(const QueryResult& r) {
     for (const auto& v : row.values) line.push_back(FormatMeasureValue(v));
     cells.push_back(std::move(line));
   }
-  return FormatAlignedColumns(header, cells, r.dimensions.size());
+  std::string out = FormatAlignedColumns(header, cells, r.dimensions.size());
+  for (const auto& note : r.notes) out += "note: " + note + "\n";
+  return out;
 }
 
 std::string FormatResultCsv(const QueryResult& r) {
@@ -79,6 +81,7 @@ std::string FormatResultJson(const QueryResult& r) {
   j["rows_scanned"] = r.rows_scanned;
   j["units_counted"] = r.units_counted;
   j["seconds"] = r.seconds;
+  if (!r.notes.empty()) j["notes"] = r.notes;
   return j.dump(2) + "\n";
 }
 

@@ -27,6 +27,9 @@ struct QueryResult {
   uint64_t units_counted = 0;  // (row, period) pairs that passed every condition
   double seconds = 0;          // execution time (0 when served from the cache)
   bool vector_scan = false;    // counted by the vector scan (query/vector_scan.hpp)
+  // Rows the answer leaves out because a value it needs could not be read, in words:
+  // "3,637 records excluded: end date unreadable (DEC)". Every view of the answer shows them.
+  std::vector<std::string> notes;
 };
 
 using QueryResultPtr = std::shared_ptr<const QueryResult>;
