@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "dataset/annex_a.hpp"
+#include "dataset/record_checks.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
 #include "util/text.hpp"
@@ -33,7 +34,7 @@ void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::s
     const bool fits = c && (c->type() == type || (type == ColumnType::Date && c->type() == ColumnType::DateTime) ||
                             (type == ColumnType::Text && IsStringType(c->type())));
     if (!fits && c && c->null_count() < c->size()) reload = true;
-    forced.type_overrides.emplace(column, type);
+    if (c) forced.type_overrides.emplace(column, type);  // a column the file lacks is not forced
   }
   if (reload) f.load = LoadCsvFile(f.path, forced);
 }
@@ -255,7 +256,10 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
     for (const auto& [source, target] : options.mapping->columns) columns += (columns.empty() ? "" : ", ") + source;
     throw std::runtime_error("mapping: no unrecognised file has all of its columns (" + columns + ")");
   }
-  for (Dataset& d : out.datasets) d.labels = options.labels;
+  for (Dataset& d : out.datasets) {
+    d.labels = options.labels;
+    for (std::string& note : CheckRecords(d)) d.notes.push_back(std::move(note));
+  }
   return out;
 }
 
