@@ -412,6 +412,8 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   const ChartHover hover = DrawChart("chart", chart, ResolveKind(*s.result, s.chart), ImGui::GetFontSize() * 16);
   if (const std::string category = HoveredCategory(chart, hover); !category.empty()) linked.Hover(category);
   CrossFilter(*s.result, chart, hover, table, s);
+  // Rows left out because a value the count needs could not be read: said under the chart.
+  for (const std::string& note : s.result->notes) ImGui::TextColored(ImVec4(0.70f, 0.40f, 0.0f, 1), "%s", note.c_str());
   // Two dimensions make a cross-table; three add row groups.
   const bool two = s.result->dimensions.size() == 2 || s.result->dimensions.size() == 3;
   if (two) {
