@@ -415,11 +415,13 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
     rep.rows_read = rep.rows_loaded + rep.rows_rejected;
     rep.notes = layout.notes;
     rep.notes.insert(rep.notes.end(), notes.begin(), notes.end());
-    for (const auto& [key, type] : options.type_overrides)
+    for (const auto& override_type : options.type_overrides) {  // not a structured binding: clang 14 (fuzz) captures
+      const std::string& key = override_type.first;
       if (std::none_of(layout.names.begin(), layout.names.end(),
                        [&](const std::string& n) { return EqualsIgnoreCase(Trim(key), n); }))
-        rep.notes.push_back("--type " + key + "=" + std::string(ToString(type)) + ": this file has no column '" + key +
-                            "'");
+        rep.notes.push_back("--type " + key + "=" + std::string(ToString(override_type.second)) +
+                            ": this file has no column '" + key + "'");
+    }
     if (options.two_digit_years)
       rep.notes.push_back("two-digit years read as " + std::to_string(options.two_digit_years) + "-" +
                           std::to_string(options.two_digit_years + 99) + " (as asked)");

@@ -79,10 +79,10 @@ TEST_CASE("csc load writes rejects and warnings as CSV for the analyst", "[cli]"
 }
 
 TEST_CASE("csc load --json and --rejects-csv stay valid UTF-8 when a rejected row is cut mid-character", "[cli][utf8]") {
-  // The reject's text is shortened to 200 bytes; 'a,' then 99 two-byte 'é' puts byte 200 in
-  // the middle of the 100th: cut there, the JSON writer used to throw and the CSV was invalid.
+  // The reject's text is shortened to 200 bytes; '3,x' then two-byte 'é's puts byte 200 in
+  // the middle of the 99th: cut there, the JSON writer threw and the CSV was invalid.
   const std::string path = "/tmp/csc_test_cut_utf8.csv";
-  std::string body = "a,b\n1,2\n3,";
+  std::string body = "a,b\n1,2\n3,x";
   for (int i = 0; i < 150; ++i) body += "\xC3\xA9";
   body += ",extra\n";
   {
@@ -96,8 +96,8 @@ TEST_CASE("csc load --json and --rejects-csv stay valid UTF-8 when a rejected ro
   REQUIRE(run.exit_code == 0);
   const auto j = nlohmann::json::parse(run.out);
   REQUIRE(j["rejects"].size() == 1);
-  std::string expected = "3,";
-  for (int i = 0; i < 99; ++i) expected += "\xC3\xA9";  // 2 + 198 bytes: the 100th would end at 202
+  std::string expected = "3,x";
+  for (int i = 0; i < 98; ++i) expected += "\xC3\xA9";  // 3 + 196 bytes: the 99th would end at 201
   CHECK(j["rejects"][0]["text"] == expected + "...");
   std::string csv;
   FILE* f = fopen(rejects.c_str(), "rb");
