@@ -45,7 +45,8 @@ const CommandRegistrar kRegistrar(
     [](CLI::App& app) -> std::function<int()> {
       auto args = std::make_shared<GenerateArgs>();
       app.add_option("--out", args->out, "directory (demonstration extract) or file (benchmark extract)")->required();
-      app.add_option("--rows", args->rows, "write the benchmark extract with this many rows instead");
+      app.add_option("--rows", args->rows, "write the benchmark extract with this many rows instead")
+          ->check(CLI::Range(uint64_t{1}, uint64_t{10'000'000'000}));  // 0 would silently mean the demonstration
       app.add_option("--las", args->las, "local authorities in the benchmark extract (default 150)")
           ->check(CLI::Range(1, 100000));
       app.add_option_function<uint64_t>("--seed", [args](uint64_t s) { args->seed = s, args->seed_given = true; },

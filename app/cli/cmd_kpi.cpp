@@ -57,6 +57,16 @@ int Run(const KpiArgs& a) {
         rows.push_back(card.Row(*ind, a.year));
       }
     }
+    // An LA the DfE files do not know would leave every comparator blank without a word.
+    bool compared = false, found = false;
+    for (const KpiRow& row : rows)
+      if (row.comparators.comparison) compared = true, found |= !row.comparators.comparison->la_name.empty();
+    if (compared && !found) {
+      std::cerr << "csc kpi: --la '" << a.la
+                << "' is not a local authority in the DfE files; give an old code (372), a new code (E08000018) or "
+                   "a name (Rotherham)\n";
+      return 2;
+    }
     if (a.timing)
       std::cerr << "kpi: " << rows.size() << " indicators evaluated in "
                 << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()

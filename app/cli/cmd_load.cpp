@@ -28,6 +28,7 @@ struct LoadArgs {
   std::vector<std::string> types;
   std::string delimiter;
   bool month_first = false;
+  int two_digit_years = 0;
   bool dfe_symbols = false;
   unsigned threads = 0;
   std::string map;
@@ -108,8 +109,18 @@ void PrintDataset(const Dataset& d) {
 
 int Run(const LoadArgs& args) {
   LoadOptions options;
-  if (!args.delimiter.empty()) options.delimiter = args.delimiter == "\\t" || args.delimiter == "tab" ? '\t' : args.delimiter[0];
+  if (!args.delimiter.empty()) {
+    const bool tab = args.delimiter == "\\t" || args.delimiter == "tab";
+    if (!tab && (args.delimiter.size() != 1 || args.delimiter[0] == '"' || args.delimiter[0] == '\n' ||
+                 args.delimiter[0] == '\r')) {
+      std::cerr << "csc load: --delimiter expects one character such as , ; or | (or 'tab'); got '" << args.delimiter
+                << "'\n";
+      return 2;
+    }
+    options.delimiter = tab ? '\t' : args.delimiter[0];
+  }
   if (args.month_first) options.date_order = DateOrder::MonthFirst;
+  options.two_digit_years = args.two_digit_years;
   options.threads = args.threads;
   if (args.dfe_symbols) options.status_symbols = kDfeStatusSymbols;
   for (const auto& spec : args.types) {
@@ -164,6 +175,14 @@ int Run(const LoadArgs& args) {
     for (const SourceFile* loaded : parts) {
     const LoadResult& result = loaded->load;
     const Dataset* dataset = DatasetOf(load, loaded->path);
+    // A report of nothing is not a successful load; a workbook's sheet with only its header
+    // is an empty list, which is allowed.
+    if (result.report.rows_loaded == 0 && (!loaded->sheet_csv || result.report.rows_read > 0)) {
+      std::cerr << "csc load: " << loaded->path << ": no rows loaded: all "
+                << WithThousands(static_cast<long long>(result.report.rows_read)) << " records were rejected
+";
+      exit_code = 1;
+    }
     if (args.json) {
       nlohmann::json j = LoadReportToJson(result);
       j["format"] = std::string(FormatName(loaded->recognition.format));
@@ -191,7 +210,9 @@ int Run(const LoadArgs& args) {
   if (args.timing)
     std::cerr << "loaded " << load.files.size() << " files into " << load.datasets.size() << " datasets in " << seconds
               << " s\n";
-  if (args.json) std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
+  if (args.json)
+    std::cout << (all.size() == 1 ? all[0] : all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "
+";
   return exit_code;
 }
 
@@ -206,6 +227,10 @@ const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejec
                                     app.add_option("--type", args->types, "force a column's type: COLUMN=TYPE (repeatable)");
                                     app.add_option("--delimiter", args->delimiter, "',' ';' tab or '|' (sniffed by default)");
                                     app.add_flag("--month-first", args->month_first, "read ambiguous dates as mm/dd/yyyy");
+                                    app.add_option("--two-digit-years", args->two_digit_years,
+                                                   "read two-digit years in the century from this year, e.g. 1950: "
+                                                   "50..99 are 1950-1999, 00..49 are 2000-2049 (default: flag them)")
+                                        ->check(CLI::Range(1800, 2100));
                                     app.add_flag("--dfe-symbols", args->dfe_symbols,
                                                  "keep DfE symbols (c z x low k u :) in number columns as cell status");
                                     app.add_option("--threads", args->threads, "worker threads (default: all cores)");

@@ -29,6 +29,7 @@ struct QueryArgs {
   bool publish = false;
   int threshold = 5;
   int round_to = 0;
+  int two_digit_years = 0;
 };
 
 constexpr const char* kGrammar = R"(
@@ -82,6 +83,7 @@ int Run(QueryArgs& args) {
   try {
     DatasetLoadOptions options;
     options.csv.threads = args.threads;
+    options.csv.two_digit_years = args.two_digit_years;
     const MappingStore store(MappingStore::DefaultDir());
     options.store = &store;
     if (!args.map.empty()) {
@@ -154,6 +156,10 @@ const CommandRegistrar kRegistrar(
       app.add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
       app.add_option("--threads", args->threads, "worker threads (default: all cores)");
       app.add_flag("--timing", args->timing, "print the query time to stderr");
+      app.add_option("--two-digit-years", args->two_digit_years,
+                     "read two-digit years in the century from this year, e.g. 1950: 50..99 are 1950-1999, "
+                     "00..49 are 2000-2049 (default: flag them as unreadable)")
+          ->check(CLI::Range(1800, 2100));
       app.add_option("--map", args->map, "column mapping (JSON) for files no recogniser knows");
       app.add_flag("--publish", args->publish,
                    "publication-safe output: small counts and cells that would reveal them shown as c");

@@ -500,6 +500,9 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     if (const std::string category = HoveredCategory(chart, hover); !category.empty()) linked.Hover(category);
     CrossFilter(*result, chart, hover, table, s);
   }
+  // What the answer says besides its numbers (rules applied, periods with no data, rows left
+  // out because a value the count needs could not be read): said under the chart.
+  for (const std::string& note : result->notes) ImGui::TextColored(ImVec4(0.70f, 0.40f, 0.0f, 1), "%s", note.c_str());
   // Two dimensions make a cross-table; three add row groups.
   const bool two = result->dimensions.size() == 2 || result->dimensions.size() == 3;
   if (two) {

@@ -32,7 +32,7 @@ const Column* Get(const std::map<std::string, const Column*>& fields, const std:
 void SetChildColumns(CanonicalBuilder& b, const std::map<std::string, const Column*>& f, size_t r, UnknownCodeTally& tally) {
   b.SetText(b.Index("child_id"), std::string(Trim(CellText(Get(f, "child_id"), r))));
   b.SetText(b.Index("sex"), tally.Take(CodeField::Sex, CellText(Get(f, "sex"), r), "sex"));
-  b.SetDate(b.Index("dob"), CellDate(Get(f, "dob"), r));
+  b.SetDateFrom(b.Index("dob"), Get(f, "dob"), r);
   b.SetText(b.Index("ethnicity"), tally.Take(CodeField::Ethnicity, CellText(Get(f, "ethnicity"), r), "ethnicity"));
   b.SetText(b.Index("ward"), std::string(Trim(CellText(Get(f, "ward"), r))));
 }
@@ -75,8 +75,8 @@ ConvertedTable ConvertAnnexAList7(const Table& t) {
       b.SetDate(b.Index("dob"), unborn_until);
       ++unborn_without_dob;
     }
-    b.SetDate(b.Index("plan_start"), CellDate(Get(f, "plan_start"), r));
-    b.SetDate(b.Index("plan_end"), CellDate(Get(f, "plan_end"), r));
+    b.SetDateFrom(b.Index("plan_start"), Get(f, "plan_start"), r);
+    b.SetDateFrom(b.Index("plan_end"), Get(f, "plan_end"), r);
     b.SetText(b.Index("initial_category"), tally.Take(CodeField::Abuse, CellText(Get(f, "initial_category"), r), "initial_category"));
     b.SetText(b.Index("latest_category"), tally.Take(CodeField::Abuse, CellText(Get(f, "latest_category"), r), "latest_category"));
     const Column* previous = Get(f, "previous_plans");
@@ -116,7 +116,7 @@ ConvertedTable ConvertAnnexAList8(const Table& t) {
     const auto placement = CellDate(Get(f, "episode_start"), r);
     b.SetDate(b.Index("period_start"), period);
     b.SetDate(b.Index("episode_start"), placement ? placement : period);
-    b.SetDate(b.Index("episode_end"), CellDate(Get(f, "episode_end"), r));
+    b.SetDateFrom(b.Index("episode_end"), Get(f, "episode_end"), r);
     for (const auto& [name, field] : kCoded) b.SetText(b.Index(name), tally.Take(field, CellText(Get(f, name), r), name));
     for (const char* count : {"placements_12m", "missing_episodes_12m", "absent_episodes_12m"})
       b.SetInt(b.Index(count), CellInt(Get(f, count), r));

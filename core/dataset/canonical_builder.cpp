@@ -9,9 +9,15 @@
 namespace csc {
 
 CanonicalBuilder::CanonicalBuilder(DatasetKind kind, std::vector<std::pair<std::string, ColumnType>> extras) {
-  for (const CanonicalColumn& c : CanonicalLayout(kind)) m_slots.push_back({c.name, c.type, {}, {}});
-  for (auto& [name, type] : extras) m_slots.push_back({std::move(name), type, {}, {}});
+  for (const CanonicalColumn& c : CanonicalLayout(kind)) m_slots.push_back({c.name, c.type, {}, {}, false});
+  for (auto& [name, type] : extras) m_slots.push_back({std::move(name), type, {}, {}, false});
   for (const Slot& s : m_slots) m_builders.emplace_back(s.type);
+  m_unreadable.resize(m_slots.size());
+}
+
+void CanonicalBuilder::SetDateFrom(size_t column, const Column* source, size_t row) {
+  SetDate(column, CellDate(source, row));
+  if (CellUnreadable(source, row)) MarkUnreadable(column);
 }
 
 size_t CanonicalBuilder::Index(std::string_view name) const {
@@ -48,15 +54,24 @@ void CanonicalBuilder::EndRow() {
     } else {
       b.AppendNull();
     }
+    if (s.unreadable) {
+      m_unreadable[i].resize(m_rows, 0);
+      m_unreadable[i].push_back(1);
+    }
     s.text.reset();
     s.number.reset();
+    s.unreadable = false;
   }
   ++m_rows;
 }
 
 TablePtr CanonicalBuilder::Finish(Provenance provenance) {
   TableBuilder tb;
-  for (size_t i = 0; i < m_slots.size(); ++i) tb.AddColumn(m_slots[i].name, m_builders[i].Finish());
+  for (size_t i = 0; i < m_slots.size(); ++i) {
+    Column column = m_builders[i].Finish();
+    if (!m_unreadable[i].empty()) column.AttachUnreadable(MakeUnreadableCells(m_unreadable[i], column.size()));
+    tb.AddColumn(m_slots[i].name, std::move(column));
+  }
   provenance.rows_read = m_rows;
   return tb.Finish(std::move(provenance));
 }
@@ -83,6 +98,8 @@ std::optional<int32_t> CellDate(const Column* column, size_t row) {
     }
   }
 }
+
+bool CellUnreadable(const Column* column, size_t row) { return column && column->IsUnreadable(row); }
 
 std::optional<int64_t> CellInt(const Column* column, size_t row) {
   if (!column || !column->IsValid(row)) return std::nullopt;

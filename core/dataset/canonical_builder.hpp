@@ -23,6 +23,11 @@ class CanonicalBuilder {
   void SetText(size_t column, std::string value);  // "" = null
   void SetDate(size_t column, std::optional<int32_t> day);
   void SetInt(size_t column, std::optional<int64_t> value);
+  // The source cell for this row's value could not be read (Column::IsUnreadable): the
+  // canonical cell is null and stays flagged unreadable, never a blank.
+  void MarkUnreadable(size_t column) { m_slots[column].unreadable = true; }
+  // SetDate from a source cell, carrying its unreadable flag.
+  void SetDateFrom(size_t column, const Column* source, size_t row);
   void EndRow();
   size_t rows() const { return m_rows; }
 
@@ -34,15 +39,18 @@ class CanonicalBuilder {
     ColumnType type;
     std::optional<std::string> text;
     std::optional<int64_t> number;
+    bool unreadable = false;
   };
   std::vector<Slot> m_slots;
   std::vector<ColumnBuilder> m_builders;
+  std::vector<std::vector<uint8_t>> m_unreadable;  // per slot, per row; empty until one is set
   size_t m_rows = 0;
 };
 
 // Reading source cells whatever type the loader inferred for their column.
 std::string CellText(const Column* column, size_t row);  // "" when absent or null
 std::optional<int32_t> CellDate(const Column* column, size_t row);
+bool CellUnreadable(const Column* column, size_t row);  // the load could not read this cell
 // An integer, also from text such as "a) 2" or "3 "; nullopt when none.
 std::optional<int64_t> CellInt(const Column* column, size_t row);
 

@@ -7,6 +7,7 @@
 
 #include "dataset/annex_a.hpp"
 #include "dataset/annex_a_lists.hpp"
+#include "dataset/record_checks.hpp"
 #include "ingest/xlsx_reader.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
@@ -52,7 +53,7 @@ void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::s
     // An all-blank column of the wrong type is re-read too: the re-read costs one more load
     // of the file, only in that case, and the alternative is a query that fails on its type.
     if (!fits && c && c->size() > 0) reload = true;
-    forced.type_overrides.emplace(column, type);
+    if (c) forced.type_overrides.emplace(column, type);  // a column the file lacks is not forced
   }
   if (reload) f.load = Reload(f, forced);
 }
@@ -383,7 +384,10 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
     for (const auto& [source, target] : options.mapping->columns) columns += (columns.empty() ? "" : ", ") + source;
     throw std::runtime_error("mapping: no unrecognised file has all of its columns (" + columns + ")");
   }
-  for (Dataset& d : out.datasets) d.labels = options.labels;
+  for (Dataset& d : out.datasets) {
+    d.labels = options.labels;
+    for (std::string& note : CheckRecords(d)) d.notes.push_back(std::move(note));
+  }
   return out;
 }
 

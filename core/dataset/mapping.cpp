@@ -167,7 +167,7 @@ ConvertedTable ApplyMapping(const Table& source, const ColumnMapping& m) {
       if (it == by_target.end()) continue;
       const size_t i = b.Index(c.name);
       if (c.type == ColumnType::Date) {
-        b.SetDate(i, CellDate(it->second, r));
+        b.SetDateFrom(i, it->second, r);
       } else if (c.type == ColumnType::Int) {
         b.SetInt(i, CellInt(it->second, r));
       } else {

@@ -47,6 +47,7 @@ struct Episode {
   std::string child;
   std::optional<int32_t> start, end;
   std::string ls, cin, place, provider, rne, rec;
+  bool start_unreadable, end_unreadable;  // the date was there but could not be read
 };
 
 void SetChild(CanonicalBuilder& b, const std::string& id, const std::map<std::string, ChildFacts>& children,
@@ -108,7 +109,9 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
                 NormaliseCode(CodeField::Placement, CellText(place, r)).code,
                 NormaliseCode(CodeField::Provider, CellText(provider, r)).code,
                 NormaliseCode(CodeField::ReasonNew, CellText(rne, r)).code,
-                NormaliseCode(CodeField::ReasonCeased, CellText(rec, r)).code};
+                NormaliseCode(CodeField::ReasonCeased, CellText(rec, r)).code,
+                CellUnreadable(decom, r),
+                CellUnreadable(dec, r)};
       if (!e.start) {  // cannot be matched across years; kept as it is
         ++undated;
         rows.push_back(std::move(e));
@@ -141,6 +144,8 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
     b.SetDate(period, period_start);
     b.SetDate(b.Index("episode_start"), e.start);
     b.SetDate(b.Index("episode_end"), e.end);
+    if (e.start_unreadable) b.MarkUnreadable(b.Index("episode_start")), b.MarkUnreadable(period);
+    if (e.end_unreadable) b.MarkUnreadable(b.Index("episode_end"));
     // Counted here, once per kept row, not once per return that repeated the episode.
     b.SetText(b.Index("legal_status"), tally.Take(CodeField::LegalStatus, e.ls, "legal_status"));
     b.SetText(b.Index("category_of_need"), tally.Take(CodeField::CategoryOfNeed, e.cin, "category_of_need"));
@@ -164,6 +169,7 @@ ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, c
   struct Spell {
     std::string child, type;
     std::optional<int32_t> dob, start, end;
+    bool start_unreadable, end_unreadable;
   };
   std::vector<Spell> rows;
   std::map<std::pair<std::string, int32_t>, size_t> seen;
@@ -173,7 +179,7 @@ ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, c
     const Column *start = t->ColumnByName("MIS_START"), *end = t->ColumnByName("MIS_END");
     for (size_t r = 0; r < t->num_rows(); ++r) {
       Spell s{std::string(Trim(CellText(child, r))), NormaliseCode(CodeField::MissingType, CellText(type, r)).code,
-              CellDate(dob, r), CellDate(start, r), CellDate(end, r)};
+              CellDate(dob, r), CellDate(start, r), CellDate(end, r), CellUnreadable(start, r), CellUnreadable(end, r)};
       if (!s.start) {
         rows.push_back(std::move(s));
         continue;
@@ -189,6 +195,8 @@ ConvertedTable ConvertSsda903Missing(const std::vector<const Table*>& headers, c
     SetChild(b, s.child, children, s.dob, unjoined, tally);
     b.SetDate(b.Index("missing_start"), s.start);
     b.SetDate(b.Index("missing_end"), s.end);
+    if (s.start_unreadable) b.MarkUnreadable(b.Index("missing_start"));
+    if (s.end_unreadable) b.MarkUnreadable(b.Index("missing_end"));
     b.SetText(b.Index("missing_type"), tally.Take(CodeField::MissingType, s.type, "missing_type"));
     b.SetText(b.Index("looked_after"), "Y");  // the 903 records missing spells of looked-after children only
     b.EndRow();

@@ -49,10 +49,13 @@ Gap GapTo(const Indicator& ind, const std::string& goal, double goal_value, doub
   if (up && k < 0) k = 0;
   if (!up && k > 0) k = 0;
   const double max_num = ind.unit == IndicatorUnit::Percent ? denominator : 1e15;
+  // Past 2^53 adding one to a double changes nothing, so the steps below would never end.
+  if (!std::isfinite(exact) || std::fabs(k) > kMaxWhatIfCount || std::fabs(numerator) > kMaxWhatIfCount) return gap;
   for (int i = 0; i < 8 && !meets(k); ++i) k += up ? 1 : -1;
   if (!meets(k) || numerator + k < 0 || numerator + k > max_num) return gap;
-  // Walk back while a smaller change still meets it.
-  while (k != 0 && meets(k + (up ? -1 : 1))) k += up ? -1 : 1;
+  // Walk back while a smaller change still meets it: we started within a few counts of the
+  // break-even, so a handful of steps is always enough.
+  for (int i = 0; i < 16 && k != 0 && meets(k + (up ? -1 : 1)); ++i) k += up ? -1 : 1;
   gap.numerator_change = static_cast<long long>(k);
   return gap;
 }
@@ -70,6 +73,18 @@ WhatIfResult RunWhatIf(Scorecard& scorecard, const Indicator& ind, const std::st
   out.year = year;
   out.before = EvaluateIndicator(ind, scorecard.data(), year, scorecard.entered());
   if (!out.before.numerator) throw std::invalid_argument("indicator " + ind.id + ": no value for " + year + ": " + out.before.error);
+  for (const WhatIfChange& ch : changes) {
+    const char* part = ch.part == WhatIfPart::Numerator ? "numerator" : "denominator";
+    if (!std::isfinite(ch.amount))
+      throw std::invalid_argument(std::string("the ") + part + " change must be a number, not '" +
+                                  std::to_string(ch.amount) + "'");
+    if (ch.percent && (ch.amount < -100 || ch.amount > kMaxWhatIfPercent))
+      throw std::invalid_argument(std::string("the ") + part + " change must be between -100% and +" +
+                                  FormatNumber(kMaxWhatIfPercent, 0) + "%, got " + FormatNumber(ch.amount, 1) + "%");
+    if (!ch.percent && std::fabs(ch.amount) > kMaxWhatIfCount)
+      throw std::invalid_argument(std::string("the ") + part + " change must be within +/-" +
+                                  FormatNumber(kMaxWhatIfCount, 0) + ", got " + FormatNumber(ch.amount, 0));
+  }
   double num = *out.before.numerator;
   double den = out.before.denominator.value_or(0);
   for (const WhatIfChange& ch : changes) {

@@ -18,6 +18,11 @@ namespace csc {
 
 enum class WhatIfPart : uint8_t { Numerator, Denominator };
 
+// Bounds on a what-if change: a count no LA could hold, and a percentage beyond which the
+// question makes no sense. Larger or non-finite amounts are refused with a message.
+inline constexpr double kMaxWhatIfCount = 1e9;
+inline constexpr double kMaxWhatIfPercent = 10000;
+
 struct WhatIfChange {
   WhatIfPart part = WhatIfPart::Numerator;
   double amount = 0;     // e.g. -12 (count) or -10 (percent)

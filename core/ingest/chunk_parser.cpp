@@ -15,7 +15,7 @@ constexpr size_t kListOnlySample = 1024;  // cells of a chunk looked at before c
 
 std::string Shorten(std::string_view s, size_t limit = kShownBytes) {
   if (s.size() <= limit) return std::string(s);
-  return std::string(s.substr(0, limit)) + "...";
+  return std::string(Utf8Prefix(s, limit)) + "...";  // never cut a character in two
 }
 
 const char* Describe(ColumnType t) {
@@ -64,16 +64,20 @@ class CellSink {
     return false;
   }
 
-  void Fail(size_t c, std::string_view value, size_t line, ParseStatus status, bool widenable) {
+  void Fail(size_t c, std::string_view value, size_t row, size_t line, ParseStatus status, bool widenable) {
     ChunkColumn& col = m_out.columns[c];
+    col.unreadable.resize(row, 0);
+    col.unreadable.push_back(1);
     ++col.failures;
     if (widenable) ++col.widenable;
-    if (status == ParseStatus::Invalid && !widenable) ++col.text_like;
+    if ((status == ParseStatus::Invalid || status == ParseStatus::TooLarge) && !widenable) ++col.text_like;
     ++m_out.cell_warnings;
     if (m_out.warnings.size() < m_settings.max_listed) {
       const ColumnPlan& plan = m_plans[c];
       std::string reason = status == ParseStatus::TwoDigitYear ? "two-digit year is ambiguous"
                            : status == ParseStatus::HasTime    ? "has a time of day in a date column"
+                           : status == ParseStatus::NoSuchDay  ? "no such date"
+                           : status == ParseStatus::TooLarge   ? "too large for a whole number (beyond 9,223,372,036,854,775,807)"
                                                                : Describe(plan.type);
       m_out.warnings.push_back({line, c + 1, plan.name, Shorten(value, 100), plan.type, std::move(reason)});
     }
@@ -98,7 +102,7 @@ class CellSink {
     if (type == ColumnType::Decimal) {
       double d = 0;
       ParseStatus status = null ? ParseStatus::Invalid : ParseDecimal(v, d);
-      if (!null && status != ParseStatus::Ok && !Symbol(c, v, row)) Fail(c, v, line, status, false);
+      if (!null && status != ParseStatus::Ok && !Symbol(c, v, row)) Fail(c, v, row, line, status, false);
       if (null || status != ParseStatus::Ok) {
         Null(col, row);
         col.doubles.push_back(0);
@@ -114,18 +118,20 @@ class CellSink {
       switch (type) {
         case ColumnType::Int: status = ParseInt(v, x); break;
         case ColumnType::Bool: status = ParseBool(v, x); break;
-        case ColumnType::Date: status = ParseDate(v, m_settings.date_order, x); break;
-        default: status = ParseDateTime(v, m_settings.date_order, x); break;
+        case ColumnType::Date: status = ParseDate(v, m_settings.date_order, x, m_settings.two_digit_pivot); break;
+        default: status = ParseDateTime(v, m_settings.date_order, x, m_settings.two_digit_pivot); break;
       }
       if (status != ParseStatus::Ok && !Symbol(c, v, row)) {
         bool widenable = false;
         if (type == ColumnType::Int) {
           double d;
-          widenable = ParseDecimal(v, d) == ParseStatus::Ok;
+          // a value with decimals widens the column; a whole number past int64 does not (as
+          // a double it would silently lose its last digits)
+          widenable = status != ParseStatus::TooLarge && ParseDecimal(v, d) == ParseStatus::Ok;
         } else if (type == ColumnType::Date) {
           widenable = status == ParseStatus::HasTime;
         }
-        Fail(c, v, line, status, widenable);
+        Fail(c, v, row, line, status, widenable);
       }
     }
     if (null || status != ParseStatus::Ok) {
@@ -160,6 +166,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
     col.dict.Clear();
     col.list_only = false;
     col.status.clear();
+    col.unreadable.clear();
     col.failures = col.widenable = col.text_like = col.non_null = 0;
     switch (columns[c].type) {
       case ColumnType::Category:
@@ -175,6 +182,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
     pos = SkipToRecordStart(data, pos, true, breaks);
     line += breaks;
   }
+  out.first_record = pos;
   const size_t ncols = columns.size();
   CsvTokenizer tokenizer(settings.delimiter);
   CellSink sink(columns, settings, out);
@@ -206,8 +214,8 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
       const size_t last_line = record_line + (info.line_breaks ? info.line_breaks - 1 : 0);
       std::string reason;
       if (info.unterminated_quote) {
-        reason = "unterminated quoted field: a '\"' opened in this record is never closed (the record runs from line " +
-                 std::to_string(record_line) + " to the end of the file)";
+        reason = "unterminated quoted field: a '\"' opened on this line is not closed within " +
+                 WithThousands(kMaxQuotedLineBreaks) + " lines; this line is rejected and reading resumes on the next";
       } else {
         reason = "expected " + std::to_string(ncols) + " fields, found " + std::to_string(fields.size());
         if (last_line > record_line)
@@ -218,6 +226,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
           {record_line, std::move(reason), Shorten(data.substr(info.begin, info.content_end - info.begin))});
     }
   }
+  out.next_record = std::max(pos, out.first_record);
 }
 
 }  // namespace csc

@@ -24,6 +24,7 @@ struct ChunkColumn {
   std::vector<uint32_t> codes;   // strings: codes into `dict`, in order of first appearance
   std::vector<uint8_t> valid;    // one per row; left empty while every row is valid
   std::vector<uint8_t> status;   // one per row (1 + symbol index); left empty until a symbol is met
+  std::vector<uint8_t> unreadable;  // one per row (1 = the cell did not parse); empty until one fails
   StringDictionaryBuilder dict;
   // Ids (a child id, a case number) are nearly all different within a chunk: deduplicating
   // them here costs a hash probe per cell and saves the merge almost nothing, so past a
@@ -51,11 +52,15 @@ struct ChunkResult {
   size_t status_cells = 0;
   std::vector<RejectedRow> rejects;
   std::vector<CellWarning> warnings;
+  // Where this chunk's first record started and where the record after its last one starts:
+  // the loader checks that each chunk begins where the previous one stopped.
+  size_t first_record = 0, next_record = 0;
 };
 
 struct ParseSettings {
   char delimiter = ',';
   DateOrder date_order = DateOrder::DayFirst;
+  int two_digit_pivot = 0;  // LoadOptions::two_digit_years
   size_t max_listed = 10000;
   size_t expected_rows = 0;  // per chunk, to size buffers once
   const std::vector<std::string>* status_symbols = nullptr;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <set>
 
 #include "async/parallel_for.hpp"
@@ -75,14 +76,25 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
   // Header: the first non-blank record.
   size_t pos = 0, line = 1;
   layout.delimiter = options.delimiter ? *options.delimiter : ',';
+  // Excel writes "sep=;" as a first line to name the delimiter: honour it and skip it.
+  std::optional<char> excel_sep;
+  if (text.size() >= 6 && text.substr(0, 4) == "sep=" && text[4] != '\n' && text[4] != '\r' &&
+      (text[5] == '\n' || text[5] == '\r')) {
+    excel_sep = text[4];
+    pos = text[5] == '\r' && text.size() > 6 && text[6] == '\n' ? 7 : 6;
+    line = 2;
+    if (!options.delimiter) layout.delimiter = *excel_sep;
+    layout.notes.push_back(std::string("line 1 'sep=") + *excel_sep + "' (Excel's delimiter line) skipped" +
+                           (options.delimiter && *options.delimiter != *excel_sep ? "; the given delimiter wins" : ""));
+  }
   {
     // Sniffing needs the header's start, which does not depend on the delimiter.
-    size_t probe = 0;
+    size_t probe = pos;
     while (probe < text.size() && (text[probe] == '\n' || text[probe] == '\r' || text[probe] == ' ' ||
                                    text[probe] == '\t'))
       ++probe;
     if (probe >= text.size()) throw LoadError(name, 0, 0, "file is empty");
-    if (!options.delimiter) layout.delimiter = SniffDelimiter(text.substr(probe));
+    if (!options.delimiter && !excel_sep) layout.delimiter = SniffDelimiter(text.substr(probe));
   }
   CsvTokenizer tokenizer(layout.delimiter);
   RecordInfo info;
@@ -97,8 +109,16 @@ CsvLayout PlanCsv(std::string_view text, const std::string& name, const LoadOpti
   if (info.unterminated_quote)
     throw LoadError(name, line, 0, "the header has an unterminated quoted field");
   std::vector<std::string_view> header = tokenizer.fields();
+  if (header.size() > 1 && std::all_of(header.begin(), header.end(), [](std::string_view f) { return Trim(f).empty(); }))
+    throw LoadError(name, line, 0, "the header has no column names, only delimiters");
   while (header.size() > 1 && Trim(header.back()).empty()) header.pop_back();  // trailing delimiters
   layout.names = CleanHeader(header);
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string given(Trim(header[i]));
+    if (!given.empty() && layout.names[i] != given)
+      layout.notes.push_back("column " + std::to_string(i + 1) + " repeats the name '" + given + "': read as '" +
+                             layout.names[i] + "'");
+  }
   layout.header_line = line;
   line += info.line_breaks;
   const size_t body = info.next;

@@ -18,6 +18,7 @@ struct CsvLayout {
   size_t blank_lines = 0;          // blank lines before the header
   std::vector<ChunkTask> chunks;
   bool valid_utf8 = true;          // false: the caller re-reads the bytes as Windows-1252
+  std::vector<std::string> notes;  // for the load report: renamed duplicate columns, Excel's sep= line
   // Quote state at evenly spaced offsets that depend only on the file's size, so type
   // sampling can start there and see exactly what a serial reader would.
   struct Probe {

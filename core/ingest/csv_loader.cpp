@@ -97,6 +97,18 @@ class ChunkedLoad {
     m_widenable.assign(plans.size(), 0);
     m_text_like.assign(plans.size(), 0);
     m_status.resize(plans.size());
+    m_unreadable.resize(plans.size());
+    m_first_record.assign(layout.chunks.size(), 0);
+    m_next_record.assign(layout.chunks.size(), 0);
+  }
+
+  // True when every chunk began exactly where the previous chunk's last record ended, so the
+  // chunks read the same records a serial pass would. Only a resync (a broken quote) after a
+  // chunk's parity-derived start can make this false.
+  bool Contiguous() const {
+    for (size_t i = 1; i < m_next_record.size(); ++i)
+      if (m_next_record[i - 1] != m_first_record[i]) return false;
+    return true;
   }
 
   void Run() {
@@ -116,6 +128,7 @@ class ChunkedLoad {
   size_t widenable(size_t c) const { return m_widenable[c]; }
   size_t text_like(size_t c) const { return m_text_like[c]; }
   std::vector<uint8_t>& status(size_t c) { return m_status[c]; }
+  const std::vector<uint8_t>& unreadable(size_t c) const { return m_unreadable[c]; }
 
  private:
   void Work() {
@@ -167,6 +180,8 @@ class ChunkedLoad {
   }
 
   void Merge(ChunkResult& r, size_t index) {
+    m_first_record[index] = r.first_record;
+    m_next_record[index] = r.next_record;
     for (size_t c = 0; c < m_plans.size(); ++c) {
       ChunkColumn& col = r.columns[c];
       ColumnBuilder& b = m_builders[c];
@@ -187,6 +202,11 @@ class ChunkedLoad {
         m_status[c].resize(b.size() - r.rows, 0);  // rows merged before this chunk
         col.status.resize(r.rows, 0);
         m_status[c].insert(m_status[c].end(), col.status.begin(), col.status.end());
+      }
+      if (!col.unreadable.empty() || !m_unreadable[c].empty()) {
+        m_unreadable[c].resize(b.size() - r.rows, 0);
+        col.unreadable.resize(r.rows, 0);
+        m_unreadable[c].insert(m_unreadable[c].end(), col.unreadable.begin(), col.unreadable.end());
       }
       m_non_null[c] += col.non_null;
       m_failures[c] += col.failures;
@@ -223,6 +243,8 @@ class ChunkedLoad {
   std::vector<size_t> m_non_null, m_failures, m_widenable, m_text_like;
   std::vector<uint32_t> m_remap;  // used only by the merging thread
   std::vector<std::vector<uint8_t>> m_status;  // per column; empty until a status symbol is met
+  std::vector<size_t> m_first_record, m_next_record;  // per chunk
+  std::vector<std::vector<uint8_t>> m_unreadable;     // per column; empty until a cell fails
 
   std::mutex m_mutex;
   std::condition_variable m_cv;
@@ -233,6 +255,31 @@ class ChunkedLoad {
   bool m_abort = false;
   std::exception_ptr m_error;
 };
+
+// Chunk starts from a serial walk of the records (the tokenizer's own rule, resyncs
+// included) instead of quote parity: each chunk then begins at a true record start. Used
+// only when a broken quote made the parity-derived starts disagree with the records.
+void ReplanChunkStarts(std::string_view text, char delimiter, CsvLayout& layout) {
+  if (layout.chunks.size() < 2) return;
+  CsvTokenizer tokenizer(delimiter);
+  RecordInfo info;
+  size_t pos = layout.chunks.front().begin;
+  size_t line = layout.chunks.front().first_line;
+  for (size_t i = 1; i < layout.chunks.size(); ++i) {
+    ChunkTask& chunk = layout.chunks[i];
+    while (pos < chunk.begin && pos < text.size()) {
+      tokenizer.ReadRecord(text, pos, info);
+      pos = info.next;
+      line += info.line_breaks;
+    }
+    // pos is the first record start at or after the old boundary (a record longer than a
+    // chunk leaves the chunk empty: begin == end)
+    chunk.begin = pos;
+    chunk.first_line = line;
+    chunk.starts_in_quote = false;
+    layout.chunks[i - 1].end = pos;
+  }
+}
 
 // After a pass: an auto-typed column whose failures all fit the next wider type is re-read
 // as that type; one where more than 1% of values look like text is re-read as text. Returns
@@ -252,7 +299,8 @@ bool Retype(ChunkedLoad& load, std::vector<ColumnPlan>& plans, const std::vector
                       (failures == 1 ? (to_decimal ? " value has decimals" : " value has a time of day")
                                      : (to_decimal ? " values have decimals" : " values have a time of day")));
       changed = true;
-    } else if (load.text_like(c) * 100 > load.non_null(c)) {
+    } else if (plan.type == ColumnType::Date || plan.type == ColumnType::DateTime ? !IsMostlyDates(plan.name, load.non_null(c) - load.text_like(c), load.non_null(c))
+                                     : load.text_like(c) * 100 > load.non_null(c)) {
       notes.push_back("column '" + plan.name + "' read as text: " + count + " values are not " +
                       std::string(ToString(plan.type)) + "s");
       plan.type = ColumnType::Category;
@@ -310,6 +358,7 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
   ParseSettings settings;
   settings.delimiter = layout.delimiter;
   settings.date_order = options.date_order;
+  settings.two_digit_pivot = options.two_digit_years;
   settings.max_listed = options.max_listed;
   settings.status_symbols = options.status_symbols.empty() ? nullptr : &options.status_symbols;
   const size_t body_bytes = layout.chunks.empty() ? 0 : text.size() - layout.chunks.front().begin;
@@ -321,14 +370,22 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
   }
 
   std::vector<std::string> notes;
+  CsvLayout chunks = layout;  // chunk starts may be re-planned after a resync
+  bool replanned = false;
   for (int attempt = 0;; ++attempt) {
     if (progress) {
       progress->bytes_total = body_bytes;
       progress->bytes_done = 0;
       progress->rows_done = 0;
     }
-    auto load = std::make_unique<ChunkedLoad>(text, layout, plans, settings, expected_rows, threads, progress, cancel);
+    auto load = std::make_unique<ChunkedLoad>(text, chunks, plans, settings, expected_rows, threads, progress, cancel);
     load->Run();
+    if (!replanned && !load->Contiguous()) {  // a broken quote resynced: start chunks at true record starts
+      ReplanChunkStarts(text, layout.delimiter, chunks);
+      replanned = true;
+      --attempt;  // not a retype
+      continue;
+    }
     if (attempt < 2 && Retype(*load, plans, automatic, notes)) continue;
 
     TableBuilder table;
@@ -347,6 +404,7 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
             std::count_if(status->codes.begin(), status->codes.end(), [](uint8_t s) { return s != 0; }));
         column.AttachStatus(std::move(status));
       }
+      if (!load->unreadable(c).empty()) column.AttachUnreadable(MakeUnreadableCells(load->unreadable(c), column.size()));
       table.AddColumn(plans[c].name, std::move(column));
     }
     LoadResult result;
@@ -355,7 +413,18 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
     rep.path = name;
     rep.blank_lines += layout.blank_lines;
     rep.rows_read = rep.rows_loaded + rep.rows_rejected;
-    rep.notes = std::move(notes);
+    rep.notes = layout.notes;
+    rep.notes.insert(rep.notes.end(), notes.begin(), notes.end());
+    for (const auto& override_type : options.type_overrides) {  // not a structured binding: clang 14 (fuzz) captures
+      const std::string& key = override_type.first;
+      if (std::none_of(layout.names.begin(), layout.names.end(),
+                       [&](const std::string& n) { return EqualsIgnoreCase(Trim(key), n); }))
+        rep.notes.push_back("--type " + key + "=" + std::string(ToString(override_type.second)) +
+                            ": this file has no column '" + key + "'");
+    }
+    if (options.two_digit_years)
+      rep.notes.push_back("two-digit years read as " + std::to_string(options.two_digit_years) + "-" +
+                          std::to_string(options.two_digit_years + 99) + " (as asked)");
     if (dfe) rep.notes.push_back("DfE open-data file: symbols c, z, x, low, k, u and : kept as cell status");
     if (encoding != "utf-8" || used_encoding != encoding) rep.notes.push_back("encoding: " + used_encoding);
     prov.path = name;
@@ -406,7 +475,24 @@ LoadResult LoadCsvFile(const std::string& path, const LoadOptions& options, Prog
   const auto t0 = Clock::now();
   MappedFile file(path);
   if (progress) progress->bytes_total = file.size();
-  return LoadBytes(file.bytes(), path, options, progress, cancel, t0);
+  if (options.on_mapped) options.on_mapped();
+  // A file truncated or rewritten while we read it gives a torn table or zeros (the SIGBUS
+  // handler's stand-in pages), and any error the parse raised is about bytes that were never
+  // the file's: either way the one true message is that the file changed.
+  auto changed = [&] {
+    return LoadError(path, 0, 0,
+                     "file changed while it was being read (truncated, rewritten or replaced); load it again once "
+                     "whatever is writing it has finished");
+  };
+  LoadResult result;
+  try {
+    result = LoadBytes(file.bytes(), path, options, progress, cancel, t0);
+  } catch (const LoadError&) {
+    if (file.Changed()) throw changed();
+    throw;
+  }
+  if (file.Changed()) throw changed();
+  return result;
 }
 
 LoadResult LoadCsvBytes(std::string_view bytes, const std::string& name, const LoadOptions& options,

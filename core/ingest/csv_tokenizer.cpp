@@ -30,6 +30,8 @@ size_t CountLineBreaks(std::string_view d, size_t begin, size_t end) {
 
 size_t SkipToRecordStart(std::string_view d, size_t pos, bool in_quote, size_t& line_breaks) {
   const size_t n = d.size();
+  size_t first_next = n, first_breaks = line_breaks;
+  uint32_t quoted_breaks = 0;
   for (size_t i = pos; i < n; ++i) {
     const char c = d[i];
     if (c == '"') {
@@ -38,10 +40,14 @@ size_t SkipToRecordStart(std::string_view d, size_t pos, bool in_quote, size_t& 
       const size_t next = AfterBreak(d, i);
       ++line_breaks;
       if (!in_quote) return next;
+      if (first_next == n) first_next = next, first_breaks = line_breaks;
+      if (++quoted_breaks > kMaxQuotedLineBreaks) break;
       i = next - 1;
     }
   }
-  return n;
+  if (!in_quote) return n;
+  line_breaks = first_breaks;  // a broken quote: resume after its first line
+  return first_next;
 }
 
 std::string_view CsvTokenizer::TrimPad(std::string_view s) const {
@@ -90,13 +96,10 @@ bool CsvTokenizer::ReadFast(std::string_view d, size_t pos, RecordInfo& info) {
       for (;;) {
         const void* q_ptr = std::memchr(p + i, '"', n - i);
         const size_t q = q_ptr ? static_cast<size_t>(static_cast<const char*>(q_ptr) - p) : n;
-        info.line_breaks += static_cast<uint32_t>(CountLineBreaks(d, i, q));
-        if (q == n) {  // unterminated: the field runs to the end of the data
-          info.unterminated_quote = true;
-          value_end = n;
-          i = n;
-          break;
-        }
+        if (q == n) return false;  // unterminated: the resync rule decides
+        const size_t breaks = CountLineBreaks(d, i, q);
+        if (info.line_breaks + breaks > kMaxQuotedLineBreaks) return false;  // as ReadByParity counts
+        info.line_breaks += static_cast<uint32_t>(breaks);
         if (q + 1 < n && p[q + 1] == '"') {
           copied = true;
           m_scratch.append(p + segment, q + 1 - segment);
@@ -149,6 +152,7 @@ void CsvTokenizer::ReadByParity(std::string_view d, size_t pos, RecordInfo& info
   const size_t n = d.size();
   bool in_quote = false;
   size_t end = n;
+  size_t first_break = n;  // the record's first line break, where a broken record ends
   for (size_t i = pos; i < n; ++i) {
     const char c = d[i];
     if (c == '"') {
@@ -158,10 +162,17 @@ void CsvTokenizer::ReadByParity(std::string_view d, size_t pos, RecordInfo& info
         end = i;
         break;
       }
-      if (c == '\n' || i + 1 >= n || d[i + 1] != '\n') ++info.line_breaks;
+      if (first_break == n) first_break = i;
+      if (c == '\n' || i + 1 >= n || d[i + 1] != '\n') {
+        if (++info.line_breaks > kMaxQuotedLineBreaks) break;
+      }
     }
   }
-  info.unterminated_quote = in_quote;
+  if (in_quote) {  // resync: the broken record is its first line only
+    info.unterminated_quote = true;
+    info.line_breaks = 0;
+    end = first_break;
+  }
   info.content_end = end;
   if (end < n) {
     info.next = AfterBreak(d, end);

@@ -1,6 +1,7 @@
 #pragma once
 // What the caller may tell the CSV loader, and what it reports back.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -19,6 +20,9 @@ struct LoadOptions {
   // Column name (case-insensitive) -> type. Overridden columns are never re-inferred.
   std::map<std::string, ColumnType> type_overrides;
   DateOrder date_order = DateOrder::DayFirst;  // for ambiguous dates like 03/04/2013
+  // Two-digit years (31/03/13) are flagged, never guessed, unless the user states a century
+  // window: 1950 reads 50..99 as 1950-1999 and 00..49 as 2000-2049. 0 = flag them.
+  int two_digit_years = 0;
   unsigned threads = 0;                        // 0 = all cores
   size_t chunk_bytes = 0;                      // 0 = automatic; tests use tiny chunks
   size_t max_listed = 10000;                   // rejects / warnings listed in full (counts stay exact)
@@ -30,6 +34,9 @@ struct LoadOptions {
   // With no status_symbols given, a DfE open-data file (time_period first, a
   // geographic_level column) gets kDfeStatusSymbols automatically.
   bool detect_dfe_symbols = true;
+  // Called by LoadCsvFile once the file is mapped, before any byte is read. Tests use it to
+  // change the file under the loader at a known moment.
+  std::function<void()> on_mapped;
 };
 
 inline const std::vector<std::string> kDfeStatusSymbols = {"c", "z", "x", "low", "k", "u", ":"};

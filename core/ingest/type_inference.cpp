@@ -15,12 +15,14 @@ void TypeVote::Add(std::string_view cell, DateOrder order) {
   if (ParseDecimal(cell, d) == ParseStatus::Ok) ++m_numbers;
   switch (ParseDate(cell, order, i)) {
     case ParseStatus::Ok:
-    case ParseStatus::TwoDigitYear: ++m_dates; break;
+    case ParseStatus::TwoDigitYear:  // a date that needs a person's reading: still a date column
+    case ParseStatus::NoSuchDay: ++m_dates; break;
     case ParseStatus::HasTime:
       ++m_dates;
       ++m_with_time;
       break;
-    case ParseStatus::Invalid: break;
+    case ParseStatus::Invalid:
+    case ParseStatus::TooLarge: break;
   }
 }
 
@@ -35,7 +37,22 @@ ColumnType TypeVote::Decide(std::string_view column_name) const {
   if (fits(m_ints)) return ColumnType::Int;
   if (fits(m_numbers)) return ColumnType::Decimal;
   if (fits(m_dates)) return m_with_time ? ColumnType::DateTime : ColumnType::Date;
+  // Mostly dates: a date column with some bad cells, each of which the load lists. Reading
+  // it as text would lose the good dates and stop flagging the bad ones.
+  if (m_dates > 0 && IsMostlyDates(column_name, m_dates, m_non_null))
+    return m_with_time ? ColumnType::DateTime : ColumnType::Date;
   return ColumnType::Category;
+}
+
+bool NameSaysDate(std::string_view column_name) {
+  const std::string name = ToLower(Trim(column_name));
+  return name.find("date") != std::string::npos || name.find("dob") != std::string::npos ||
+         name.find("birth") != std::string::npos ||
+         (name.size() > 3 && (name.compare(name.size() - 3, 3, "_dt") == 0 || name.compare(name.size() - 3, 3, " dt") == 0));
+}
+
+bool IsMostlyDates(std::string_view column_name, size_t dates, size_t non_null) {
+  return NameSaysDate(column_name) ? dates * 2 > non_null : dates * 10 >= non_null * 9;
 }
 
 bool IsIdLikeName(std::string_view column_name) {

@@ -26,6 +26,12 @@ class TypeVote {
 // ("never numeric" in the domain), and never categories.
 bool IsIdLikeName(std::string_view column_name);
 
+// A column named like a date ("plan_end_date", "DOB", "date of birth", "start_dt").
+bool NameSaysDate(std::string_view column_name);
+// A date column keeps its type, bad cells and all, when more than half its values are dates
+// and its name says date, or when 90% are dates whatever its name.
+bool IsMostlyDates(std::string_view column_name, size_t dates, size_t non_null);
+
 // Category when the dictionary is small or values repeat a lot; Text otherwise.
 ColumnType ChooseStringType(size_t distinct, size_t non_null, bool id_like);
 

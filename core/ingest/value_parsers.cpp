@@ -58,7 +58,7 @@ bool ParseTimeTail(std::string_view s, size_t pos, DateParts& p) {
   return true;
 }
 
-ParseStatus ParseDateParts(std::string_view s, DateOrder order, DateParts& p) {
+ParseStatus ParseDateParts(std::string_view s, DateOrder order, DateParts& p, int pivot) {
   size_t pos = 0;
   int digits = 0;
   const int first = ReadNumber(s, pos, 4, digits);
@@ -81,9 +81,13 @@ ParseStatus ParseDateParts(std::string_view s, DateOrder order, DateParts& p) {
     if (pos < s.size() && IsDigit(s[pos])) return ParseStatus::Invalid;
     DateParts tail;
     if (!ParseTimeTail(s, pos, tail)) return ParseStatus::Invalid;
-    if (digits == 2) return ParseStatus::TwoDigitYear;
-    if (digits != 4) return ParseStatus::Invalid;
+    if (digits == 2 && !pivot) return ParseStatus::TwoDigitYear;
+    if (digits != 4 && digits != 2) return ParseStatus::Invalid;
     p.year = year;
+    if (digits == 2) {  // the stated century window
+      p.year = pivot - pivot % 100 + year;
+      if (p.year < pivot) p.year += 100;
+    }
     if (order == DateOrder::DayFirst) {
       p.day = first;
       p.month = second;
@@ -92,13 +96,13 @@ ParseStatus ParseDateParts(std::string_view s, DateOrder order, DateParts& p) {
       p.day = second;
     }
     p.hour = tail.hour, p.minute = tail.minute, p.second = tail.second, p.has_time = tail.has_time;
-    if (!IsValidCivil(p.year, p.month, p.day)) return ParseStatus::Invalid;
+    if (!IsValidCivil(p.year, p.month, p.day)) return ParseStatus::NoSuchDay;
     return ParseStatus::Ok;
   } else {
     return ParseStatus::Invalid;
   }
   if (!ParseTimeTail(s, pos, p)) return ParseStatus::Invalid;
-  if (!IsValidCivil(p.year, p.month, p.day)) return ParseStatus::Invalid;
+  if (!IsValidCivil(p.year, p.month, p.day)) return ParseStatus::NoSuchDay;
   return ParseStatus::Ok;
 }
 
@@ -120,15 +124,19 @@ ParseStatus ParseInt(std::string_view s, int64_t& out) {
   const size_t digits_at = pos;
   if (pos >= s.size()) return ParseStatus::Invalid;
   if (s[pos] == '0' && s.size() - pos > 1) return ParseStatus::Invalid;  // leading zero: an id
-  if (s.size() - digits_at > 19) return ParseStatus::Invalid;
+  if (s.size() - digits_at > 19) {
+    for (size_t k = digits_at; k < s.size(); ++k)
+      if (!IsDigit(s[k])) return ParseStatus::Invalid;
+    return ParseStatus::TooLarge;
+  }
   uint64_t v = 0;  // 19 digits cannot overflow uint64
   for (; pos < s.size(); ++pos) {
     const char c = s[pos];
     if (!IsDigit(c)) return ParseStatus::Invalid;
     v = v * 10 + static_cast<uint64_t>(c - '0');
   }
-  if (v > static_cast<uint64_t>(INT64_MAX)) return ParseStatus::Invalid;
-  out = negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+  if (v > static_cast<uint64_t>(INT64_MAX) + (negative ? 1 : 0)) return ParseStatus::TooLarge;
+  out = negative ? static_cast<int64_t>(0 - v) : static_cast<int64_t>(v);  // INT64_MIN too
   return ParseStatus::Ok;
 }
 
@@ -168,7 +176,7 @@ ParseStatus ParseBool(std::string_view s, int64_t& out) {
   }
 }
 
-ParseStatus ParseDate(std::string_view s, DateOrder order, int64_t& days) {
+ParseStatus ParseDate(std::string_view s, DateOrder order, int64_t& days, int two_digit_pivot) {
   // Fast path: exactly "yyyy-mm-dd", the canonical layout and most of every big file.
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
     const auto d = [&](size_t i) { return static_cast<unsigned>(s[i] - '0'); };
@@ -176,22 +184,22 @@ ParseStatus ParseDate(std::string_view s, DateOrder order, int64_t& days) {
       const int y = static_cast<int>(d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3));
       const int m = static_cast<int>(d(5) * 10 + d(6));
       const int dd = static_cast<int>(d(8) * 10 + d(9));
-      if (!IsValidCivil(y, m, dd)) return ParseStatus::Invalid;
+      if (!IsValidCivil(y, m, dd)) return ParseStatus::NoSuchDay;
       days = DaysFromCivil(y, m, dd);
       return ParseStatus::Ok;
     }
   }
   DateParts p;
-  const ParseStatus status = ParseDateParts(s, order, p);
+  const ParseStatus status = ParseDateParts(s, order, p, two_digit_pivot);
   if (status != ParseStatus::Ok) return status;
   if (p.hour || p.minute || p.second) return ParseStatus::HasTime;
   days = DaysFromCivil(p.year, p.month, p.day);
   return ParseStatus::Ok;
 }
 
-ParseStatus ParseDateTime(std::string_view s, DateOrder order, int64_t& seconds) {
+ParseStatus ParseDateTime(std::string_view s, DateOrder order, int64_t& seconds, int two_digit_pivot) {
   DateParts p;
-  const ParseStatus status = ParseDateParts(s, order, p);
+  const ParseStatus status = ParseDateParts(s, order, p, two_digit_pivot);
   if (status != ParseStatus::Ok) return status;
   seconds = int64_t{DaysFromCivil(p.year, p.month, p.day)} * 86400 + p.hour * 3600 + p.minute * 60 + p.second;
   return ParseStatus::Ok;

@@ -10,6 +10,7 @@
 #include "query/compile_support.hpp"
 #include "query/query_result.hpp"
 #include "time/anniversary.hpp"
+#include "util/text.hpp"
 
 namespace csc {
 
@@ -277,6 +278,39 @@ EventColumns ResolveEventColumns(const Table& table, const EventColumns& given) 
   return detail::ResolveRoles(table, given);
 }
 
+namespace {
+
+// A row whose needed date could not be read is unknown, not blank (an unreadable end date is
+// not an open episode): it is left out through an ordinary code filter on the column's
+// unreadable flags, so the general path, the fused pass and the vector scan all agree, and
+// the answer says how many rows that was.
+void ExcludeUnreadable(CompiledQuery& cq, const Table& table) {
+  const CountMode mode = cq.query.counting.mode;
+  const bool end_needed = (!cq.periods.empty() && mode != CountMode::StartedIn) || cq.need_duration;
+  const std::pair<const Column*, const char*> needed[] = {
+      {cq.start, "start date"}, {end_needed ? cq.end : nullptr, "end date"}, {cq.dob, "date of birth"}};
+  std::vector<const Column*> done;
+  for (const auto& [column, what] : needed) {
+    if (!column || !column->unreadable() || std::find(done.begin(), done.end(), column) != done.end()) continue;
+    done.push_back(column);
+    const UnreadableCells& cells = *column->unreadable();
+    RowPredicate p;
+    p.kind = RowPredicate::Kind::CodeLut;
+    p.column = &cells.flags;
+    p.lut.assign(cells.flags.dictionary()->size(), 1);
+    p.lut[cells.unreadable_code] = 0;
+    p.null_passes = false;
+    cq.row_predicates.push_back(std::move(p));
+    std::string name;
+    for (size_t c = 0; c < table.num_columns(); ++c)
+      if (&table.column(c) == column) name = table.column_name(c);
+    cq.notes.push_back(WithThousands(static_cast<long long>(cells.count)) + (cells.count == 1 ? " record" : " records") +
+                                 " excluded: " + what + " unreadable (" + name + ")");
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query& asked) {
   auto cq = std::make_unique<CompiledQuery>();
   const NamedTable* entry = catalog.FindEntry(asked.table);
@@ -462,6 +496,7 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
   if (std::any_of(measures.begin(), measures.end(), [](const Measure& m) { return m.kind == MeasureKind::Rate10k; }))
     detail::LoadPopulation(*cq, catalog);
 
+  ExcludeUnreadable(*cq, *table);
   BuildDateTables(*cq);
   return cq;
 }

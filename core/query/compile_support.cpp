@@ -71,7 +71,7 @@ std::string Describe(const Filter& f) {
   };
   auto num = [](const std::optional<double>& v) {
     if (!v) return std::string();
-    return *v == std::floor(*v) ? std::to_string(static_cast<int64_t>(*v)) : std::to_string(*v);
+    return *v == std::floor(*v) && std::fabs(*v) < 1e15 ? std::to_string(static_cast<int64_t>(*v)) : std::to_string(*v);
   };
   switch (f.kind) {
     case FilterKind::In: return f.column + " in " + list();
@@ -146,8 +146,22 @@ RowPredicate CompilePredicate(const Column& col, const Filter& f, const std::str
       p.dhi = f.hi ? *f.hi : std::numeric_limits<double>::infinity();
     } else {
       p.kind = RowPredicate::Kind::IntRange;
-      p.lo = f.lo ? static_cast<int64_t>(std::ceil(*f.lo)) : std::numeric_limits<int64_t>::min();
-      p.hi = f.hi ? static_cast<int64_t>(std::floor(*f.hi)) : std::numeric_limits<int64_t>::max();
+      // A bound beyond int64 cannot be cast (undefined; in practice INT64_MIN, so '>= 1e30'
+      // selected every row): such a lower bound admits nothing, such an upper bound everything.
+      constexpr double kTwo63 = 9223372036854775808.0;
+      constexpr int64_t kMin = std::numeric_limits<int64_t>::min(), kMax = std::numeric_limits<int64_t>::max();
+      auto lower = [&](double v) {
+        const double c = std::ceil(v);
+        return c >= kTwo63 ? kMax : c < -kTwo63 ? kMin : static_cast<int64_t>(c);
+      };
+      auto upper = [&](double v) {
+        const double c = std::floor(v);
+        return c >= kTwo63 ? kMax : c < -kTwo63 ? kMin : static_cast<int64_t>(c);
+      };
+      p.lo = f.lo ? lower(*f.lo) : kMin;
+      p.hi = f.hi ? upper(*f.hi) : kMax;
+      if (f.lo && std::ceil(*f.lo) >= kTwo63) p.lo = kMax, p.hi = kMin;  // nothing is that large
+      if (f.hi && std::floor(*f.hi) < -kTwo63) p.lo = kMax, p.hi = kMin;  // nothing is that small
     }
     return p;
   }

@@ -122,7 +122,8 @@ struct CompiledQuery {
   std::vector<Filter> sex_filters, ward_filters;  // In / NotIn filters on those roles narrow the population too
 
   // What the answer must say besides its numbers: the table's counting rules applied, codes
-  // asked for that this extract does not hold, periods it does not cover.
+  // asked for that this extract does not hold, periods it does not cover, rows excluded
+  // because a date they need could not be read.
   std::vector<std::string> notes;
   std::vector<bool> period_uncovered;  // per period: wholly outside the table's coverage
 };

@@ -63,7 +63,7 @@ std::string InSentence(std::string label) {
 }
 
 std::string NumberText(double v) {
-  return std::floor(v) == v ? std::to_string(static_cast<long long>(v)) : FormatMeasureValue(v);
+  return std::floor(v) == v && std::fabs(v) < 1e15 ? std::to_string(static_cast<long long>(v)) : FormatMeasureValue(v);
 }
 
 std::string ValuePhrase(const Filter& f, const CodeLabels* labels) {

@@ -61,7 +61,7 @@ std::optional<double> ParseBound(const std::string& s) {
   if (const auto d = ParseIsoDate(s)) return static_cast<double>(*d);
   double v = 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size()) throw std::invalid_argument(s);
+  if (ec != std::errc() || ptr != s.data() + s.size() || std::isnan(v)) throw std::invalid_argument(s);
   return v;
 }
 

@@ -84,6 +84,7 @@ std::string FormatResultJson(const QueryResult& r) {
   j["rows_scanned"] = r.rows_scanned;
   j["units_counted"] = r.units_counted;
   j["seconds"] = r.seconds;
+  if (!r.notes.empty()) j["notes"] = r.notes;
   return j.dump(2) + "\n";
 }
 

@@ -28,7 +28,9 @@ struct QueryResult {
   double seconds = 0;          // execution time (0 when served from the cache)
   bool vector_scan = false;    // counted by the vector scan (query/vector_scan.hpp)
   // Rules the table's kind applied ("started = episodes with RNE S"), codes asked for that
-  // the extract does not hold, periods outside what the table covers. Views show them.
+  // the extract does not hold, periods outside what the table covers, and rows left out
+  // because a value the answer needs could not be read ("3,637 records excluded: end date
+  // unreadable (DEC)"). Every view of the answer shows them.
   std::vector<std::string> notes;
   // Every period asked for lies outside the table's coverage: the values are absent (never a
   // computed zero) and the answer is "no data for this period".

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "storage/column_builder.hpp"
 #include "time/civil_date.hpp"
 
 namespace csc {
@@ -36,6 +37,7 @@ Column::Column(Column&& o) noexcept
       m_validity(std::move(o.m_validity)),
       m_dictionary(std::move(o.m_dictionary)),
       m_status(std::move(o.m_status)),
+      m_unreadable(std::move(o.m_unreadable)),
       m_min_int(o.m_min_int),
       m_max_int(o.m_max_int),
       m_min_double(o.m_min_double),
@@ -122,7 +124,31 @@ size_t Column::MemoryBytes() const {
   if (m_validity) bytes += m_validity->MemoryBytes();
   if (m_dictionary) bytes += m_dictionary->MemoryBytes();
   if (m_status) bytes += m_status->codes.capacity();
+  if (m_unreadable) bytes += m_unreadable->flags.MemoryBytes();
   return bytes;
+}
+
+bool Column::IsUnreadable(size_t row) const {
+  return m_unreadable && m_unreadable->flags.GetCode(row) == m_unreadable->unreadable_code;
+}
+
+std::shared_ptr<const UnreadableCells> MakeUnreadableCells(const std::vector<uint8_t>& per_row, size_t rows) {
+  size_t count = 0;
+  for (size_t r = 0; r < per_row.size() && r < rows; ++r) count += per_row[r] != 0;
+  if (count == 0) return nullptr;
+  // Codes in bulk: a hash probe per row would cost ~20 ns x rows for two strings.
+  ColumnBuilder flags(ColumnType::Category, rows);
+  const uint32_t read = flags.dictionary().Intern("read");
+  const uint32_t unreadable = flags.dictionary().Intern("unreadable");
+  std::vector<uint32_t> codes(rows, read);
+  for (size_t r = 0; r < per_row.size() && r < rows; ++r)
+    if (per_row[r]) codes[r] = unreadable;
+  flags.AppendCodes(codes, {});
+  auto cells = std::make_shared<UnreadableCells>();
+  cells->flags = flags.Finish(ColumnType::Category);
+  cells->unreadable_code = unreadable;
+  cells->count = count;
+  return cells;
 }
 
 }  // namespace csc

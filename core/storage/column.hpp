@@ -29,6 +29,8 @@ struct CellStatus {
   size_t count = 0;                  // rows with a status
 };
 
+struct UnreadableCells;
+
 class Column {
  public:
   Column() = default;
@@ -97,6 +99,12 @@ class Column {
   // Part of building a column (before it is shared in a Table).
   void AttachStatus(std::shared_ptr<const CellStatus> status) { m_status = std::move(status); }
 
+  // Null cells whose source text could not be read (see UnreadableCells); absent when every
+  // cell was read or blank.
+  const UnreadableCells* unreadable() const { return m_unreadable.get(); }
+  bool IsUnreadable(size_t row) const;
+  void AttachUnreadable(std::shared_ptr<const UnreadableCells> cells) { m_unreadable = std::move(cells); }
+
  private:
   ColumnType m_type = ColumnType::Int;
   int m_width = 1;
@@ -106,10 +114,26 @@ class Column {
   std::optional<ValidityBitmap> m_validity;
   DictionaryPtr m_dictionary;
   std::shared_ptr<const CellStatus> m_status;
+  std::shared_ptr<const UnreadableCells> m_unreadable;
   int64_t m_min_int = 0, m_max_int = 0;
   double m_min_double = 0, m_max_double = 0;
   mutable std::once_flag m_distinct_once;
   mutable size_t m_distinct = 0;
 };
+
+// A cell whose text could not be read as its column's type (31/02/2019, a two-digit year,
+// "soon" in a number column) is null like a blank one but unknown rather than empty: an
+// unreadable end date is not an open episode. The load lists each as a warning; here the
+// query engine learns which rows to leave out of a count that needs the value. `flags` is
+// a one-byte Category column (code `unreadable_code` where unreadable, no nulls), so the
+// engine excludes these rows with an ordinary code filter on every path it has.
+struct UnreadableCells {
+  Column flags;
+  uint32_t unreadable_code = 0;
+  size_t count = 0;
+};
+
+// From one byte per row (non-zero = unreadable); null when no row is.
+std::shared_ptr<const UnreadableCells> MakeUnreadableCells(const std::vector<uint8_t>& per_row, size_t rows);
 
 }  // namespace csc

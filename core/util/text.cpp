@@ -77,4 +77,49 @@ std::string FormatBytes(unsigned long long bytes) {
   return buf;
 }
 
+namespace {
+// Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no overlongs, no
+// surrogates, nothing past U+10FFFF).
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k)
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  return n;
+}
+}  // namespace
+
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.data() + i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string_view Utf8Prefix(std::string_view s, size_t limit) {
+  if (s.size() <= limit) return s;
+  size_t end = limit;
+  // Step back over continuation bytes to the start of the sequence the limit cuts.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80 && limit - end < 3) --end;
+  return s.substr(0, end);
+}
+
 }  // namespace csc

@@ -23,5 +23,10 @@ std::string CsvEscape(std::string_view field);
 std::string CsvLine(const std::vector<std::string>& fields);
 // 1234567 -> "1,234,567"
 std::string WithThousands(long long v);
+// `s` with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD,
+// so JSON writers and CSV readers never choke on it. Valid text comes back unchanged.
+std::string ValidUtf8(std::string_view s);
+// The longest prefix of `s` of at most `limit` bytes that does not cut a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view s, size_t limit);
 
 }  // namespace csc

@@ -17,6 +17,7 @@
 #include "query/query_result.hpp"
 #include "time/anniversary.hpp"
 #include "time/periods.hpp"
+#include "util/text.hpp"
 
 namespace csc::test {
 
@@ -42,6 +43,7 @@ class ReferenceEvaluator {
       for (const Filter& f : m_q.filters)
         if (f.kind != FilterKind::Age && f.kind != FilterKind::AgeBand && !RowFilter(t, r, f)) ok = false;
       if (!ok) continue;
+      if (EndNeeded() && t.ColumnByName(m_roles.end) && t.ColumnByName(m_roles.end)->IsUnreadable(r)) continue;
       const std::optional<int32_t> start = DateCell(t, m_roles.start, r);
       const std::optional<int32_t> end = DateCell(t, m_roles.end, r);
       if (m_q.periods.empty()) {
@@ -175,6 +177,15 @@ class ReferenceEvaluator {
     if (code.size() == 4 && code[0] == 'A') return "Asian";
     if (code.size() == 4 && code[0] == 'B') return "Black";
     return "Unknown";
+  }
+
+  // A row whose end date could not be read is unknown: left out wherever the end matters
+  // (counting by it, or a duration), kept where it does not (started in, no periods).
+  bool EndNeeded() const {
+    bool duration = false;
+    for (const Dimension& d : m_q.group_by) duration |= d.kind == DimensionKind::DurationBand;
+    for (const Measure& m : m_q.measures) duration |= EqualsIgnoreCase(m.column, "duration");
+    return duration || (!m_q.periods.empty() && m_q.counting.mode != CountMode::StartedIn);
   }
 
   void Unit(size_t r, int p, std::optional<int32_t> ref, std::optional<int32_t> start, std::optional<int32_t> end,

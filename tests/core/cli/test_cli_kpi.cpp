@@ -165,3 +165,17 @@ TEST_CASE("csc query --publish hides a rate whose count is hidden, without print
   REQUIRE(run.exit_code == 0);
   CHECK(run.out == "latest_category,\"rate per 10,000\"\nNEG,c\nSAB,c\n");
 }
+
+TEST_CASE("csc kpi and csc whatif refuse what they cannot answer, in words", "[cli][whatif][errors]") {
+  const auto nowhere = RunCli("kpi --la nowhere --year 2012-13 --data-dir " + kDemo, true);
+  CHECK(nowhere.exit_code == 2);
+  CHECK(nowhere.out ==
+        "csc kpi: --la 'nowhere' is not a local authority in the DfE files; give an old code (372), a new code "
+        "(E08000018) or a name (Rotherham)\n");
+  const auto nan = RunCli("whatif --indicator NI65 --numerator nan --data-dir " + kDemo, true);
+  CHECK(nan.exit_code == 2);
+  CHECK(nan.out == "csc whatif: the numerator change must be a number, not 'nan'\n");
+  const auto huge = RunCli("whatif --indicator NI65 --numerator 1e20 --data-dir " + kDemo, true);
+  CHECK(huge.exit_code == 2);
+  CHECK(huge.out.rfind("csc whatif: the numerator change must be within +/-1000000000", 0) == 0);
+}

@@ -98,3 +98,52 @@ TEST_CASE("csc load reads an Annex A workbook sheet by sheet, each recognised as
   const auto bad = RunCli("load " + kData + "/real/README.md.xlsx");
   CHECK(bad.exit_code != 0);
 }
+
+TEST_CASE("csc load --json and --rejects-csv stay valid UTF-8 when a rejected row is cut mid-character", "[cli][utf8]") {
+  // The reject's text is shortened to 200 bytes; '3,x' then two-byte 'é's puts byte 200 in
+  // the middle of the 99th: cut there, the JSON writer threw and the CSV was invalid.
+  const std::string path = "/tmp/csc_test_cut_utf8.csv";
+  std::string body = "a,b\n1,2\n3,x";
+  for (int i = 0; i < 150; ++i) body += "\xC3\xA9";
+  body += ",extra\n";
+  {
+    FILE* f = fopen(path.c_str(), "wb");
+    REQUIRE(f);
+    fwrite(body.data(), 1, body.size(), f);
+    fclose(f);
+  }
+  const std::string rejects = "/tmp/csc_test_cut_utf8_rejects.csv";
+  const auto run = csc::test::RunCsc("load --json --rejects-csv " + rejects + " " + path, false);
+  REQUIRE(run.exit_code == 0);
+  const auto j = nlohmann::json::parse(run.out);
+  REQUIRE(j["rejects"].size() == 1);
+  std::string expected = "3,x";
+  for (int i = 0; i < 98; ++i) expected += "\xC3\xA9";  // 3 + 196 bytes: the 99th would end at 201
+  CHECK(j["rejects"][0]["text"] == expected + "...");
+  std::string csv;
+  FILE* f = fopen(rejects.c_str(), "rb");
+  REQUIRE(f);
+  int c;
+  while ((c = fgetc(f)) != EOF) csv += static_cast<char>(c);
+  fclose(f);
+  CHECK(csv == "line,reason,text\n3,\"expected 2 fields, found 3\",\"" + expected + "...\"\n");
+}
+
+TEST_CASE("csc load refuses a bad --delimiter and exits non-zero when no row loads", "[cli][errors]") {
+  const auto bad = RunCli("load --delimiter xyz " + kData + "/ingest/ssda903_style_bom_semicolon.csv");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out == "csc load: --delimiter expects one character such as , ; or | (or 'tab'); got 'xyz'\n");
+  const std::string path = "/tmp/csc_test_nothing_loads.csv";
+  {
+    FILE* f = fopen(path.c_str(), "wb");
+    REQUIRE(f);
+    fputs("a,b\n1,2,3\n4,5,6\n", f);
+    fclose(f);
+  }
+  const auto none = csc::test::RunCsc("load " + path, true);
+  CHECK(none.exit_code == 1);
+  CHECK(none.out.find("csc load: " + path + ": no rows loaded: all 2 records were rejected\n") != std::string::npos);
+  const auto zero = csc::test::RunCsc("generate --rows 0 --out /tmp/csc_test_rows0.csv", true);
+  CHECK(zero.exit_code != 0);
+  CHECK(zero.out.find("--rows") != std::string::npos);
+}

@@ -55,3 +55,30 @@ TEST_CASE("csc query names the offending part and lists valid choices", "[cli]")
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("ratio[:children](NUMERATOR FILTERS / DENOMINATOR FILTERS)") != std::string::npos);
 }
+
+TEST_CASE("csc query says how many records an unreadable end date left out", "[cli][unreadable]") {
+  // Two of five plans have unreadable ends (15/06/13: two-digit year; 31/02/2013: no such
+  // date); open at 31 March 2013 are C1 and C5 (see tests/core/query/test_query_unreadable.cpp).
+  const std::string path = "/tmp/csc_test_cp_plans_unreadable.csv";
+  {
+    FILE* f = fopen(path.c_str(), "wb");
+    REQUIRE(f);
+    fputs("child_id,plan_start,plan_end,latest_category\nC1,2012-01-10,,NEG\nC2,2012-04-01,15/06/13,PHY\n"
+          "C3,2012-05-01,2013-01-01,NEG\nC4,2012-05-01,31/02/2013,EMO\nC5,2011-01-01,2014-01-01,NEG\n",
+          f);
+    fclose(f);
+  }
+  const auto text = RunCli("query --data cp_plans=" + path + " --period fy:2012-13 --count open-at:31-03", false);
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out == "episodes\n       2\nnote: 2 records excluded: end date unreadable (plan_end)\n");
+  const auto json = RunCli("query --data cp_plans=" + path + " --period fy:2012-13 --format json", false);
+  REQUIRE(json.exit_code == 0);
+  CHECK(nlohmann::json::parse(json.out)["notes"] ==
+        nlohmann::json::array({"2 records excluded: end date unreadable (plan_end)"}));
+  const auto window =
+      RunCli("query --data cp_plans=" + path + " --period fy:2012-13 --two-digit-years 1950 --format json", false);
+  REQUIRE(window.exit_code == 0);
+  const auto j = nlohmann::json::parse(window.out);
+  CHECK(j["rows"][0]["values"][0] == 3);
+  CHECK(j["notes"] == nlohmann::json::array({"1 record excluded: end date unreadable (plan_end)"}));
+}

@@ -130,6 +130,21 @@ TEST_CASE("SSDA903: two-digit years are flagged with line and column, never gues
   CHECK(Cell(*lac.table, "A6", "dob").empty());
   CHECK(Cell(*lac.table, "A6", "episode_start").empty());  // kept, with no start
   CHECK(HasNote(lac, "1 episodes have no readable DECOM"));
+  // The unreadable DECOM stays unreadable through the conversion, distinct from a blank DEC.
+  const Table& t = *lac.table;
+  size_t a6 = t.num_rows();
+  for (size_t r = 0; r < t.num_rows(); ++r)
+    if (t.ColumnByName("child_id")->GetString(r) == "A6") a6 = r;
+  REQUIRE(a6 < t.num_rows());
+  CHECK(t.ColumnByName("episode_start")->IsUnreadable(a6));
+  CHECK_FALSE(t.ColumnByName("episode_end")->IsUnreadable(a6));
+  Catalog c;
+  c.Add("lac", lac.table);
+  QueryText q;
+  q.table = "lac";
+  q.period = "fy:2023-24";
+  CHECK(RunQuery(c, ParseQueryText(q)).notes ==
+        std::vector<std::string>{"1 record excluded: start date unreadable (episode_start)"});
 }
 
 TEST_CASE("SSDA903: unknown codes are kept, counted and listed", "[formats]") {

@@ -5,6 +5,9 @@
 //   44 / 319 = 13.79% -> 13.8% meets England 13.8%; 45 / 319 = 14.1%: 8 fewer
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
+
 #include "indicator_fixtures.hpp"
 #include "indicators/whatif.hpp"
 #include "query/compiled_query.hpp"
@@ -111,4 +114,25 @@ TEST_CASE("Gap arithmetic rounds the right way for each polarity and unit", "[in
   CHECK(GapSentence(cme, g) == "864 fewer reaches target (10)");
   CHECK(GapTo(cme, "England", 10, 5, 0).numerator_change == 5);
   CHECK(GapSentence(cme, GapTo(cme, "target", 10, 10, 0)) == "already at target (10)");
+}
+
+TEST_CASE("What-if amounts that are not finite or beyond any LA's counts are refused, never looped on",
+          "[indicators][whatif]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_WITH(RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(std::nan(""))}),
+                    "the numerator change must be a number, not 'nan'");
+  CHECK_THROWS_WITH(RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(inf)}),
+                    "the numerator change must be a number, not 'inf'");
+  CHECK_THROWS_WITH(RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(1e20)}),
+                    Catch::StartsWith("the numerator change must be within +/-1000000000, got "));
+  CHECK_THROWS_WITH(RunWhatIf(Card(), Ni65(), "2012-13", {Numerator(-101, "", true)}),
+                    "the numerator change must be between -100% and +10000%, got -101.0%");
+  // The largest allowed change still answers (52 + 1e9 repeat plans of 319 + 1e9).
+  WhatIfChange both = Numerator(1e9);
+  both.with_denominator = true;
+  CHECK(RunWhatIf(Card(), Ni65(), "2012-13", {both}).after.numerator == 1e9 + 52);
+  // GapTo from a numerator past 2^53, where k + 1 == k: before the bound this never returned.
+  const Indicator& repeat = *BundledIndicators().Find("CP_REPEAT");
+  CHECK_FALSE(GapTo(repeat, "target", 40, 1e20, 0).numerator_change);
+  CHECK_FALSE(GapTo(Ni65(), "target", 13.3, 1e20, 1e20).numerator_change);
 }

@@ -231,3 +231,53 @@ TEST_CASE("DfE open-data files are recognised by header and keep their symbols",
   off.detect_dfe_symbols = false;
   CHECK(Load("time_period,geographic_level,n\n2013,National,c\n2014,National,3\n", off).report.status_cells == 0);
 }
+
+TEST_CASE("a date column with a few bad cells stays a date column and lists each one", "[ingest][loader][dates]") {
+  // 800 rows; every 40th row (i % 40 == 39: 20 rows) holds 31/02/2019, and rows 100 and 500
+  // hold two-digit years: 22 bad cells (2.75%), 778 good dates. Before: read as text, the
+  // bad cells no longer flagged and the good dates lost.
+  std::string text = "child,plan_end,other_day\n";
+  for (int i = 0; i < 800; ++i) {
+    std::string date = "0" + std::to_string(1 + i % 9) + "/03/2019";
+    if (i % 40 == 39) date = "31/02/2019";
+    if (i == 100 || i == 500) date = "15/06/19";
+    text += "C" + std::to_string(i) + "," + date + "," + date + "\n";
+  }
+  const auto r = Load(text);
+  for (const char* name : {"plan_end", "other_day"}) {  // bad dates still vote for a date
+    INFO(name);
+    CHECK(Col(r, name).type() == ColumnType::Date);
+    CHECK(Col(r, name).null_count() == 22);
+    CHECK(Col(r, name).GetInt(0) == DaysFromCivil(2019, 3, 1));
+  }
+  CHECK(r.report.cell_warnings == 44);
+  REQUIRE(r.report.warnings.size() == 44);
+  CHECK(r.report.warnings[0].line == 41);  // row i = 39 is on line 41 (header is line 1)
+  CHECK(r.report.warnings[0].column == 2);
+  CHECK(r.report.warnings[0].value == "31/02/2019");
+  CHECK(r.report.warnings[0].reason == "no such date");
+  CHECK(r.report.warnings[4].line == 102);
+  CHECK(r.report.warnings[4].value == "15/06/19");
+  CHECK(r.report.warnings[4].reason == "two-digit year is ambiguous");
+  CHECK(r.report.notes.empty());
+}
+
+TEST_CASE("a column that is mostly words is still text, whatever its name", "[ingest][loader][dates]") {
+  std::string text = "review_date\n";
+  for (int i = 0; i < 300; ++i) text += i % 3 == 0 ? "2019-03-01\n" : "not reviewed\n";  // a third are dates
+  CHECK(IsStringType(Col(Load(text), "review_date").type()));
+}
+
+TEST_CASE("a whole number past int64 is a warning, never a silent decimal column", "[ingest][loader]") {
+  std::string text = "n\n";
+  for (int i = 0; i < 500; ++i) text += std::to_string(i) + "\n";
+  text += "99999999999999999999\n-9223372036854775808\n";
+  const auto r = Load(text);
+  CHECK(Col(r, "n").type() == ColumnType::Int);
+  CHECK(Col(r, "n").null_count() == 1);
+  CHECK(Col(r, "n").GetInt(501) == INT64_MIN);
+  REQUIRE(r.report.warnings.size() == 1);
+  CHECK(r.report.warnings[0].line == 502);
+  CHECK(r.report.warnings[0].reason == "too large for a whole number (beyond 9,223,372,036,854,775,807)");
+  CHECK(r.report.notes.empty());
+}

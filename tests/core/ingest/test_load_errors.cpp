@@ -62,3 +62,57 @@ TEST_CASE("missing, unreadable and directory paths are reported, never crash", "
   CHECK(ok.table->num_rows() == 1);
   CHECK(ok.table->provenance().file_bytes == 4);
 }
+
+TEST_CASE("an unterminated quote rejects only its own line, in every chunking", "[ingest][errors][resync]") {
+  // Line 1 header, line 2 opens a quote it never closes, lines 3..3002 are 3,000 good rows.
+  // Before the resync rule the quote swallowed the whole file: 0 rows loaded, 1 rejected.
+  std::string text = "num,name,n\n1,\"broken,5\n";
+  for (int i = 2; i <= 3001; ++i) text += std::to_string(i) + ",row" + std::to_string(i) + "," + std::to_string(i % 9) + "\n";
+  for (size_t chunk : {size_t{0}, size_t{64}, size_t{1000}, size_t{7777}}) {
+    LoadOptions options;
+    options.chunk_bytes = chunk;
+    options.threads = chunk ? 3 : 1;
+    const auto r = LoadCsvBytes(text, "q.csv", options);
+    INFO("chunk " << chunk);
+    CHECK(r.report.rows_read == 3001);
+    CHECK(r.report.rows_loaded == 3000);
+    CHECK(r.report.rows_rejected == 1);
+    REQUIRE(r.report.rejects.size() == 1);
+    CHECK(r.report.rejects[0].line == 2);
+    CHECK(r.report.rejects[0].text == "1,\"broken,5");
+    CHECK(r.report.rejects[0].reason ==
+          "unterminated quoted field: a '\"' opened on this line is not closed within 1,000 lines; this line is "
+          "rejected and reading resumes on the next");
+    CHECK(r.table->column(0).GetInt(0) == 2);
+  }
+  // Two stray quotes 1,500 lines apart: each is its own broken line, the rows between load.
+  std::string two = "id,name,n\n";
+  for (int i = 1; i <= 3000; ++i)
+    two += std::to_string(i) + (i == 10 || i == 1510 ? ",\"stray," : ",ok,") + std::to_string(i % 9) + "\n";
+  const auto r = LoadCsvBytes(two, "two.csv");
+  CHECK(r.report.rows_loaded == 2998);
+  REQUIRE(r.report.rejects.size() == 2);
+  CHECK(r.report.rejects[0].line == 11);
+  CHECK(r.report.rejects[1].line == 1511);
+}
+
+TEST_CASE("header oddities are refused or reported in words", "[ingest][errors][header]") {
+  CHECK(Message(",,,\n1,2,3\n") == "bad.csv:1: the header has no column names, only delimiters");
+  CHECK(Message(";;\n1;2;3\n") == "bad.csv:1: the header has no column names, only delimiters");
+  // Excel's sep= line names the delimiter: every row loads (before: every row was rejected).
+  const auto excel = LoadCsvBytes("sep=;\r\na;b\r\n1;2\r\n3;4\r\n", "excel.csv");
+  CHECK(excel.table->provenance().delimiter == ';');
+  CHECK(excel.table->column_names() == std::vector<std::string>{"a", "b"});
+  CHECK(excel.report.rows_loaded == 2);
+  CHECK(excel.report.rows_rejected == 0);
+  CHECK(excel.report.notes == std::vector<std::string>{"line 1 'sep=;' (Excel's delimiter line) skipped"});
+  // Repeated names are kept apart, and said so.
+  const auto dup = LoadCsvBytes("ward,n,ward\nA,1,B\n", "dup.csv");
+  CHECK(dup.table->column_names() == std::vector<std::string>{"ward", "n", "ward_2"});
+  CHECK(dup.report.notes == std::vector<std::string>{"column 3 repeats the name 'ward': read as 'ward_2'"});
+  // A --type for a column the file does not have is not silently ignored.
+  LoadOptions typed;
+  typed.type_overrides["nosuch"] = ColumnType::Int;
+  const auto t = LoadCsvBytes("a,b\n1,2\n", "t.csv", typed);
+  CHECK(t.report.notes == std::vector<std::string>{"--type nosuch=int: this file has no column 'nosuch'"});
+}

@@ -61,11 +61,17 @@ TEST_CASE("malformed quoting ends records where quote parity says", "[ingest][to
   t.ReadRecord(text, 0, info);
   CHECK(info.line_breaks == 2);
   CHECK(text.substr(info.next) == "g,h\n");
-  // Unterminated quote: the record runs to the end.
+  // Unterminated quote: the broken record is its first line; reading resumes on the next.
   const std::string open = "a,\"b\nc,d\n";
   t.ReadRecord(open, 0, info);
   CHECK(info.unterminated_quote);
-  CHECK(info.next == open.size());
+  CHECK(info.line_breaks == 1);
+  CHECK(open.substr(info.content_end) == "\nc,d\n");
+  CHECK(open.substr(info.next) == "c,d\n");
+  // The same on the last line, with no line break after it.
+  t.ReadRecord(std::string_view(open).substr(0, 4), 0, info);
+  CHECK(info.unterminated_quote);
+  CHECK(info.next == 4);
 }
 
 TEST_CASE("parity skip finds the next record start from inside a quoted field", "[ingest][tokenizer]") {

@@ -20,8 +20,13 @@ TEST_CASE("integers: sign, no leading zeros, overflow rejected", "[ingest][value
   CHECK(v == 7);
   CHECK(ParseInt("9223372036854775807", v) == ParseStatus::Ok);
   CHECK(v == INT64_MAX);
-  CHECK(ParseInt("9223372036854775808", v) == ParseStatus::Invalid);
-  CHECK(ParseInt("99999999999999999999", v) == ParseStatus::Invalid);
+  // Past int64: its own status, so the loader warns instead of reading an approximate decimal.
+  CHECK(ParseInt("9223372036854775808", v) == ParseStatus::TooLarge);
+  CHECK(ParseInt("99999999999999999999", v) == ParseStatus::TooLarge);
+  CHECK(ParseInt("-9223372036854775808", v) == ParseStatus::Ok);
+  CHECK(v == INT64_MIN);
+  CHECK(ParseInt("-9223372036854775809", v) == ParseStatus::TooLarge);
+  CHECK(ParseInt("99999999999999999999x", v) == ParseStatus::Invalid);
   CHECK(ParseInt("007", v) == ParseStatus::Invalid);  // an id, not seven
   CHECK(ParseInt("1.0", v) == ParseStatus::Invalid);
   CHECK(ParseInt("12a", v) == ParseStatus::Invalid);
@@ -79,9 +84,15 @@ TEST_CASE("dates: ISO and UK day-first, Excel's midnight time, two-digit years r
   CHECK(ParseDate("24/04/17", DateOrder::DayFirst, days) == ParseStatus::TwoDigitYear);
   CHECK(ParseDate("24/04/17 00:00", DateOrder::DayFirst, days) == ParseStatus::TwoDigitYear);
   CHECK(ParseDate("29/02/2012", DateOrder::DayFirst, days) == ParseStatus::Ok);
-  CHECK(ParseDate("29/02/2013", DateOrder::DayFirst, days) == ParseStatus::Invalid);
-  CHECK(ParseDate("2013-02-30", DateOrder::DayFirst, days) == ParseStatus::Invalid);
-  CHECK(ParseDate("2013-13-01", DateOrder::DayFirst, days) == ParseStatus::Invalid);
+  // Date-shaped but no such day: still a date column's bad cell, not text.
+  CHECK(ParseDate("29/02/2013", DateOrder::DayFirst, days) == ParseStatus::NoSuchDay);
+  CHECK(ParseDate("2013-02-30", DateOrder::DayFirst, days) == ParseStatus::NoSuchDay);
+  CHECK(ParseDate("2013-13-01", DateOrder::DayFirst, days) == ParseStatus::NoSuchDay);
+  // A stated century window reads two-digit years; without one they stay flagged.
+  CHECK(ParseDate("24/04/17", DateOrder::DayFirst, days, 1950) == ParseStatus::Ok);
+  CHECK(days == DaysFromCivil(2017, 4, 24));
+  CHECK(ParseDate("24/04/50", DateOrder::DayFirst, days, 1950) == ParseStatus::Ok);
+  CHECK(days == DaysFromCivil(1950, 4, 24));
   CHECK(ParseDate("31/03/2013 14:30", DateOrder::DayFirst, days) == ParseStatus::HasTime);
   for (const char* s : {"2013", "31.03", "31/03", "2013/03/31x", "x", "31/03/2013 25:00"})
     CHECK(ParseDate(s, DateOrder::DayFirst, days) == ParseStatus::Invalid);

@@ -2,8 +2,11 @@
 // (Unborn), links, rates and ratios, on a seven-row table worked out on paper.
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "query/executor.hpp"
 #include "storage/column_builder.hpp"
+#include "query/query_parser.hpp"
 
 using namespace csc;
 
@@ -252,4 +255,28 @@ TEST_CASE("an empty selection still gives one row of zeros", "[query][counting]"
   CHECK(r.rows[0].values == Values(0, 0));
   q.group_by = {GroupBy(DimensionKind::Period)};
   CHECK(RunQuery(c, q).rows.empty());
+}
+
+TEST_CASE("range bounds beyond int64 compare as numbers, never wrap", "[query][counting][range]") {
+  // previous_plans is 1 for A and 0 for the other six rows, none blank; no periods, so all
+  // seven rows count. A bound past 2^63 used to be cast to INT64_MIN: '>= 1e30' took all 7.
+  const Catalog c = MakeCatalog();
+  Query q;
+  q.table = "cp_plans";
+  auto episodes = [&](std::optional<double> lo, std::optional<double> hi) {
+    q.filters = {RangeFilter("previous_plans", lo, hi)};
+    return RunQuery(c, q).rows.at(0).values.at(0);
+  };
+  CHECK(episodes(1e30, std::nullopt) == 0);
+  CHECK(episodes(9.3e18, std::nullopt) == 0);
+  CHECK(episodes(std::numeric_limits<double>::infinity(), std::nullopt) == 0);
+  CHECK(episodes(std::nullopt, 1e30) == 7);
+  CHECK(episodes(std::nullopt, std::numeric_limits<double>::infinity()) == 7);
+  CHECK(episodes(-1e30, std::nullopt) == 7);
+  CHECK(episodes(std::nullopt, -1e30) == 0);
+  CHECK(episodes(-1e30, 1e30) == 7);
+  CHECK(episodes(1, 1e30) == 1);
+  CHECK(episodes(-1e30, 0) == 6);
+  // nan is not a bound at all
+  CHECK_THROWS(ParseFilter("previous_plans >= nan"));
 }
