@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "ui/saved_views.hpp"
+#include "views/publication.hpp"
 #include "util/atomic_file.hpp"
 
 namespace csc::app {
@@ -37,8 +38,7 @@ ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& st
   e.source = "Source: " + source.table + (source.synthetic ? " (SYNTHETIC demonstration data, not real children)" : "");
   if (publication) e.chart.gaps_withheld = result.dimensions.size() == 1;
   if (publication)
-    e.source += ". Publication-safe: counts of 1 to " + std::to_string(publication->first) +
-                " and figures that would reveal them withheld (" + std::to_string(publication->second) + ")";
+    e.source += ". " + PublishedFootnote(publication->first) + " (" + std::to_string(publication->second) + " withheld)";
   e.source += ". CSC Explorer.";
   e.path = path;
   return e;

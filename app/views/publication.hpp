@@ -1,8 +1,9 @@
 #pragma once
 // Publication-safe answers for presentation mode and exports marked for publication: the
-// panel's query is asked again with the base counts its derived measures need, and the
-// answer goes through the disclosure-control module (primary and secondary suppression,
-// derived values hidden with their counts) before anything is drawn or written.
+// panel's query is asked again with cell keys under the installation's secret (the same
+// file `csc` reads), and the answer goes through the cell-key method (core/privacy,
+// docs/DISCLOSURE.md: small counts withheld, others perturbed consistently, derived
+// figures from the perturbed counts) before anything is drawn or written.
 #include <optional>
 #include <string>
 
@@ -14,7 +15,7 @@ namespace csc::app {
 
 struct PublishedQuery {
   std::string submitted;  // key of the query text last sent
-  Query query;            // with base counts added
+  Query query;            // prepared for publication (cell keys)
   size_t shown = 0;       // measures the analyst asked for
   QueryResultPtr raw;     // the exact answer (never drawn)
   std::string error;
@@ -27,5 +28,7 @@ void SubmitPublished(QueryService& service, const std::string& caller, const Que
 std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int threshold, size_t* hidden = nullptr);
 // The same, as CSV with hidden cells written "c" (the publication export).
 std::string PublishedCsv(const PublishedQuery& state, int threshold);
+// The line under a published chart or table: how figures were protected, and that totals may not add.
+std::string PublishedFootnote(int threshold);
 
 }  // namespace csc::app

@@ -277,9 +277,8 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
   chart.gaps_withheld = safe->dimensions.size() == 1;  // one dimension: every gap is a withheld figure
   ImGui::Spacing();
   DrawChart("presentation", chart, ResolveKind(*safe, s.chart), ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
-  ImGui::TextDisabled("Publication-safe: counts of 1 to %d, and figures that would reveal them, are not shown (%zu withheld). "
-                      "Source: %s.",
-                      threshold, hidden, tables[static_cast<size_t>(s.table) % tables.size()].c_str());
+  ImGui::TextDisabled("%s (%zu withheld). Source: %s.", PublishedFootnote(threshold).c_str(), hidden,
+                      tables[static_cast<size_t>(s.table) % tables.size()].c_str());
 }
 
 QueryText PanelQueryText(const std::vector<std::string>& tables, const QueryPanelState& state) { return TextOf(tables, state); }

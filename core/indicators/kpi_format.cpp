@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "privacy/disclosure.hpp"
+#include "privacy/cell_key.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -47,7 +47,7 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
 }  // namespace
 
 bool KpiRowDisclosive(const KpiRow& row, int threshold) {
-  auto small = [&](std::optional<double> v) { return v && IsPrimarySensitive(static_cast<int64_t>(*v), threshold); };
+  auto small = [&](std::optional<double> v) { return v && *v >= 1 && *v <= threshold; };
   return small(row.current.numerator) || small(row.current.denominator);
 }
 
