@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "indicators/indicator.hpp"
+#include "privacy/cell_key.hpp"
 #include "query/catalog.hpp"
 #include "query/query.hpp"
 
@@ -16,6 +17,7 @@ namespace csc {
 struct IndicatorValue {
   std::optional<double> numerator, denominator, value;
   bool entered = false;  // from the catalogue's reported figures, not the datasets
+  bool withheld = false;  // publication: a count was 1..threshold, so counts and value are withheld
   std::string error;     // why there is no value (missing table, bad column, 0 denominator)
 };
 
@@ -31,7 +33,22 @@ Query CountQuery(const Indicator& ind, const CountSpec& spec, std::string_view y
 double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog, std::string_view year,
                 const std::vector<Filter>& extra = {});
 
-// Never throws for data problems: they land in IndicatorValue::error.
-IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year);
+// Publication (`csc kpi --publish`): each count from the datasets is published by the
+// cell-key method (privacy/cell_key.hpp) under the installation's seed, and the value is
+// computed from the published counts, so a value cannot be multiplied back into an exact
+// count and a complement (denominator - numerator) differences two perturbed figures.
+struct CountPublication {
+  uint64_t seed = 0;
+  DisclosureOptions options;
+};
+
+// The published count (nullopt for "c"); throws as RunCount.
+std::optional<double> RunPublishedCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog,
+                                        std::string_view year, const CountPublication& publish);
+
+// Never throws for data problems: they land in IndicatorValue::error. With `publish`,
+// counts from the datasets are published counts (entered figures are already public).
+IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year,
+                                 const CountPublication* publish = nullptr);
 
 }  // namespace csc

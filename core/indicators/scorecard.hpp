@@ -26,6 +26,9 @@ struct ScorecardOptions {
   // A DfE file cache (of assets_dir/ees) to share: the dashboard keeps one for the session so
   // new data or an added indicator does not read the files again. Null: a cache of its own.
   std::shared_ptr<BenchmarkStore> benchmarks;
+  // Publication: counts published by the cell-key method, values, RAG, travel and rank
+  // from the published counts (evaluate.hpp).
+  std::optional<CountPublication> publish;
 };
 
 struct IndicatorComparators {
