@@ -60,6 +60,7 @@ void Report(benchmark::State& state, const QueryResult& r) {
   state.counters["groups"] = static_cast<double>(r.rows.size());
   state.counters["episodes"] = episodes;
   state.counters["rows"] = static_cast<double>(r.rows_scanned);
+  state.counters["vector"] = r.vector_scan ? 1 : 0;  // whether the vector scan counted it
   if (!r.rows.empty() && r.rows[0].values.size() > 1 && r.rows[0].values[1])
     state.counters["first_children"] = *r.rows[0].values[1];
 }
