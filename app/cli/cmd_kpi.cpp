@@ -9,6 +9,8 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/publish_options.hpp"
+#include "privacy/cell_key_secret.hpp"
 #include "indicators/kpi_format.hpp"
 #include "indicators/catalogue.hpp"
 #include "query/compiled_query.hpp"
@@ -42,6 +44,14 @@ int Run(const KpiArgs& a) {
     ScorecardOptions options;
     options.la_code = a.la;
     options.sn_vintage = a.sn;
+    if (a.publish) {
+      try {
+        options.publish = CountPublication{LoadOrCreateCellKeySeed(), {a.threshold, 0}};
+      } catch (const std::runtime_error& e) {
+        std::cerr << "csc kpi: " << e.what() << "\n";
+        return 1;
+      }
+    }
     Scorecard card(cat, data, options);
     const auto started = std::chrono::steady_clock::now();
     std::vector<KpiRow> rows;
@@ -109,9 +119,11 @@ const CommandRegistrar kRegistrar(
       app.add_option("--format", a->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
       app.add_option("--la", a->la, "LA for comparators: old code, new code or name (default 372 Rotherham)");
       app.add_option("--sn", a->sn, "statistical-neighbour vintage: 2021 or 2025")->check(CLI::IsMember({"2021", "2025"}));
-      app.add_flag("--publish", a->publish, "publication-safe: counts 1..threshold and values from them shown as c");
-      app.add_option("--threshold", a->threshold, "with --publish: hide counts 1..N (5, 7 or 10)")
-          ->check(CLI::IsMember({5, 7, 10}));
+      app.add_flag("--publish", a->publish,
+                   "publication-safe (cell-key method): counts 1..threshold and values from them shown as c, other "
+                   "counts perturbed and values computed from them");
+      app.add_option("--threshold", a->threshold, "with --publish: withhold counts 1..N (5, 7 or 10)")
+          ->check(ThresholdValidator());
       app.add_flag("--timing", a->timing, "print the evaluation time to stderr");
       return [a] { return Run(*a); };
     });

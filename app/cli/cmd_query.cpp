@@ -10,8 +10,10 @@
 #include <iostream>
 
 #include "cli/command_registry.hpp"
+#include "cli/publish_options.hpp"
 #include "dataset/dataset_loader.hpp"
 #include "ingest/csv_loader.hpp"
+#include "privacy/cell_key_secret.hpp"
 #include "privacy/publish_result.hpp"
 #include "query/executor.hpp"
 #include "query/query_parser.hpp"
@@ -116,11 +118,18 @@ int Run(QueryArgs& args) {
     Query query = ParseQueryText(args.text);
     ExecuteOptions options;
     options.threads = args.threads;
-    // Publication needs each derived measure's base count even when it is not printed.
-    const size_t shown = args.publish ? AddBaseCounts(query) : query.measures.size();
+    // Publication asks for cell keys under the installation's secret (the explorer's too).
+    if (args.publish) {
+      try {
+        PrepareForPublication(query, LoadOrCreateCellKeySeed());
+      } catch (const std::runtime_error& e) {
+        std::cerr << "csc query: " << e.what() << "\n";
+        return 1;
+      }
+    }
     const QueryResult result = RunQuery(catalog, query, options);
     if (args.publish) {
-      const PublishedResult pub = PublishResult(result, query, shown, {args.threshold, args.round_to});
+      const PublishedResult pub = PublishResult(result, query, {args.threshold, args.round_to});
       if (args.format == "csv") std::cout << FormatPublishedCsv(pub);
       else if (args.format == "json") std::cout << FormatPublishedJson(pub);
       else std::cout << FormatPublishedTable(pub);
@@ -162,10 +171,11 @@ const CommandRegistrar kRegistrar(
           ->check(CLI::Range(1800, 2100));
       app.add_option("--map", args->map, "column mapping (JSON) for files no recogniser knows");
       app.add_flag("--publish", args->publish,
-                   "publication-safe output: small counts and cells that would reveal them shown as c");
-      app.add_option("--threshold", args->threshold, "with --publish: hide counts 1..N (default 5)")
-          ->check(CLI::IsMember({5, 7, 10}));
-      app.add_option("--round", args->round_to, "with --publish: round shown counts to the nearest 5 or 10")
+                   "publication-safe output (cell-key method, docs/DISCLOSURE.md): counts 1..threshold shown as c, "
+                   "other counts perturbed consistently, derived figures from the perturbed counts");
+      app.add_option("--threshold", args->threshold, "with --publish: withhold counts 1..N (5, 7 or 10; default 5)")
+          ->check(ThresholdValidator());
+      app.add_option("--round", args->round_to, "with --publish: round published counts to the nearest 5 or 10")
           ->check(CLI::IsMember({0, 5, 10}));
       return [args] { return Run(*args); };
     });

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "ui/saved_views.hpp"
+#include "views/publication.hpp"
 #include "util/atomic_file.hpp"
 
 namespace csc::app {
@@ -53,8 +54,7 @@ ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& st
   e.sentence = FilterSentence(tables, labels, state);
   e.source = "Source: " + source.table + (source.synthetic ? " (SYNTHETIC demonstration data, not real children)" : "");
   if (publication)
-    e.source += ". Publication-safe: counts of 1 to " + std::to_string(publication->first) +
-                " and figures that would reveal them withheld, shown as c (" + std::to_string(publication->second) + ")";
+    e.source += ". " + PublishedFootnote(publication->first) + " (" + std::to_string(publication->second) + " withheld)";
   else
     e.source += ". Exact figures, not for publication";
   e.source += ". CSC Explorer.";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "privacy/cell_key.hpp"
 #include "ui/saved_views.hpp"
 #include "util/atomic_file.hpp"
 
@@ -27,7 +28,9 @@ Settings LoadSettings(const std::string& path, std::string& error) {
   try {
     const nlohmann::json j = nlohmann::json::parse(in);
     s.theme = j.value("theme", s.theme);
-    s.disclosure_threshold = j.value("disclosure_threshold", s.disclosure_threshold);
+    const int threshold = j.value("disclosure_threshold", s.disclosure_threshold);
+    if (IsAllowedThreshold(threshold)) s.disclosure_threshold = threshold;
+    else error = path + ": " + ThresholdError(threshold) + "; keeping " + std::to_string(s.disclosure_threshold);
     s.window_width = j.value("window_width", s.window_width);
     s.window_height = j.value("window_height", s.window_height);
     s.recent_files = j.value("recent_files", s.recent_files);

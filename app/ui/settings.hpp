@@ -18,7 +18,8 @@ struct Settings {
 };
 
 std::string SettingsPath();  // ConfigDir()/settings.json
-// Missing file: defaults. Damaged: defaults, and `error` says why.
+// Missing file: defaults. Damaged: defaults, and `error` says why. A disclosure threshold
+// outside 5, 7, 10 is refused (the default kept) and `error` names it.
 Settings LoadSettings(const std::string& path, std::string& error);
 bool SaveSettings(const std::string& path, const Settings& settings, std::string& error);
 

@@ -1,12 +1,41 @@
 #include "views/publication.hpp"
 
+#include "privacy/cell_key_secret.hpp"
+
 namespace csc::app {
+
+namespace {
+
+// The installation's record-key seed, read (or made) once per run: the `csc` tool reads
+// the same file, so the explorer and the CLI publish the same figure for the same cell.
+const uint64_t* CellKeySeed(std::string& error) {
+  static std::string failure;
+  static const std::optional<uint64_t> seed = []() -> std::optional<uint64_t> {
+    try {
+      return LoadOrCreateCellKeySeed();
+    } catch (const std::exception& e) {
+      failure = e.what();
+      return std::nullopt;
+    }
+  }();
+  if (!seed) error = failure;
+  return seed ? &*seed : nullptr;
+}
+
+}  // namespace
 
 void SubmitPublished(QueryService& service, const std::string& caller, const QueryText& text, PublishedQuery& s) {
   s.live.SetCaller(caller);
+  std::string seed_error;
+  const uint64_t* seed = CellKeySeed(seed_error);
+  if (!seed) {  // without the installation's key nothing can be published: say so, draw nothing
+    s.raw.reset();
+    s.error = "publication-safe figures are unavailable: " + seed_error;
+    return;
+  }
   s.live.Ask(service, QueryTextKey(text), [&] {
     Query q = ParseQueryText(text);
-    s.asked_shown = AddBaseCounts(q);
+    s.asked_shown = PrepareForPublication(q, *seed);
     return q;
   });
   if (s.live.result() != s.raw) {  // a new answer: its query is the one last asked
@@ -19,8 +48,8 @@ void SubmitPublished(QueryService& service, const std::string& caller, const Que
 
 std::optional<QueryResult> PublishedForChart(const PublishedQuery& s, int threshold, size_t* hidden,
                                              std::vector<std::vector<bool>>* withheld) {
-  if (!s.raw) return std::nullopt;
-  const PublishedResult p = PublishResult(*s.raw, s.query, s.shown, {threshold, 0});
+  if (!s.raw || !s.query.cell_key_seed) return std::nullopt;
+  const PublishedResult p = PublishResult(*s.raw, s.query, {threshold, 0});
   QueryResult r;
   r.dimensions = p.dimensions;
   r.measures = p.measures;
@@ -48,8 +77,10 @@ std::optional<QueryResult> PublishedForChart(const PublishedQuery& s, int thresh
 }
 
 std::string PublishedCsv(const PublishedQuery& s, int threshold) {
-  if (!s.raw) return "";
-  return FormatPublishedCsv(PublishResult(*s.raw, s.query, s.shown, {threshold, 0}));
+  if (!s.raw || !s.query.cell_key_seed) return "";
+  return FormatPublishedCsv(PublishResult(*s.raw, s.query, {threshold, 0}));
 }
+
+std::string PublishedFootnote(int threshold) { return PublicationFootnote({threshold, 0}); }
 
 }  // namespace csc::app

@@ -1,8 +1,9 @@
 #pragma once
 // Publication-safe answers for presentation mode and exports marked for publication: the
-// panel's query is asked again with the base counts its derived measures need, and the
-// answer goes through the disclosure-control module (primary and secondary suppression,
-// derived values hidden with their counts) before anything is drawn or written.
+// panel's query is asked again with cell keys under the installation's secret (the same
+// file `csc` reads), and the answer goes through the cell-key method (core/privacy,
+// docs/DISCLOSURE.md: small counts withheld, others perturbed consistently, derived
+// figures from the perturbed counts) before anything is drawn or written.
 #include <optional>
 #include <string>
 
@@ -15,7 +16,7 @@ namespace csc::app {
 
 struct PublishedQuery {
   LiveQuery live;         // the request (with base counts), keyed by data generation and text
-  Query query;            // the query `raw` answers, with base counts added
+  Query query;            // the query `raw` answers, prepared for publication (base counts, cell keys)
   size_t shown = 0;       // measures the analyst asked for, of `query`
   size_t asked_shown = 0;  // the same for the query last asked
   QueryResultPtr raw;     // the exact answer (never drawn); the previous one while updating
@@ -31,5 +32,7 @@ std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int th
                                              std::vector<std::vector<bool>>* withheld = nullptr);
 // The same, as CSV with hidden cells written "c" (the publication export).
 std::string PublishedCsv(const PublishedQuery& state, int threshold);
+// The line under a published chart or table: how figures were protected, and that totals may not add.
+std::string PublishedFootnote(int threshold);
 
 }  // namespace csc::app

@@ -342,9 +342,8 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
   DrawChart("presentation", chart, kind, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
   if (s.published.live.updating()) DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (screen) screen->updating = s.published.live.updating();
-  ImGui::TextDisabled("Publication-safe: counts of 1 to %d, and figures that would reveal them, are not shown (%zu withheld). "
-                      "Source: %s.",
-                      threshold, hidden, tables[static_cast<size_t>(s.table) % tables.size()].c_str());
+  ImGui::TextDisabled("%s (%zu withheld). Source: %s.", PublishedFootnote(threshold).c_str(), hidden,
+                      tables[static_cast<size_t>(s.table) % tables.size()].c_str());
 }
 
 QueryText PanelQueryText(const std::vector<std::string>& tables, const QueryPanelState& state) { return TextOf(tables, state); }

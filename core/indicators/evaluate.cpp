@@ -10,6 +10,8 @@
 #include "query/executor.hpp"
 #include "query/query_parser.hpp"
 
+#include <cmath>
+
 namespace csc {
 
 std::optional<double> IndicatorValueOf(const Indicator& ind, std::optional<double> numerator,
@@ -37,9 +39,14 @@ Query CountQuery(const Indicator& ind, const CountSpec& spec, std::string_view y
   }
 }
 
-double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog, std::string_view year,
-                const std::vector<Filter>& extra) {
-  const Query q = CountQuery(ind, spec, year, extra);
+namespace {
+
+// The count and its cell key (summed record keys; 0 without cell keys).
+std::pair<double, uint32_t> CountWithKey(const Indicator& ind, const CountSpec& spec, const Catalog& catalog,
+                                         std::string_view year, const std::vector<Filter>& extra,
+                                         std::optional<uint64_t> seed) {
+  Query q = CountQuery(ind, spec, year, extra);
+  q.cell_key_seed = seed;
   const char* part = PartName(ind, spec);
   if (!catalog.Find(q.table))
     throw QueryError("indicator " + ind.id + ": " + part + ": needs table '" + q.table + "', not loaded (loaded: " +
@@ -56,23 +63,53 @@ double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& cata
       if (n.rfind("no data for ", 0) == 0) why = n;
     throw QueryError("indicator " + ind.id + ": " + part + ": " + why);
   }
+  auto key_of = [&](size_t i) { return i < r.cells.size() && !r.cells[i].empty() ? r.cells[i][0].key : 0u; };
   if (spec.groups_at_least > 0) {
+    // The cell is the qualifying groups' records: its key sums theirs.
     double n = 0;
-    for (const auto& row : r.rows)
-      if (!row.values.empty() && row.values[0] && *row.values[0] >= spec.groups_at_least) ++n;
-    return n;
+    uint32_t key = 0;
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+      const auto& row = r.rows[i];
+      if (!row.values.empty() && row.values[0] && *row.values[0] >= spec.groups_at_least) {
+        ++n;
+        key += key_of(i);
+      }
+    }
+    return {n, key};
   }
   if (!spec.row.empty()) {
-    for (const auto& row : r.rows) {
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+      const auto& row = r.rows[i];
       std::string key;
       for (const auto& k : row.keys) key += (key.empty() ? "" : "/") + k;
-      if (key == spec.row) return row.values.empty() ? 0 : row.values[0].value_or(0);
+      if (key == spec.row) return {row.values.empty() ? 0 : row.values[0].value_or(0), key_of(i)};
     }
-    return 0;
+    return {0, 0};
   }
   if (r.rows.size() != 1 || r.rows[0].values.empty())
     throw QueryError("indicator " + ind.id + ": " + part + ": the query must give one number (drop --by)");
-  return r.rows[0].values[0].value_or(0);
+  return {r.rows[0].values[0].value_or(0), key_of(0)};
+}
+
+}  // namespace
+
+double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog, std::string_view year,
+                const std::vector<Filter>& extra) {
+  return CountWithKey(ind, spec, catalog, year, extra, std::nullopt).first;
+}
+
+std::optional<double> RunPublishedCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog,
+                                        std::string_view year, const CountPublication& publish) {
+  const Query q = CountQuery(ind, spec, year);
+  const auto [count, key] = CountWithKey(ind, spec, catalog, year, {}, publish.seed);
+  // The population table is public (ONS estimates): its sums are published as they are.
+  if (q.table == q.population.table) return count;
+  // Anything but a count of records (a sum over case rows) is not published.
+  const MeasureKind kind = q.measures.empty() ? MeasureKind::Episodes : q.measures[0].kind;
+  if (kind != MeasureKind::Episodes && kind != MeasureKind::Children) return std::nullopt;
+  const auto p = PerturbCount(std::llround(count), key, publish.options);
+  if (!p) return std::nullopt;
+  return static_cast<double>(*p);
 }
 
 std::string ReportedSource(const Indicator& ind, std::string_view year) {
@@ -100,12 +137,24 @@ bool IsDemonstrationData(const Catalog& catalog) {
 }
 
 IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year,
-                                 EnteredFigures entered) {
+                                 EnteredFigures entered, const CountPublication* publish) {
   IndicatorValue out;
   if (ind.numerator) {
     try {
-      out.numerator = RunCount(ind, *ind.numerator, catalog, year);
-      if (ind.denominator) out.denominator = RunCount(ind, *ind.denominator, catalog, year);
+      if (publish) {
+        const auto num = RunPublishedCount(ind, *ind.numerator, catalog, year, *publish);
+        const auto den = ind.denominator ? RunPublishedCount(ind, *ind.denominator, catalog, year, *publish)
+                                         : std::optional<double>(0);
+        if (!num || !den) {
+          out.withheld = true;
+          return out;
+        }
+        out.numerator = num;
+        if (ind.denominator) out.denominator = den;
+      } else {
+        out.numerator = RunCount(ind, *ind.numerator, catalog, year);
+        if (ind.denominator) out.denominator = RunCount(ind, *ind.denominator, catalog, year);
+      }
     } catch (const QueryError& e) {
       out.numerator.reset();
       out.denominator.reset();

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "indicators/indicator.hpp"
+#include "privacy/cell_key.hpp"
 #include "query/catalog.hpp"
 #include "query/query.hpp"
 
@@ -17,6 +18,7 @@ namespace csc {
 struct IndicatorValue {
   std::optional<double> numerator, denominator, value;
   bool entered = false;  // from the catalogue's reported figures, not the datasets
+  bool withheld = false;  // publication: a count was 1..threshold, so counts and value are withheld
   std::string error;     // why there is no value (missing table, bad column, 0 denominator)
   // Figures typed into the catalogue for the year, when they are not this data's value: a
   // comparator labelled with its source ("Rotherham 2012-13 report"), never the value.
@@ -48,9 +50,24 @@ Query CountQuery(const Indicator& ind, const CountSpec& spec, std::string_view y
 double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog, std::string_view year,
                 const std::vector<Filter>& extra = {});
 
+// Publication (`csc kpi --publish`): each count from the datasets is published by the
+// cell-key method (privacy/cell_key.hpp) under the installation's seed, and the value is
+// computed from the published counts, so a value cannot be multiplied back into an exact
+// count and a complement (denominator - numerator) differences two perturbed figures.
+struct CountPublication {
+  uint64_t seed = 0;
+  DisclosureOptions options;
+};
+
+// The published count (nullopt for "c"); throws as RunCount.
+std::optional<double> RunPublishedCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog,
+                                        std::string_view year, const CountPublication& publish);
+
 // Never throws for data problems: they land in IndicatorValue::error. A year outside what the
-// datasets cover is an error ("no data for 2024-25: ..."), never a computed value.
+// datasets cover is an error ("no data for 2024-25: ..."), never a computed value. With
+// `publish`, counts from the datasets are published counts (entered figures are already public).
 IndicatorValue EvaluateIndicator(const Indicator& ind, const Catalog& catalog, std::string_view year,
-                                 EnteredFigures entered = EnteredFigures::AsComparator);
+                                 EnteredFigures entered = EnteredFigures::AsComparator,
+                                 const CountPublication* publish = nullptr);
 
 }  // namespace csc

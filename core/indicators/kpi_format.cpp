@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "privacy/disclosure.hpp"
+#include "privacy/cell_key.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -51,8 +51,10 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
 }  // namespace
 
 bool KpiRowDisclosive(const KpiRow& row, int threshold) {
-  auto small = [&](std::optional<double> v) { return v && IsPrimarySensitive(static_cast<int64_t>(*v), threshold); };
-  return small(row.current.numerator) || small(row.current.denominator);
+  // Published scorecards withhold in evaluation (IndicatorValue::withheld); entered
+  // figures and unprotected rows are checked here too.
+  auto small = [&](std::optional<double> v) { return v && *v >= 1 && *v <= threshold; };
+  return row.current.withheld || small(row.current.numerator) || small(row.current.denominator);
 }
 
 std::string FormatKpiTable(const std::vector<KpiRow>& rows, const KpiFormatOptions& o) {
@@ -81,7 +83,10 @@ std::string FormatKpiTable(const std::vector<KpiRow>& rows, const KpiFormatOptio
     out += line + "\n";
   }
   out += "* from the published report for the year (no DfE figure bundled, or the report's own comparator)\n";
-  if (o.publish) out += "Publication-safe: counts 1-" + std::to_string(o.threshold) + " and figures from them shown as c\n";
+  if (o.publish)
+    out += "Publication-safe (cell-key method): counts 1-" + std::to_string(o.threshold) +
+           " and figures from them shown as c, other counts perturbed by a few and values computed from them; "
+           "figures are protected and totals may not add\n";
   return out;
 }
 

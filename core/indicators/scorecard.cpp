@@ -71,8 +71,9 @@ KpiRow Scorecard::Row(const Indicator& ind, const std::string& year) {
   KpiRow row;
   row.indicator = &ind;
   row.year = year;
-  row.current = EvaluateIndicator(ind, m_data, year, entered());
-  row.previous = EvaluateIndicator(ind, m_data, FinancialYearLabel(FinancialYearStart(year) - 1), entered());
+  const CountPublication* publish = m_options.publish ? &*m_options.publish : nullptr;
+  row.current = EvaluateIndicator(ind, m_data, year, entered(), publish);
+  row.previous = EvaluateIndicator(ind, m_data, FinancialYearLabel(FinancialYearStart(year) - 1), entered(), publish);
   row.comparators = Comparators(ind, year);
   row.rag = RateRag(row.current.value, row.comparators.target, row.comparators.england, ind.polarity, ind.decimals);
   row.direction = DirectionOfTravel(row.current.value, row.previous.value, ind.polarity, ind.decimals);

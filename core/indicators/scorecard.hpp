@@ -29,6 +29,9 @@ struct ScorecardOptions {
   // Whether the catalogue's entered figures may be the value (evaluate.hpp EnteredFigures);
   // unset: only when the data is the bundled demonstration extract (IsDemonstrationData).
   std::optional<EnteredFigures> entered;
+  // Publication: counts published by the cell-key method, values, RAG, travel and rank
+  // from the published counts (evaluate.hpp).
+  std::optional<CountPublication> publish;
 };
 
 struct IndicatorComparators {

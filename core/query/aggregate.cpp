@@ -256,6 +256,24 @@ uint64_t DistinctStore::BitmapCount(uint64_t group) const {
   return n;
 }
 
+std::vector<uint64_t> DistinctStore::KeySums(const uint8_t* keys) const {
+  std::vector<uint64_t> sums(m_groups, 0);
+  if (m_bitmaps) {
+    for (uint64_t g = 0; g < m_groups; ++g) {
+      const uint64_t* block = m_blocks[g];
+      if (!block) continue;
+      uint64_t sum = 0;
+      for (size_t w = 0; w < m_words; ++w)
+        for (uint64_t x = block[w]; x; x &= x - 1) sum += keys[w * 64 + static_cast<size_t>(std::countr_zero(x))];
+      sums[g] = sum;
+    }
+  } else {
+    const uint64_t mask = (uint64_t{1} << m_child_bits) - 1;
+    for (uint64_t p : m_pairs) sums[p >> m_child_bits] += keys[p & mask];
+  }
+  return sums;
+}
+
 DistinctStore DistinctStore::Project(const std::vector<uint64_t>& map, uint64_t new_groups) const {
   DistinctStore out;
   out.m_bitmaps = m_bitmaps;
@@ -299,6 +317,10 @@ void Partial::Init(const CompiledQuery& cq, bool force_pairs) {
   }
   ratio_num.assign(cq.ratio_slots, std::vector<uint64_t>(groups, 0));
   ratio_den.assign(cq.ratio_slots, std::vector<uint64_t>(groups, 0));
+  const bool keys = cq.row_keys != nullptr;
+  episode_keys.assign(keys ? groups : 0, 0);
+  ratio_num_keys.assign(keys ? cq.ratio_slots : 0, std::vector<uint64_t>(groups, 0));
+  ratio_den_keys.assign(keys ? cq.ratio_slots : 0, std::vector<uint64_t>(groups, 0));
 }
 
 namespace {
@@ -320,6 +342,11 @@ void Partial::Merge(Partial& other) {
   for (size_t i = 0; i < ratio_num.size(); ++i) {
     AddInto(ratio_num[i], other.ratio_num[i]);
     AddInto(ratio_den[i], other.ratio_den[i]);
+  }
+  AddInto(episode_keys, other.episode_keys);
+  for (size_t i = 0; i < ratio_num_keys.size(); ++i) {
+    AddInto(ratio_num_keys[i], other.ratio_num_keys[i]);
+    AddInto(ratio_den_keys[i], other.ratio_den_keys[i]);
   }
 }
 
@@ -352,6 +379,11 @@ Partial Partial::Project(const CompiledQuery& cq, const std::vector<uint64_t>& m
   for (size_t i = 0; i < ratio_num.size(); ++i) {
     out.ratio_num.push_back(project(ratio_num[i]));
     out.ratio_den.push_back(project(ratio_den[i]));
+  }
+  out.episode_keys = project(episode_keys);
+  for (size_t i = 0; i < ratio_num_keys.size(); ++i) {
+    out.ratio_num_keys.push_back(project(ratio_num_keys[i]));
+    out.ratio_den_keys.push_back(project(ratio_den_keys[i]));
   }
   (void)cq;
   return out;

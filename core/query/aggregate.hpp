@@ -67,6 +67,9 @@ class DistinctStore {
   // A store over new_groups where old group g becomes map[g] (UINT64_MAX drops it).
   DistinctStore Project(const std::vector<uint64_t>& map, uint64_t new_groups) const;
   bool uses_bitmaps() const { return m_bitmaps; }
+  // Per group (after Finish, or after the parallel count): the sum of keys[child] over the
+  // group's distinct children, for cell keys (query/record_keys.hpp).
+  std::vector<uint64_t> KeySums(const uint8_t* keys) const;
 
   // Whether groups x children bitmaps fit the memory budget for one worker.
   static bool BitmapsFit(uint64_t groups, uint32_t children);
@@ -114,6 +117,10 @@ struct Partial {
   std::vector<std::vector<uint64_t>> nvalues;
   std::vector<std::vector<std::pair<uint64_t, double>>> values;  // median slots: (group, value)
   std::vector<std::vector<uint64_t>> ratio_num, ratio_den;       // per ratio slot (episode ratios)
+  // Cell keys (CompiledQuery::row_keys): per group, the sum of the counted units' row keys;
+  // per ratio slot likewise for the numerator's and denominator's units. Empty otherwise.
+  std::vector<uint64_t> episode_keys;
+  std::vector<std::vector<uint64_t>> ratio_num_keys, ratio_den_keys;
 
   void Init(const CompiledQuery& cq, bool force_pairs);
   void Merge(Partial& other);

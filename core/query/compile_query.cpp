@@ -7,6 +7,7 @@
 #include <set>
 
 #include "query/compiled_query.hpp"
+#include "query/record_keys.hpp"
 #include "query/compile_support.hpp"
 #include "query/query_result.hpp"
 #include "time/anniversary.hpp"
@@ -498,6 +499,14 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
 
   ExcludeUnreadable(*cq, *table);
   BuildDateTables(*cq);
+  if (query.cell_key_seed) {
+    // Only the keys the measures' counts need: episode-based counts sum row keys, distinct
+    // children sum child keys (at finalize, over each group's set of children).
+    bool episode_based = false;
+    for (const CompiledMeasure& m : cq->measures) episode_based |= m.distinct_slot < 0;
+    if (episode_based) cq->row_keys = RowKeysOf(*cq, *query.cell_key_seed);
+    if (cq->distinct_slots > 0) cq->child_keys = ChildKeysOf(*cq, *query.cell_key_seed);
+  }
   return cq;
 }
 

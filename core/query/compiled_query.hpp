@@ -118,6 +118,10 @@ struct CompiledQuery {
   int32_t date_base = 0;
   std::vector<int32_t> year_key_ref, year_key_from, month_key_ref, month_key_from;
 
+  // Cell keys (Query::cell_key_seed, query/record_keys.hpp): each row's record key when an
+  // episode-based count needs its cell key, each child code's when a distinct count does.
+  std::shared_ptr<const std::vector<uint8_t>> row_keys, child_keys;
+
   std::vector<PopulationRow> population;  // when a Rate10k measure is present
   std::vector<Filter> sex_filters, ward_filters;  // In / NotIn filters on those roles narrow the population too
 

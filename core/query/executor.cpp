@@ -46,6 +46,7 @@ class ChunkRunner {
               const VectorPlan* vector)
       : m_cq(cq), m_s(s), m_out(out), m_ages(ages), m_vector(vector) {
     m_children_slot = ChildrenSlot(cq);
+    m_row_keys = cq.row_keys ? cq.row_keys->data() : nullptr;
     if (m_vector) return;  // the plan holds its own tables
     m_need_end = cq.need_duration || (!cq.periods.empty() && cq.query.counting.mode != CountMode::StartedIn);
     for (const LinkIndex& l : cq.links) m_need_end |= l.when == LinkWhen::OpenAtStart;
@@ -289,6 +290,11 @@ class ChunkRunner {
     const uint64_t* g = m_s.unit_group.data();
     uint64_t* episodes = m_out.episodes.data();
     for (size_t i = 0; i < m; ++i) ++episodes[g[i]];
+    if (m_row_keys) {
+      const uint32_t* sel = m_s.sel.data();
+      uint64_t* sums = m_out.episode_keys.data();
+      for (size_t i = 0; i < m; ++i) sums[g[i]] += m_row_keys[sel[uk[i]]];
+    }
     if (m_children_slot >= 0) {
       // Bitmap words land all over a few MB: prefetching a few units ahead keeps several
       // cache misses in flight.
@@ -389,6 +395,11 @@ class ChunkRunner {
       }
     }
     CountEpisodes(episodes, g, kept, m);
+    if (m_row_keys) {
+      const uint32_t* sel = m_s.sel.data();
+      uint64_t* sums = m_out.episode_keys.data();
+      for (size_t i = 0; i < m; ++i) sums[g[kept[i]]] += m_row_keys[sel[kept[i]]];
+    }
     if (children)
       for (size_t i = 0; i < m; ++i) {
         const uint32_t k = kept[i];
@@ -412,12 +423,46 @@ class ChunkRunner {
     uint32_t* children = m_s.child.data();
     for (size_t a = r0; a < r1; a += rows) {
       const size_t m = VectorScan(*m_vector, a, std::min(r1, a + rows), keys, children);
-      CountEpisodes(m_out.episodes.data(), keys, m);
+      if (m_vector->row_key_bits) {
+        // Each key carries the row's record key in its low bits (vector_plan.cpp): count
+        // the widened keys, fold them into groups and key sums once at the end (Finish).
+        if (!m_wide_used) {
+          m_s.wide_counts.assign(m_out.episodes.size() << m_vector->row_key_bits, 0);  // capacity reused
+          m_wide_used = true;
+        }
+        uint64_t* wide = m_s.wide_counts.data();
+        for (size_t i = 0; i < m; ++i) ++wide[keys[i]];
+        for (size_t i = 0; i < m; ++i) keys[i] >>= m_vector->row_key_bits;
+      } else {
+        CountEpisodes(m_out.episodes.data(), keys, m);
+      }
       static_assert(kNoChild == UINT32_MAX);
       if (m_children_slot >= 0) m_out.distinct[m_children_slot].AddBatch(keys, children, m);
       m_units += m;
     }
   }
+
+ public:
+  // After the last chunk: the vector scan's widened counts into episodes and key sums.
+  void Finish() {
+    if (!m_wide_used) return;
+    const uint64_t* wide = m_s.wide_counts.data();
+    const int bits = m_vector->row_key_bits;
+    const uint64_t per = uint64_t{1} << bits;
+    for (size_t g = 0; g < m_out.episodes.size(); ++g) {
+      uint64_t n = 0, sum = 0;
+      for (uint64_t k = 0; k < per; ++k) {
+        const uint64_t c = wide[(g << bits) + k];
+        n += c;
+        sum += c * k;
+      }
+      m_out.episodes[g] += n;
+      m_out.episode_keys[g] += sum;
+    }
+    m_wide_used = false;
+  }
+
+ private:
 
   // A histogram over few groups stalls on its own stores (the next row's group is usually
   // the one just incremented), so rows take turns among four copies summed at the end.
@@ -538,6 +583,10 @@ class ChunkRunner {
       } else {
         m_out.ratio_num[measure.ratio_slot][g] += num;
         m_out.ratio_den[measure.ratio_slot][g] += den;
+        if (m_row_keys) {
+          m_out.ratio_num_keys[measure.ratio_slot][g] += num ? m_row_keys[row] : 0u;
+          m_out.ratio_den_keys[measure.ratio_slot][g] += den ? m_row_keys[row] : 0u;
+        }
       }
     }
   }
@@ -556,6 +605,8 @@ class ChunkRunner {
   bool m_need_end = true;
   const std::vector<int8_t>* m_ages = nullptr;
   const VectorPlan* m_vector = nullptr;
+  const uint8_t* m_row_keys = nullptr;  // CompiledQuery::row_keys, when cell keys are asked for
+  bool m_wide_used = false;             // ChunkScratch::wide_counts holds this query's counts
   bool m_fused = false;
   std::vector<uint8_t> m_age_pass;
   std::vector<const RowPredicate*> m_dense, m_sparse;
@@ -610,6 +661,7 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
         }
         runner.Run(i * chunk, std::min(rows, (i + 1) * chunk));
       }
+      runner.Finish();
       // Buffered children wait for the merge when it runs group by group in parallel; pairs
       // are sorted here, each worker its own.
       for (DistinctStore& d : partials[t].distinct)

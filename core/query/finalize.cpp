@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "time/anniversary.hpp"
 
@@ -151,6 +152,52 @@ std::optional<double> Population(const CompiledQuery& cq, const std::vector<DimS
   return total;
 }
 
+// The count (and its cell key) a measure rests on in group g of `p`.
+std::pair<double, uint32_t> BaseCell(const CompiledMeasure& m, const Partial& p, const std::vector<std::vector<uint64_t>>& sums,
+                                     uint64_t g) {
+  if (m.distinct_slot >= 0) {
+    const auto& keys = sums[static_cast<size_t>(m.distinct_slot)];
+    return {static_cast<double>(p.distinct[m.distinct_slot].Count(g)), keys.empty() ? 0u : static_cast<uint32_t>(keys[g])};
+  }
+  return {static_cast<double>(p.episodes[g]), p.episode_keys.empty() ? 0u : static_cast<uint32_t>(p.episode_keys[g])};
+}
+
+CellCounts Cells(const CompiledQuery& cq, const CompiledMeasure& m, const Partial& s,
+                 const std::vector<std::vector<uint64_t>>& sums, uint64_t g, const std::optional<Partial> (&totals)[3],
+                 const std::vector<std::vector<uint64_t>> (&total_sums)[3], const std::vector<uint32_t>& keys,
+                 const std::vector<DimState>& dims) {
+  CellCounts c;
+  if (m.spec.kind == MeasureKind::Ratio) {
+    if (m.distinct_slot >= 0) {
+      const size_t a = static_cast<size_t>(m.distinct_slot);
+      c.count = static_cast<double>(s.distinct[a].Count(g));
+      c.other = static_cast<double>(s.distinct[a + 1].Count(g));
+      if (!sums[a].empty()) {
+        c.key = static_cast<uint32_t>(sums[a][g]);
+        c.other_key = static_cast<uint32_t>(sums[a + 1][g]);
+      }
+    } else {
+      const size_t r = static_cast<size_t>(m.ratio_slot);
+      c.count = static_cast<double>(s.ratio_num[r][g]);
+      c.other = static_cast<double>(s.ratio_den[r][g]);
+      if (!s.ratio_num_keys.empty()) {
+        c.key = static_cast<uint32_t>(s.ratio_num_keys[r][g]);
+        c.other_key = static_cast<uint32_t>(s.ratio_den_keys[r][g]);
+      }
+    }
+    return c;
+  }
+  std::tie(c.count, c.key) = BaseCell(m, s, sums, g);
+  if (m.spec.kind == MeasureKind::Share) {
+    const int which = static_cast<int>(m.spec.share_of);
+    const uint64_t tg = which == 0 ? 0 : keys[which == 1 ? 0 : 1];
+    std::tie(c.other, c.other_key) = BaseCell(m, *totals[which], total_sums[which], tg);
+  } else if (m.spec.kind == MeasureKind::Rate10k) {
+    c.other = Population(cq, dims, keys).value_or(0);
+  }
+  return c;
+}
+
 }  // namespace
 
 QueryResult FinalizeResult(const CompiledQuery& cq, Partial& merged) {
@@ -190,12 +237,27 @@ QueryResult FinalizeResult(const CompiledQuery& cq, Partial& merged) {
     for (uint64_t g = 0; g < groups; ++g) median_from[i][g + 1] += median_from[i][g];
   }
 
+  // Cell keys: the children's key sums per distinct store (the result's and the totals').
+  const bool cell_keys = cq.query.cell_key_seed.has_value();
+  const uint8_t* child_keys = cq.child_keys ? cq.child_keys->data() : nullptr;
+  auto child_sums = [&](const Partial& p) {
+    std::vector<std::vector<uint64_t>> sums(p.distinct.size());
+    if (cell_keys && child_keys)
+      for (size_t i = 0; i < p.distinct.size(); ++i) sums[i] = p.distinct[i].KeySums(child_keys);
+    return sums;
+  };
+  const auto sums = child_sums(s);
+  std::vector<std::vector<uint64_t>> total_sums[3];
+  for (int i = 0; i < 3; ++i)
+    if (totals[i]) total_sums[i] = child_sums(*totals[i]);
+
   QueryResult result;
   for (const auto& d : cq.dims) result.dimensions.push_back(d.title);
   for (const auto& m : cq.measures) result.measures.push_back(MeasureTitle(m.spec));
   for (uint64_t g = 0; g < groups; ++g) {
     if (!dims.empty() && s.episodes[g] == 0) continue;
     QueryResult::Row row;
+    std::vector<CellCounts> cells;
     std::vector<uint32_t> keys(dims.size());
     for (size_t d = 0; d < dims.size(); ++d) {
       keys[d] = static_cast<uint32_t>((g / strides[d]) % dims[d].cardinality);
@@ -255,8 +317,10 @@ QueryResult FinalizeResult(const CompiledQuery& cq, Partial& merged) {
         }
       }
       row.values.push_back(value);
+      if (cell_keys) cells.push_back(Cells(cq, m, s, sums, g, totals, total_sums, keys, dims));
     }
     result.rows.push_back(std::move(row));
+    if (cell_keys) result.cells.push_back(std::move(cells));
   }
   return result;
 }

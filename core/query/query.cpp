@@ -88,6 +88,8 @@ uint64_t HashQuery(const Query& q) {
   }
   const PopulationColumns& p = q.population;
   for (const std::string* s : {&p.table, &p.year, &p.ward, &p.age, &p.sex, &p.count}) h.Str(*s);
+  h.Pod(q.cell_key_seed.has_value());
+  h.Pod(q.cell_key_seed.value_or(0));
   return h.value();
 }
 

@@ -133,6 +133,10 @@ struct Query {
   std::vector<Dimension> group_by;  // at most kMaxDimensions
   std::vector<Measure> measures;    // empty means {Episodes}
   PopulationColumns population;
+  // Set by publication (core/privacy): each row's result then carries the cell keys of its
+  // counts (QueryResult::cells), made from record keys under this secret seed
+  // (query/record_keys.hpp). Not part of the text grammar: a user never types it.
+  std::optional<uint64_t> cell_key_seed;
   friend bool operator==(const Query&, const Query&) = default;
 };
 

@@ -14,6 +14,20 @@ namespace csc {
 inline constexpr const char* kNullLabel = "(blank)";
 inline constexpr const char* kOtherLabel = "Other";
 
+// The counts behind one measure of one row with their cell keys (sums of record keys,
+// modulo 2^32; publication reduces them modulo the key range), when the query asked for
+// them (Query::cell_key_seed). `count` is the measure's own count (episodes, children),
+// or the base count of a share, rate, mean or median, or a ratio's numerator; `other` is
+// a share's total (its own cell), a ratio's denominator, or, for a rate, the population
+// (other_key unused).
+struct CellCounts {
+  double count = 0;
+  uint32_t key = 0;
+  double other = 0;
+  uint32_t other_key = 0;
+  friend bool operator==(const CellCounts&, const CellCounts&) = default;
+};
+
 struct QueryResult {
   struct Row {
     std::vector<std::string> keys;            // one label per dimension
@@ -23,6 +37,7 @@ struct QueryResult {
   std::vector<std::string> dimensions;  // titles
   std::vector<std::string> measures;    // titles
   std::vector<Row> rows;
+  std::vector<std::vector<CellCounts>> cells;  // with cell keys: per row, one per measure; else empty
   uint64_t rows_scanned = 0;   // table rows looked at
   uint64_t units_counted = 0;  // (row, period) pairs that passed every condition
   double seconds = 0;          // execution time (0 when served from the cache)

@@ -4,6 +4,9 @@
 #include "query/fused_shape.hpp"
 #include "query/row_ages.hpp"
 #include "query/vector_scan.hpp"
+#include "query/record_keys.hpp"
+
+#include <bit>
 
 namespace csc {
 
@@ -239,8 +242,24 @@ std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::v
     if (!day || !AddPeriodRuns(*plan, cq, *day)) return nullptr;
     DropRangesThePeriodsImply(*plan);
   }
+  // Cell keys: the row's record key becomes the lowest part of the group key, so the scan
+  // itself needs no change; the executor splits the widened keys.
+  const int key_bits = cq.row_keys ? std::bit_width(kRecordKeyRange - 1) : 0;
+  // The widened counts stay small enough to sit in cache (1 << 20 x 8 bytes at most).
+  if (key_bits && (cq.group_count << key_bits) > (uint64_t{1} << 20)) return nullptr;
   for (size_t d = 0; d < cq.dims.size(); ++d)
-    if (!AddDimension(*plan, cq.dims[d], cq.strides[d], cq.need_dob)) return nullptr;
+    if (!AddDimension(*plan, cq.dims[d], cq.strides[d] << key_bits, cq.need_dob)) return nullptr;
+  if (key_bits) {
+    if (cq.row_keys->size() != cq.table->num_rows()) return nullptr;
+    VectorPlan::KeyPart part;
+    part.source = VectorPlan::KeyPart::Source::Codes;
+    part.codes = cq.row_keys->data();
+    part.index_bits = 8;
+    part.stride = 1;
+    for (int b = 0; b < 256; ++b) part.table[static_cast<size_t>(b)] = static_cast<uint8_t>(b);
+    plan->keys.push_back(std::move(part));
+    plan->row_key_bits = key_bits;
+  }
   if (detail::ChildrenSlot(cq) >= 0) {
     const Column* c = cq.child;
     if (!c || !IsStringType(c->type()) || c->width() > 4) return nullptr;

@@ -92,6 +92,9 @@ struct VectorPlan {
   std::vector<int32_t> ref_key;
 
   std::vector<KeyPart> keys;
+  // Cell keys: > 0 when the last key part is the row's record key (the other strides
+  // widened by 1 << row_key_bits), so a key is group << row_key_bits | record key.
+  int row_key_bits = 0;
 
   const void* child = nullptr;  // child codes (width 1, 2 or 4), when children are counted
   int child_width = 0;

@@ -165,3 +165,20 @@ TEST_CASE("a damaged settings file gives defaults and says why", "[ui]") {
   CHECK(s == app::Settings{});
   CHECK(error.find("settings.json") != std::string::npos);
 }
+
+TEST_CASE("a disclosure threshold outside 5, 7 and 10 is refused, the default kept and the file named", "[ui]") {
+  ConfigDirGuard guard("bad-threshold");
+  std::filesystem::create_directories(guard.dir);
+  const std::string path = (guard.dir / "settings.json").string();
+  for (int bad : {0, 3, 6, 100}) {
+    { std::ofstream(path) << "{\"theme\": \"dark\", \"disclosure_threshold\": " << bad << "}"; }
+    std::string error;
+    const app::Settings s = app::LoadSettings(path, error);
+    CHECK(s.disclosure_threshold == 5);
+    CHECK(error == path + ": disclosure threshold " + std::to_string(bad) + " is not allowed: use 5, 7 or 10; keeping 5");
+  }
+  { std::ofstream(path) << "{\"disclosure_threshold\": 10}"; }
+  std::string error;
+  CHECK(app::LoadSettings(path, error).disclosure_threshold == 10);
+  CHECK(error.empty());
+}

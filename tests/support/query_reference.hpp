@@ -9,12 +9,14 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "query/catalog.hpp"
 #include "query/compiled_query.hpp"
 #include "query/query.hpp"
 #include "query/query_result.hpp"
+#include "query/record_keys.hpp"
 #include "time/anniversary.hpp"
 #include "time/periods.hpp"
 #include "util/text.hpp"
@@ -74,6 +76,7 @@ class ReferenceEvaluator {
     }
     FoldTopN();
     if (m_q.group_by.empty() && m_groups.empty()) m_groups[{}] = Acc{};
+    m_measures = measures;
     std::map<std::vector<std::string>, std::vector<std::optional<double>>> out;
     for (const auto& [keys, acc] : m_groups) {
       std::vector<std::optional<double>> values;
@@ -83,9 +86,23 @@ class ReferenceEvaluator {
     return out;
   }
 
+  // After Run, when the query asks for cell keys: each row's counts with their keys, from
+  // record keys worked out row by row (record_keys.hpp defines them).
+  std::map<std::vector<std::string>, std::vector<CellCounts>> Cells() const {
+    std::map<std::vector<std::string>, std::vector<CellCounts>> out;
+    for (const auto& [keys, acc] : m_groups) {
+      std::vector<CellCounts> cells;
+      for (size_t i = 0; i < m_measures.size(); ++i) cells.push_back(CellsOf(m_measures[i], i, keys, acc));
+      out[keys] = cells;
+    }
+    return out;
+  }
+
  private:
   struct Acc {
     uint64_t episodes = 0;
+    uint64_t episode_keys = 0;
+    std::map<size_t, uint64_t> num_keys, den_keys;
     std::set<std::string> children;
     std::map<size_t, std::vector<double>> numbers;
     std::map<size_t, uint64_t> num, den;
@@ -222,6 +239,10 @@ class ReferenceEvaluator {
     }
     Acc& acc = m_groups[keys];
     ++acc.episodes;
+    const uint64_t seed = m_q.cell_key_seed.value_or(0);
+    const uint8_t row_key =
+        RowRecordKey(ChildIdHash(child == kNullLabel ? std::string() : child, seed), start, end);
+    acc.episode_keys += row_key;
     if (child != kNullLabel) acc.children.insert(child);
     for (size_t i = 0; i < measures.size(); ++i) {
       const Measure& m = measures[i];
@@ -241,6 +262,8 @@ class ReferenceEvaluator {
         const bool den = AllRowFilters(m.denominator, r) && AllAgeFilters(m.denominator, age);
         acc.num[i] += num;
         acc.den[i] += den;
+        acc.num_keys[i] += num ? row_key : 0;
+        acc.den_keys[i] += den ? row_key : 0;
         if (num && child != kNullLabel) acc.num_children[i].insert(child);
         if (den && child != kNullLabel) acc.den_children[i].insert(child);
       }
@@ -283,12 +306,53 @@ class ReferenceEvaluator {
 
   static void Merge(Acc& into, const Acc& from) {
     into.episodes += from.episodes;
+    into.episode_keys += from.episode_keys;
+    for (const auto& [i, v] : from.num_keys) into.num_keys[i] += v;
+    for (const auto& [i, v] : from.den_keys) into.den_keys[i] += v;
     into.children.insert(from.children.begin(), from.children.end());
     for (const auto& [i, v] : from.numbers) into.numbers[i].insert(into.numbers[i].end(), v.begin(), v.end());
     for (const auto& [i, v] : from.num) into.num[i] += v;
     for (const auto& [i, v] : from.den) into.den[i] += v;
     for (const auto& [i, v] : from.num_children) into.num_children[i].insert(v.begin(), v.end());
     for (const auto& [i, v] : from.den_children) into.den_children[i].insert(v.begin(), v.end());
+  }
+
+  uint32_t ChildKeys(const std::set<std::string>& children) const {
+    uint64_t sum = 0;
+    for (const std::string& c : children) sum += ChildRecordKey(ChildIdHash(c, m_q.cell_key_seed.value_or(0)));
+    return static_cast<uint32_t>(sum);
+  }
+
+  CellCounts CellsOf(const Measure& m, size_t i, const std::vector<std::string>& keys, const Acc& a) const {
+    CellCounts c;
+    auto base = [&](const Acc& x) -> std::pair<double, uint32_t> {
+      if (m.kind == MeasureKind::Children || m.of_children) return {static_cast<double>(x.children.size()), ChildKeys(x.children)};
+      return {static_cast<double>(x.episodes), static_cast<uint32_t>(x.episode_keys)};
+    };
+    if (m.kind == MeasureKind::Ratio) {
+      if (m.of_children) {
+        const std::set<std::string> none;
+        const auto& num = a.num_children.count(i) ? a.num_children.at(i) : none;
+        const auto& den = a.den_children.count(i) ? a.den_children.at(i) : none;
+        return {static_cast<double>(num.size()), ChildKeys(num), static_cast<double>(den.size()), ChildKeys(den)};
+      }
+      auto at = [&](const std::map<size_t, uint64_t>& mp) { return mp.count(i) ? mp.at(i) : uint64_t{0}; };
+      return {static_cast<double>(at(a.num)), static_cast<uint32_t>(at(a.num_keys)), static_cast<double>(at(a.den)),
+              static_cast<uint32_t>(at(a.den_keys))};
+    }
+    std::tie(c.count, c.key) = base(a);
+    if (m.kind == MeasureKind::Share) {
+      Acc total;
+      for (const auto& [k, acc] : m_groups) {
+        if (m.share_of == ShareOf::Row && k[0] != keys[0]) continue;
+        if (m.share_of == ShareOf::Column && k[1] != keys[1]) continue;
+        Merge(total, acc);
+      }
+      std::tie(c.other, c.other_key) = base(total);
+    } else if (m.kind == MeasureKind::Rate10k) {
+      c.other = std::max(0.0, Population(keys));
+    }
+    return c;
   }
 
   double Base(const Measure& m, const Acc& a) const {
@@ -390,6 +454,7 @@ class ReferenceEvaluator {
   const Table* m_table;
   EventColumns m_roles;
   std::map<std::vector<std::string>, Acc> m_groups;
+  std::vector<Measure> m_measures;
   std::map<size_t, std::set<std::string>> m_other_members;  // per top-N dimension
 };
 

@@ -6,7 +6,11 @@
 
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <array>
+#include <filesystem>
+#include <fstream>
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -14,8 +18,8 @@
 
 namespace {
 using Run = csc::test::CliRun;
-Run RunCli(const std::string& args, bool with_stderr = false) {
-  return csc::test::RunCsc(args, with_stderr);
+Run RunCli(const std::string& args, bool with_stderr = false, const std::string& env = "") {
+  return csc::test::RunCsc(args, with_stderr, env);
 }
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
@@ -138,32 +142,71 @@ TEST_CASE("csc whatif in a slice is limited to the slice's count and says what w
   CHECK(bad.out.find("csc whatif: indicator NI65: numerator: filter 'categry in (NEG)': unknown column 'categry'") == 0);
 }
 
-TEST_CASE("csc query --publish hides 1-5 and the complements that would reveal them", "[cli][publish]") {
-  // CP plans open at 31 March 2013, 4 largest wards x category. Primary: 10 cells of 1-4.
-  // Every row then has 2+ hidden; the MUL column has one (Rotherham West 2), so its smallest
-  // other non-zero count, Boston Castle's 6, is hidden too.
+// A config directory with a fixed cell-key secret, so published figures are reproducible
+// (and the tests never write a secret into the user's own config directory).
+std::string PublishEnv() {
+  static const std::string dir = [] {
+    const std::string d = "/tmp/csc-cli-publish-" + std::to_string(::getpid());
+    std::filesystem::create_directories(d);
+    std::ofstream(d + "/cell_key_secret") << "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n";
+    return d;
+  }();
+  return "CSC_CONFIG_DIR=" + dir;
+}
+
+TEST_CASE("csc query --publish withholds 1-5 and moves every other count by at most 3, the same each run", "[cli][publish]") {
+  // CP plans open at 31 March 2013, 4 largest wards x category, exact and published.
   const std::string q = "query --data " + kDemo + "/cp_plans.csv --period fy:2012-13 --count open-at:31-03 --by ward:top4,latest_category --format csv";
-  const auto run = RunCli(q + " --publish");
+  const auto exact = Lines(RunCli(q, false).out);
+  const auto run = RunCli(q + " --publish", false, PublishEnv());
   REQUIRE(run.exit_code == 0);
-  CHECK(run.out ==
-        "ward,latest_category,episodes\n"
-        "Boston Castle,EMO,c\nBoston Castle,MUL,c\nBoston Castle,NEG,8\nBoston Castle,PHY,6\nBoston Castle,SAB,c\n"
-        "Rotherham East,EMO,9\nRotherham East,MUL,7\nRotherham East,NEG,11\nRotherham East,PHY,c\nRotherham East,SAB,c\n"
-        "Rotherham West,EMO,c\nRotherham West,MUL,c\nRotherham West,NEG,17\nRotherham West,PHY,c\nRotherham West,SAB,c\n"
-        "Sitwell,EMO,c\nSitwell,MUL,7\nSitwell,NEG,13\nSitwell,PHY,c\n"
-        "Other,EMO,47\nOther,MUL,33\nOther,NEG,99\nOther,PHY,27\nOther,SAB,21\n");
-  const auto rounded = RunCli(q + " --publish --round 5");
-  CHECK(Lines(rounded.out)[3] == "Boston Castle,NEG,10");
-  CHECK(Lines(rounded.out)[20] == "Other,EMO,45");
+  const auto published = Lines(run.out);
+  REQUIRE(published.size() == exact.size() + 1);
+  CHECK(published[0] == exact[0]);
+  int withheld = 0, moved = 0;
+  for (size_t i = 1; i < exact.size(); ++i) {
+    const std::string key = exact[i].substr(0, exact[i].rfind(','));
+    REQUIRE(published[i].substr(0, published[i].rfind(',')) == key);
+    const long n = std::stol(exact[i].substr(exact[i].rfind(',') + 1));
+    const std::string shown = published[i].substr(published[i].rfind(',') + 1);
+    INFO(exact[i] << " -> " << published[i]);
+    if (n >= 1 && n <= 5) {
+      CHECK(shown == "c");
+      ++withheld;
+      continue;
+    }
+    const long p = std::stol(shown);
+    CHECK(std::abs(p - n) <= 3);
+    CHECK(p > 5);
+    moved += p != n;
+  }
+  CHECK(withheld == 10);  // Boston Castle EMO 3 and SAB 2, Rotherham East PHY and SAB, ...
+  CHECK(moved > 0);
+  CHECK(published.back() == "# Publication-safe (cell-key method): counts 1-5 shown as c, other counts perturbed by a few; "
+                            "rates and shares from the perturbed counts; figures are protected and totals may not add");
+  CHECK(RunCli(q + " --publish", false, PublishEnv()).out == run.out);  // one secret, one answer
+  const auto rounded = Lines(RunCli(q + " --publish --round 5", false, PublishEnv()).out);
+  for (size_t i = 1; i + 1 < rounded.size(); ++i) {
+    const std::string shown = rounded[i].substr(rounded[i].rfind(',') + 1);
+    if (shown != "c") CHECK(std::stol(shown) % 5 == 0);
+  }
+}
+
+TEST_CASE("csc query --publish refuses a threshold outside 5, 7 and 10", "[cli][publish]") {
+  const auto run = RunCli("query --data " + kDemo + "/cp_plans.csv --publish --threshold 3", true, PublishEnv());
+  CHECK(run.exit_code != 0);
+  CHECK(run.out.find("--threshold: disclosure threshold 3 is not allowed: use 5, 7 or 10") == 0);
 }
 
 TEST_CASE("csc query --publish hides a rate whose count is hidden, without printing the count", "[cli][publish]") {
   // tests/data/query: CP plans open at 31 March 2012 by category: NEG 3, SAB 1 (rates 2.778, 0.9259).
   const auto run = RunCli("query --data " + kSmall + "/cp_plans.csv --data " + kSmall +
-                          "/population.csv --period fy:2011-12 --count open-at:31-03 --by category --measure rate10k "
-                          "--format csv --publish");
+                              "/population.csv --period fy:2011-12 --count open-at:31-03 --by category --measure rate10k "
+                              "--format csv --publish",
+                          false, PublishEnv());
   REQUIRE(run.exit_code == 0);
-  CHECK(run.out == "latest_category,\"rate per 10,000\"\nNEG,c\nSAB,c\n");
+  CHECK(Lines(run.out) == std::vector<std::string>{"latest_category,\"rate per 10,000\"", "NEG,c", "SAB,c",
+                                                    Lines(run.out).back()});
 }
 
 TEST_CASE("csc kpi and csc whatif refuse what they cannot answer, in words", "[cli][whatif][errors]") {

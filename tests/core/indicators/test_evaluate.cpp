@@ -133,3 +133,38 @@ TEST_CASE("Scorecard 2012-13 on the demonstration data: every published RAG and 
   CHECK(ni63.previous.numerator == 67);
   CHECK(ni63.previous.denominator == 119);
 }
+
+TEST_CASE("Published indicators: counts perturbed, values from the published counts, complements noisy", "[indicators][privacy]") {
+  // NI 62-65 on the demonstration extract, 2011-12 and 2012-13: every published count is
+  // within 3 of the exact one, the value is the published numerator over the published
+  // denominator (so value x denominator gives back only the published numerator), and the
+  // complement (denominator - numerator) is a difference of two perturbed figures: across
+  // these 8 pairs at least one complement differs from the exact one.
+  const CountPublication publish{0x16, {5, 0}};
+  int complements_moved = 0;
+  for (const char* id : {"NI62", "NI63", "NI64", "NI65"})
+    for (const char* year : {"2011-12", "2012-13"}) {
+      const Indicator& ind = *BundledIndicators().Find(id);
+      const IndicatorValue exact = EvaluateIndicator(ind, DemoData(), year);
+      const IndicatorValue pub = EvaluateIndicator(ind, DemoData(), year, EnteredFigures::AsComparator, &publish);
+      INFO(id << " " << year);
+      REQUIRE(pub.numerator);
+      REQUIRE(pub.denominator);
+      CHECK(std::abs(*pub.numerator - *exact.numerator) <= 3);
+      CHECK(std::abs(*pub.denominator - *exact.denominator) <= 3);
+      CHECK(pub.value == IndicatorValueOf(ind, pub.numerator, pub.denominator));
+      CHECK(EvaluateIndicator(ind, DemoData(), year, EnteredFigures::AsComparator, &publish).value == pub.value);  // the same every time
+      complements_moved += (*pub.denominator - *pub.numerator) != (*exact.denominator - *exact.numerator);
+    }
+  CHECK(complements_moved > 0);
+}
+
+TEST_CASE("Published indicators: a small count withholds the indicator", "[indicators][privacy]") {
+  // NI 64 in 2011-12: 8 of 362 plans ceased after 2+ years; with threshold 10 the 8 is withheld.
+  const CountPublication publish{0x16, {10, 0}};
+  const IndicatorValue v = EvaluateIndicator(*BundledIndicators().Find("NI64"), DemoData(), "2011-12", EnteredFigures::AsComparator, &publish);
+  CHECK(v.withheld);
+  CHECK_FALSE(v.numerator);
+  CHECK_FALSE(v.denominator);
+  CHECK_FALSE(v.value);
+}

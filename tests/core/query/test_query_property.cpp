@@ -257,19 +257,43 @@ std::string DescribeQuery(const Query& q) {
 void RequireReferenceAnswer(const Catalog& catalog, const Query& q, const ExecuteOptions& options, const QueryResult& result) {
   std::map<std::vector<std::string>, std::vector<std::optional<double>>> engine;
   for (const auto& row : result.rows) engine[row.keys] = row.values;
-  const auto expected = test::ReferenceEvaluator(catalog, q).Run();
+  test::ReferenceEvaluator reference(catalog, q);
+  const auto expected = reference.Run();
   INFO("threads " << options.threads << " chunk " << options.chunk_rows << " derived ages " << options.derived_ages
-                  << " vector scan " << result.vector_scan);
+                  << " vector scan " << result.vector_scan << " cell keys " << q.cell_key_seed.has_value());
   INFO("query:\n" << DescribeQuery(q));
   INFO("engine:\n" << Show(engine) << "reference:\n" << Show(expected));
   REQUIRE(engine.size() == result.rows.size());
   REQUIRE(engine == expected);
+  // Cell keys: every count behind every measure, with its key, as the reference works them out.
+  std::map<std::vector<std::string>, std::vector<CellCounts>> engine_cells;
+  if (!q.cell_key_seed) {
+    REQUIRE(result.cells.empty());  // nothing asked, nothing paid
+    return;
+  }
+  REQUIRE(result.cells.size() == result.rows.size());
+  for (size_t i = 0; i < result.rows.size(); ++i) engine_cells[result.rows[i].keys] = result.cells[i];
+  const auto expected_cells = reference.Cells();
+  for (const auto& [keys, cells] : expected_cells) {
+    std::string label;
+    for (const auto& k : keys) label += k + "|";
+    INFO("row " << label);
+    REQUIRE(engine_cells.count(keys));
+    const auto& got = engine_cells.at(keys);
+    REQUIRE(got.size() == cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) {
+      INFO("measure " << i << ": engine " << got[i].count << " key " << got[i].key << " / " << got[i].other << " key "
+                      << got[i].other_key << "; reference " << cells[i].count << " key " << cells[i].key << " / "
+                      << cells[i].other << " key " << cells[i].other_key);
+      CHECK(got[i] == cells[i]);
+    }
+  }
 }
 
 }  // namespace
 
 TEST_CASE("query engine matches the reference evaluator on random tables and queries", "[query][property]") {
-  std::mt19937_64 rng(20261122);
+  std::mt19937_64 rng(20261122), key_rng(16);
   int compared = 0, rejected = 0, vector_scanned = 0;
   for (int iteration = 0; iteration < 3000; ++iteration) {
     const size_t rows = rng() % 6 == 0 ? rng() % 3 : rng() % 160;
@@ -283,6 +307,7 @@ TEST_CASE("query engine matches the reference evaluator on random tables and que
       INFO("text form:\n" << DescribeQuery(q));
       REQUIRE(ParseQueryText(FormatQueryText(q)) == q);  // every random query survives its text form
     }
+    if (key_rng() % 3 == 0) q.cell_key_seed = key_rng();  // its own stream: the queries stay as they were
     ExecuteOptions options;
     options.threads = 1 + static_cast<unsigned>(rng() % 3);
     options.chunk_rows = 1 + rng() % 70;
@@ -308,14 +333,15 @@ TEST_CASE("query engine matches the reference evaluator on random tables and que
 }
 
 TEST_CASE("vector scan matches the reference evaluator on slicer-shaped queries", "[query][property]") {
-  std::mt19937_64 rng(20261203);
-  int compared = 0, vector_scanned = 0;
+  std::mt19937_64 rng(20261203), key_rng(1616);
+  int compared = 0, vector_scanned = 0, keyed_vector = 0;
   for (int iteration = 0; iteration < 2000; ++iteration) {
     // Up to a few hundred rows: blocks of 64 with tails, chunk edges anywhere inside them.
     const size_t rows = rng() % 8 == 0 ? rng() % 3 : rng() % 400;
     Catalog catalog;
     catalog.Add("events", test::RandomEventTable(rng, rows, 1 + rng() % 60, false));
-    const Query q = RandomSliceQuery(rng);
+    Query q = RandomSliceQuery(rng);
+    if (key_rng() % 2 == 0) q.cell_key_seed = key_rng();  // its own stream: the queries stay as they were
     ExecuteOptions options;
     options.threads = 1 + static_cast<unsigned>(rng() % 3);
     options.chunk_rows = rng() % 2 ? 1 + rng() % 200 : 16384;
@@ -331,7 +357,9 @@ TEST_CASE("vector scan matches the reference evaluator on slicer-shaped queries"
     RequireReferenceAnswer(catalog, q, options, result);
     ++compared;
     vector_scanned += result.vector_scan;
+    keyed_vector += result.vector_scan && q.cell_key_seed;
   }
-  INFO("compared " << compared << ", by the vector scan " << vector_scanned);
-  CHECK(vector_scanned > 700);
+  INFO("compared " << compared << ", by the vector scan " << vector_scanned << ", with cell keys " << keyed_vector);
+  CHECK(vector_scanned > 600);
+  CHECK(keyed_vector > 250);  // cell keys ride the vector scan too (record key as the lowest key part)
 }
