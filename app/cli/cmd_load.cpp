@@ -149,8 +149,36 @@ int Run(const LoadArgs& args) {
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : args.files) {
     const SourceFile* loaded = nullptr;
-    for (const SourceFile& f : load.files)
-      if (f.path == file) loaded = &f;
+    std::vector<const SourceFile*> from_snapshot;
+    for (const SourceFile& f : load.files) {
+      if (f.path == file && f.snapshot.empty()) loaded = &f;
+      if (f.snapshot == file) from_snapshot.push_back(&f);
+    }
+    if (!loaded && !from_snapshot.empty()) {
+      // A snapshot: the reports of the files it was made from, as they were loaded then.
+      size_t datasets = 0;
+      for (const Dataset& d : load.datasets) datasets += d.snapshot == file;
+      if (args.json) {
+        nlohmann::json sources = nlohmann::json::array();
+        for (const SourceFile* f : from_snapshot) {
+          nlohmann::json j = LoadReportToJson(f->load);
+          j["format"] = std::string(FormatName(f->recognition.format));
+          j["kind"] = std::string(KindName(f->recognition.kind));
+          sources.push_back(std::move(j));
+        }
+        all.push_back({{"file", file}, {"snapshot", true}, {"datasets", datasets}, {"sources", sources}});
+      } else {
+        std::printf("%s: snapshot of %zu file%s (%zu dataset%s), opened by mapping it; as loaded when it was made:\n",
+                    file.c_str(), from_snapshot.size(), from_snapshot.size() == 1 ? "" : "s", datasets,
+                    datasets == 1 ? "" : "s");
+        for (const SourceFile* f : from_snapshot) {
+          PrintText(f->load, args.list);
+          std::printf("  recognised as %s (%s)\n", std::string(FormatName(f->recognition.format)).c_str(),
+                      std::string(KindName(f->recognition.kind)).c_str());
+        }
+      }
+      continue;
+    }
     if (!loaded) {
       for (const auto& [path, message] : load.errors)
         if (path == file) {
@@ -195,7 +223,7 @@ int Run(const LoadArgs& args) {
 const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejects, cell warnings and column types",
                                   [](CLI::App& app) -> std::function<int()> {
                                     auto args = std::make_shared<LoadArgs>();
-                                    app.add_option("files", args->files, "CSV files")->required()->check(CLI::ExistingPath | CLI::NonexistentPath);
+                                    app.add_option("files", args->files, "CSV files or snapshots (.cscx, see csc snapshot)")->required()->check(CLI::ExistingPath | CLI::NonexistentPath);
                                     app.add_flag("--json", args->json, "machine-readable report");
                                     app.add_option("--list", args->list, "rejects and warnings to print (default 10)");
                                     app.add_option("--rejects-csv", args->rejects_csv, "write rejected rows to this CSV");

@@ -16,9 +16,10 @@ void DatasetLoads::Start(const std::string& path, const LoadOptions& options) {
   LoadJob job;
   job.path = path;
   job.started = std::chrono::steady_clock::now();
-  job.task = std::make_unique<BackgroundTask<SourceFile>>(
+  // A CSV or a snapshot: the same path for File > Open, drag and drop and recent files.
+  job.task = std::make_unique<BackgroundTask<OpenedPath>>(
       [path, options](Progress& progress, const CancelToken& cancel) {
-        return LoadSourceFile(path, options, &progress, &cancel);
+        return OpenPath(path, options, &progress, &cancel);
       },
       m_wake);
   m_jobs.push_back(std::move(job));
@@ -34,11 +35,16 @@ bool DatasetLoads::Poll() {
     switch (it->task->state()) {
       case TaskState::Succeeded: {
         auto value = it->task->TakeValue();
-        // A file loaded again replaces its earlier table.
+        // A file loaded again replaces its earlier table; a snapshot opened again, its files and datasets.
         m_loaded.erase(std::remove_if(m_loaded.begin(), m_loaded.end(),
-                                      [&](const LoadedFile& f) { return f.path == it->path; }),
+                                      [&](const LoadedFile& f) { return f.path == it->path || f.snapshot == it->path; }),
                        m_loaded.end());
-        m_loaded.push_back({it->path, std::move(value->load), std::move(value->recognition)});
+        m_prebuilt.erase(std::remove_if(m_prebuilt.begin(), m_prebuilt.end(),
+                                        [&](const Dataset& d) { return d.snapshot == it->path; }),
+                         m_prebuilt.end());
+        for (SourceFile& f : value->files)
+          m_loaded.push_back({f.path, std::move(f.load), std::move(f.recognition), std::move(f.snapshot)});
+        for (Dataset& d : value->datasets) m_prebuilt.push_back(std::move(d));
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

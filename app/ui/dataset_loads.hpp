@@ -17,11 +17,12 @@ struct LoadedFile {
   std::string path;
   LoadResult result;
   Recognition recognition;  // what the header says the file is
+  std::string snapshot;     // the snapshot (.cscx) it came from, "" for a CSV loaded here
 };
 
 struct LoadJob {
   std::string path;
-  std::unique_ptr<BackgroundTask<SourceFile>> task;
+  std::unique_ptr<BackgroundTask<OpenedPath>> task;
   std::chrono::steady_clock::time_point started;
   // Seconds left, from bytes done so far; negative while unknown.
   double EtaSeconds() const;
@@ -38,6 +39,8 @@ class DatasetLoads {
 
   const std::vector<LoadJob>& jobs() const { return m_jobs; }
   const std::vector<LoadedFile>& loaded() const { return m_loaded; }
+  // Datasets read ready-made from snapshots (their files are in loaded() too, for the data tab).
+  const std::vector<Dataset>& prebuilt() const { return m_prebuilt; }
   const std::vector<std::string>& failures() const { return m_failures; }
   void DismissFailures() { m_failures.clear(); }
 
@@ -45,6 +48,7 @@ class DatasetLoads {
   std::function<void()> m_wake;
   std::vector<LoadJob> m_jobs;
   std::vector<LoadedFile> m_loaded;
+  std::vector<Dataset> m_prebuilt;
   std::vector<std::string> m_failures;
 };
 

@@ -12,8 +12,8 @@ namespace {
 
 bool LooksTabular(const std::string& name) {
   const std::string lower = ToLower(name);
-  for (const char* ext : {".csv", ".tsv", ".txt"})
-    if (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, ext) == 0) return true;
+  for (const std::string ext : {".csv", ".tsv", ".txt", ".cscx"})  // .cscx: a snapshot (csc snapshot)
+    if (lower.size() >= ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) return true;
   return false;
 }
 
