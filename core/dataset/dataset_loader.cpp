@@ -1,6 +1,7 @@
 #include "dataset/dataset_loader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include "dataset/annex_a.hpp"
@@ -36,7 +37,13 @@ void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::s
     if (!fits && c && c->null_count() < c->size()) reload = true;
     forced.type_overrides.emplace(column, type);
   }
-  if (reload) f.load = LoadCsvFile(f.path, forced);
+  if (!reload) return;
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<LoadStage> stages = std::move(f.load.report.stages);
+  f.load = LoadCsvFile(f.path, forced);
+  stages.push_back({"re-read with the recognised layout's types",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
+  f.load.report.stages = std::move(stages);
 }
 
 // The types a mapping's target columns need from their source columns.

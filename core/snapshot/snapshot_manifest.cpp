@@ -104,6 +104,12 @@ Provenance ProvenanceFromJson(const json& j) {
   return p;
 }
 
+static json Stages(const std::vector<LoadStage>& stages) {
+  json out = json::array();
+  for (const LoadStage& s : stages) out.push_back({{"name", s.name}, {"seconds", Bits(s.seconds)}});
+  return out;
+}
+
 json ToJson(const LoadReport& r) {
   json rejects = json::array(), warnings = json::array();
   for (const RejectedRow& x : r.rejects) rejects.push_back({{"line", x.line}, {"reason", x.reason}, {"text", x.text}});
@@ -125,6 +131,7 @@ json ToJson(const LoadReport& r) {
           {"warnings", warnings},
           {"notes", r.notes},
           {"seconds", Bits(r.seconds)},
+          {"stages", Stages(r.stages)},
           {"file_bytes", r.file_bytes}};
 }
 
@@ -154,6 +161,7 @@ LoadReport ReportFromJson(const json& j) {
   }
   r.notes = Texts(j, "notes");
   r.seconds = Real(j, "seconds");
+  for (const json& stage : Array(j, "stages")) r.stages.push_back({Text(stage, "name"), Real(stage, "seconds")});
   r.file_bytes = Unsigned(j, "file_bytes");
   return r;
 }
