@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "dataset/dataset_loader.hpp"
 #include "ingest/csv_loader.hpp"
 #include "ingest/load_report_io.hpp"
+#include "query/row_ages.hpp"
 #include "util/atomic_file.hpp"
 #include "util/text.hpp"
 
@@ -159,10 +161,38 @@ int Run(const LoadArgs& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : args.files) {
-    // A workbook is one SourceFile per sheet ("book.xlsx [List 7]").
-    std::vector<const SourceFile*> parts;
-    for (const SourceFile& f : load.files)
-      if (f.path == file || f.path.rfind(file + " [", 0) == 0) parts.push_back(&f);
+    // A workbook is one SourceFile per sheet ("book.xlsx [List 7]"); a snapshot holds the
+    // files it was made from.
+    std::vector<const SourceFile*> parts, from_snapshot;
+    for (const SourceFile& f : load.files) {
+      if (f.snapshot.empty() && (f.path == file || f.path.rfind(file + " [", 0) == 0)) parts.push_back(&f);
+      if (f.snapshot == file) from_snapshot.push_back(&f);
+    }
+    if (parts.empty() && !from_snapshot.empty()) {
+      // A snapshot: the reports of the files it was made from, as they were loaded then.
+      size_t datasets = 0;
+      for (const Dataset& d : load.datasets) datasets += d.snapshot == file;
+      if (args.json) {
+        nlohmann::json sources = nlohmann::json::array();
+        for (const SourceFile* f : from_snapshot) {
+          nlohmann::json j = LoadReportToJson(f->load);
+          j["format"] = std::string(FormatName(f->recognition.format));
+          j["kind"] = std::string(KindName(f->recognition.kind));
+          sources.push_back(std::move(j));
+        }
+        all.push_back({{"file", file}, {"snapshot", true}, {"datasets", datasets}, {"sources", sources}});
+      } else {
+        std::printf("%s: snapshot of %zu file%s (%zu dataset%s), opened by mapping it; as loaded when it was made:\n",
+                    file.c_str(), from_snapshot.size(), from_snapshot.size() == 1 ? "" : "s", datasets,
+                    datasets == 1 ? "" : "s");
+        for (const SourceFile* f : from_snapshot) {
+          PrintText(f->load, args.list);
+          std::printf("  recognised as %s (%s)\n", std::string(FormatName(f->recognition.format)).c_str(),
+                      std::string(KindName(f->recognition.kind)).c_str());
+        }
+      }
+      continue;
+    }
     if (parts.empty()) {
       for (const auto& [path, message] : load.errors)
         if (path == file) {
@@ -179,8 +209,7 @@ int Run(const LoadArgs& args) {
     // is an empty list, which is allowed.
     if (result.report.rows_loaded == 0 && (!loaded->sheet_csv || result.report.rows_read > 0)) {
       std::cerr << "csc load: " << loaded->path << ": no rows loaded: all "
-                << WithThousands(static_cast<long long>(result.report.rows_read)) << " records were rejected
-";
+                << WithThousands(static_cast<long long>(result.report.rows_read)) << " records were rejected\n";
       exit_code = 1;
     }
     if (args.json) {
@@ -207,19 +236,37 @@ int Run(const LoadArgs& args) {
   }
   if (!args.json)
     for (const Dataset& d : load.datasets) PrintDataset(d);
-  if (args.timing)
+  if (args.timing) {
+    // Where the time went: each CSV's stages (ingest), then what LoadDatasets did around them
+    // (recognition, conversions, unknown codes), then the row ages the explorer derives on its
+    // loading worker (csc query derives them on the first age query instead).
+    double in_files = 0;
+    for (const SourceFile& f : load.files) {
+      if (!f.snapshot.empty()) continue;
+      std::fprintf(stderr, "%s:\n", f.path.c_str());
+      for (const LoadStage& stage : f.load.report.stages) {
+        std::fprintf(stderr, "  %-52s %8.1f ms\n", stage.name.c_str(), stage.seconds * 1000);
+        if (stage.name.rfind("  ", 0) != 0) in_files += stage.seconds;  // "  of which": inside the stage above
+      }
+    }
+    const auto derive_started = std::chrono::steady_clock::now();
+    DeriveRowAgesAhead(*ToCatalog(load.datasets));
+    const double derive = std::chrono::duration<double>(std::chrono::steady_clock::now() - derive_started).count();
+    std::fprintf(stderr, "  %-52s %8.1f ms\n", "recognition, dataset build (the rest of the load)",
+                 std::max(0.0, seconds - in_files) * 1000);
+    std::fprintf(stderr, "  %-52s %8.1f ms (not part of csc load's own work)\n", "derived row ages", derive * 1000);
     std::cerr << "loaded " << load.files.size() << " files into " << load.datasets.size() << " datasets in " << seconds
               << " s\n";
+  }
   if (args.json)
-    std::cout << (all.size() == 1 ? all[0] : all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "
-";
+    std::cout << (all.size() == 1 ? all[0] : all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return exit_code;
 }
 
 const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejects, cell warnings and column types",
                                   [](CLI::App& app) -> std::function<int()> {
                                     auto args = std::make_shared<LoadArgs>();
-                                    app.add_option("files", args->files, "CSV files")->required()->check(CLI::ExistingPath | CLI::NonexistentPath);
+                                    app.add_option("files", args->files, "CSV files or snapshots (.cscx, see csc snapshot)")->required()->check(CLI::ExistingPath | CLI::NonexistentPath);
                                     app.add_flag("--json", args->json, "machine-readable report");
                                     app.add_option("--list", args->list, "rejects and warnings to print (default 10)");
                                     app.add_option("--rejects-csv", args->rejects_csv, "write rejected rows to this CSV");
@@ -238,7 +285,7 @@ const CommandRegistrar kRegistrar("load", "Load CSV files and report rows, rejec
                                                    "column mapping (JSON) for files no recogniser knows; saved for "
                                                    "their header under $CSC_CONFIG_DIR/mappings");
                                     app.add_flag("--no-save-map", args->no_save_map, "do not save the --map mapping");
-                                    app.add_flag("--timing", args->timing, "print the total load time to stderr");
+                                    app.add_flag("--timing", args->timing, "print where the load time went, stage by stage, to stderr");
                                     return [args] { return Run(*args); };
                                   });
 

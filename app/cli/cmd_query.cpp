@@ -36,7 +36,8 @@ struct QueryArgs {
 
 constexpr const char* kGrammar = R"(
 Query grammar (each option is one clause; quote them for the shell):
-  --data FILE | NAME=FILE   tables, named by file stem (cp_plans.csv -> cp_plans); the first is
+  --data FILE | NAME=FILE   tables, named by file stem (cp_plans.csv -> cp_plans), or a snapshot
+                            (csc snapshot) with the datasets it holds; the first is
                             queried unless --table names another; population.csv feeds rate10k.
                             SSDA903 Header/Episodes/Missing files are joined into lac_episodes and
                             missing_episodes, Annex A List 7 becomes cp_plans, List 8 lac_episodes;
@@ -108,6 +109,7 @@ int Run(QueryArgs& args) {
       catalog.Add(name, d.table, RulesFor(d));
       for (const auto& source : d.sources)
         if (source == paths.front() && first_table.empty()) first_table = name;
+      if (d.snapshot == paths.front() && first_table.empty()) first_table = name;
     }
   } catch (const std::exception& e) {
     std::cerr << "csc query: " << e.what() << "\n";
@@ -153,7 +155,7 @@ const CommandRegistrar kRegistrar(
     "query", "Slice, group and measure datasets: counts, children, rates, shares, ratios", [](CLI::App& app) {
       auto args = std::make_shared<QueryArgs>();
       app.footer(kGrammar);
-      app.add_option("--data", args->data, "CSV file to load, NAME=FILE to name it (repeatable)")->required();
+      app.add_option("--data", args->data, "CSV file or snapshot (.cscx) to load, NAME=FILE to name a CSV (repeatable)")->required();
       app.add_option("--table", args->text.table, "table to query (default: the first --data)");
       app.add_option("--where", args->text.where, "filter (repeatable; ANDed)");
       app.add_option("--link", args->text.links, "keep rows by another table's rows for the same child (repeatable)");

@@ -16,16 +16,16 @@ void DatasetLoads::Start(const std::string& path, const LoadOptions& options) {
   LoadJob job;
   job.path = path;
   job.started = std::chrono::steady_clock::now();
-  job.task = std::make_unique<BackgroundTask<std::vector<LoadedSource>>>(
+  // A CSV, a workbook or a snapshot: the same path for File > Open, drag and drop and recent files.
+  job.task = std::make_unique<BackgroundTask<LoadedSource>>(
       [path, options](Progress& progress, const CancelToken& cancel) {
-        std::vector<LoadedSource> out;
-        for (SourceFile& f : LoadSourceFiles(path, options, &progress, &cancel)) {
-          LoadedSource source{std::move(f), {}};
-          // The Data tab shows each column's distinct count: O(rows), so counted here on the
-          // worker, never on the UI thread at first draw.
-          if (const auto& table = source.file.load.table)
-            for (size_t i = 0; i < table->num_columns(); ++i) source.distinct.push_back(table->column(i).DistinctCount());
-          out.push_back(std::move(source));
+        LoadedSource out{OpenPath(path, options, &progress, &cancel), {}};
+        // The Data tab shows each column's distinct count: O(rows), so counted here on the
+        // worker, never on the UI thread at first draw.
+        for (const SourceFile& f : out.opened.files) {
+          out.distinct.emplace_back();
+          if (const auto& table = f.load.table)
+            for (size_t i = 0; i < table->num_columns(); ++i) out.distinct.back().push_back(table->column(i).DistinctCount());
         }
         return out;
       },
@@ -43,16 +43,24 @@ bool DatasetLoads::Poll() {
     switch (it->task->state()) {
       case TaskState::Succeeded: {
         auto value = it->task->TakeValue();
-        // A file loaded again replaces its earlier tables (a workbook's: every sheet).
+        // A file loaded again replaces its earlier tables (a workbook's: every sheet); a
+        // snapshot opened again, its files and datasets.
         const std::string sheet_prefix = it->path + " [";
         m_loaded.erase(std::remove_if(m_loaded.begin(), m_loaded.end(),
                                       [&](const LoadedFile& f) {
-                                        return f.path == it->path || f.path.rfind(sheet_prefix, 0) == 0;
+                                        return f.path == it->path || f.path.rfind(sheet_prefix, 0) == 0 ||
+                                               f.snapshot == it->path;
                                       }),
                        m_loaded.end());
-        for (LoadedSource& s : *value)
-          m_loaded.push_back({std::move(s.file.path), std::move(s.file.load), std::move(s.file.recognition),
-                              std::move(s.distinct), std::move(s.file.sheet_csv)});
+        m_prebuilt.erase(std::remove_if(m_prebuilt.begin(), m_prebuilt.end(),
+                                        [&](const Dataset& d) { return d.snapshot == it->path; }),
+                         m_prebuilt.end());
+        for (size_t i = 0; i < value->opened.files.size(); ++i) {
+          SourceFile& f = value->opened.files[i];
+          m_loaded.push_back({std::move(f.path), std::move(f.load), std::move(f.recognition), std::move(value->distinct[i]),
+                              std::move(f.sheet_csv), std::move(f.snapshot)});
+        }
+        for (Dataset& d : value->opened.datasets) m_prebuilt.push_back(std::move(d));
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

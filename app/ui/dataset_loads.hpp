@@ -19,18 +19,19 @@ struct LoadedFile {
   Recognition recognition;       // what the header says the file is
   std::vector<size_t> distinct;  // per column: distinct valid values, counted by the loader (O(rows), off the UI thread)
   std::shared_ptr<const std::string> sheet_csv;  // a workbook sheet (path "book.xlsx [List 7]")
+  std::string snapshot;          // the snapshot (.cscx) it came from, "" for a file loaded here
 };
 
-// What a load's worker hands back: the file (a workbook: one per sheet) and the statistics
-// the Data tab shows.
+// What a load's worker hands back: what the path held (a CSV, a workbook's sheets, or a
+// snapshot's files and datasets) and, per file, the statistics the Data tab shows.
 struct LoadedSource {
-  SourceFile file;
-  std::vector<size_t> distinct;
+  OpenedPath opened;
+  std::vector<std::vector<size_t>> distinct;  // [file][column]
 };
 
 struct LoadJob {
   std::string path;
-  std::unique_ptr<BackgroundTask<std::vector<LoadedSource>>> task;  // a workbook gives a file per sheet
+  std::unique_ptr<BackgroundTask<LoadedSource>> task;
   std::chrono::steady_clock::time_point started;
   // Seconds left, from bytes done so far; negative while unknown.
   double EtaSeconds() const;
@@ -47,6 +48,8 @@ class DatasetLoads {
 
   const std::vector<LoadJob>& jobs() const { return m_jobs; }
   const std::vector<LoadedFile>& loaded() const { return m_loaded; }
+  // Datasets read ready-made from snapshots (their files are in loaded() too, for the data tab).
+  const std::vector<Dataset>& prebuilt() const { return m_prebuilt; }
   const std::vector<std::string>& failures() const { return m_failures; }
   void DismissFailures() { m_failures.clear(); }
 
@@ -54,6 +57,7 @@ class DatasetLoads {
   std::function<void()> m_wake;
   std::vector<LoadJob> m_jobs;
   std::vector<LoadedFile> m_loaded;
+  std::vector<Dataset> m_prebuilt;
   std::vector<std::string> m_failures;
 };
 

@@ -75,14 +75,17 @@ void ExplorerApp::RebuildCatalog() {
     return;
   }
   std::vector<SourceFile> files;
-  for (const auto& file : m_loads.loaded()) files.push_back({file.path, file.recognition, file.result, false, file.sheet_csv});
+  for (const auto& file : m_loads.loaded())
+    files.push_back({file.path, file.recognition, file.result, false, file.sheet_csv, file.snapshot});
+  std::vector<Dataset> prebuilt = m_loads.prebuilt();
   DatasetLoadOptions options;
   options.labels = m_labels;
   options.stop_on_error = false;
   m_build = std::make_unique<BackgroundTask<DatasetLoad>>(
-      [files = std::move(files), options, store = m_mappings](Progress&, const CancelToken&) mutable {
+      [files = std::move(files), prebuilt = std::move(prebuilt), options, store = m_mappings](Progress&,
+                                                                                          const CancelToken&) mutable {
         options.store = store.get();
-        DatasetLoad built = BuildDatasets(std::move(files), options);
+        DatasetLoad built = BuildDatasets(std::move(files), options, std::move(prebuilt));
         // Off the UI thread, so the first age query after loading does not pay for this.
         DeriveRowAgesAhead(*ToCatalog(built.datasets));
         return built;

@@ -155,6 +155,10 @@ void DrawDataPanel(DatasetLoads& loads, DataPanelState& state) {
       const Recognition& rec = files[i].recognition;
       if (rec.format == SourceFormat::Unrecognised) ImGui::TextDisabled("not recognised");
       else ImGui::Text("%s (%s)", std::string(KindName(rec.kind)).c_str(), std::string(FormatName(rec.format)).c_str());
+      if (!files[i].snapshot.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("from %s", FileName(files[i].snapshot).c_str());
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(Count(r.rows_read).c_str());
       ImGui::TableNextColumn();

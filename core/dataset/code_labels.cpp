@@ -47,6 +47,12 @@ std::shared_ptr<const CodeLabels> CodeLabels::Load(const std::string& path) {
   return labels;
 }
 
+std::shared_ptr<const CodeLabels> CodeLabels::FromEntries(Map labels) {
+  auto out = std::make_shared<CodeLabels>();
+  out->m_labels = std::move(labels);
+  return out;
+}
+
 std::string_view CodeLabels::Label(std::string_view column, std::string_view code) const {
   std::string_view field = CodeFieldOf(column);
   if (field.empty()) field = column;

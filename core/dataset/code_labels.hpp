@@ -22,8 +22,13 @@ class CodeLabels {
   std::string CodeAndLabel(std::string_view column, std::string_view code) const;
   size_t size() const { return m_labels.size(); }
 
+  using Map = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;  // field -> code -> label
+  // The labels as read (a snapshot saves them), and labels from such a map.
+  const Map& entries() const { return m_labels; }
+  static std::shared_ptr<const CodeLabels> FromEntries(Map labels);
+
  private:
-  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> m_labels;  // field -> code -> label
+  Map m_labels;
 };
 
 // The code-list field a column's values come from ("" when the column is not coded).

@@ -100,6 +100,7 @@ struct Dataset {
   std::vector<UnknownCodes> unknown_codes;
   std::vector<std::string> notes;  // what a conversion did: "12 repeated open episodes dropped"
   std::shared_ptr<const CodeLabels> labels;  // may be null: codes then show as themselves
+  std::string snapshot;                      // the snapshot (.cscx) it was read from, "" when built here
 
   // "Neglect" for ("latest_category", "NEG"); the code itself when unlabelled or unknown.
   std::string_view Label(std::string_view column, std::string_view code) const {

@@ -1,6 +1,7 @@
 #include "dataset/dataset_loader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "ingest/xlsx_reader.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
+#include "snapshot/snapshot.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -55,7 +57,13 @@ void ForceTypes(SourceFile& f, const LoadOptions& options, const std::map<std::s
     if (!fits && c && c->size() > 0) reload = true;
     if (c) forced.type_overrides.emplace(column, type);  // a column the file lacks is not forced
   }
-  if (reload) f.load = Reload(f, forced);
+  if (!reload) return;
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<LoadStage> stages = std::move(f.load.report.stages);
+  f.load = Reload(f, forced);
+  stages.push_back({"re-read with the recognised layout's types",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
+  f.load.report.stages = std::move(stages);
 }
 
 // The types a mapping's target columns need from their source columns.
@@ -238,25 +246,50 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
   return d;
 }
 
+OpenedPath OpenPath(const std::string& path, const LoadOptions& options, Progress* progress, const CancelToken* cancel) {
+  OpenedPath out;
+  if (IsSnapshotFile(path)) {
+    OpenedSnapshot snapshot = OpenSnapshot(path, options.threads);
+    out.files = std::move(snapshot.files);
+    out.datasets = std::move(snapshot.datasets);
+    out.snapshot_seconds = snapshot.info.open_seconds;
+  } else {
+    out.files = LoadSourceFiles(path, options, progress, cancel);  // a CSV, or a workbook's sheets
+  }
+  return out;
+}
+
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options) {
   std::vector<SourceFile> files;
+  std::vector<Dataset> prebuilt;
   std::vector<std::pair<std::string, std::string>> errors;
   for (const std::string& p : paths) {
     try {
-      for (SourceFile& f : LoadSourceFiles(p, options.csv)) files.push_back(std::move(f));
+      OpenedPath opened = OpenPath(p, options.csv);
+      for (SourceFile& f : opened.files) files.push_back(std::move(f));
+      for (Dataset& d : opened.datasets) prebuilt.push_back(std::move(d));
     } catch (const LoadError& e) {
       if (options.stop_on_error) throw;
       errors.emplace_back(p, e.what());
     }
   }
-  DatasetLoad out = BuildDatasets(std::move(files), options);
+  DatasetLoad out = BuildDatasets(std::move(files), options, std::move(prebuilt));
   out.errors.insert(out.errors.begin(), errors.begin(), errors.end());
   return out;
 }
 
-DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOptions& options) {
+DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOptions& options, std::vector<Dataset> prebuilt) {
   DatasetLoad out;
-  out.files = std::move(files);
+  // Snapshot datasets as they were saved; two snapshots naming a dataset alike: _2, _3 ...
+  for (Dataset& d : prebuilt) {
+    d.name = FreeName(out, d.name, d.name);
+    if (!d.labels) d.labels = options.labels;
+    out.datasets.push_back(std::move(d));
+  }
+  const size_t prebuilt_count = out.datasets.size();
+  // Files read from a snapshot are listed but not converted again: their datasets came with them.
+  std::vector<SourceFile> from_snapshots;
+  for (SourceFile& f : files) (f.snapshot.empty() ? out.files : from_snapshots).push_back(std::move(f));
 
   // Names: canonical and DfE files keep their file's stem (cp_plans.csv is cp_plans); then
   // the SSDA903 tables, joined across files, claim their kinds' names; then Annex A lists
@@ -384,10 +417,12 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
     for (const auto& [source, target] : options.mapping->columns) columns += (columns.empty() ? "" : ", ") + source;
     throw std::runtime_error("mapping: no unrecognised file has all of its columns (" + columns + ")");
   }
-  for (Dataset& d : out.datasets) {
-    d.labels = options.labels;
-    for (std::string& note : CheckRecords(d)) d.notes.push_back(std::move(note));
+  for (size_t i = prebuilt_count; i < out.datasets.size(); ++i) {
+    out.datasets[i].labels = options.labels;
+    for (std::string& note : CheckRecords(out.datasets[i])) out.datasets[i].notes.push_back(std::move(note));
   }
+  out.files.insert(out.files.begin(), std::make_move_iterator(from_snapshots.begin()),
+                   std::make_move_iterator(from_snapshots.end()));
   return out;
 }
 

@@ -34,7 +34,10 @@ struct SourceFile {
   LoadResult load;
   bool mapping_from_store = false;
   // A workbook sheet rendered as CSV (xlsx_reader.hpp): what re-reads load instead of `path`.
-  std::shared_ptr<const std::string> sheet_csv;
+  std::shared_ptr<const std::string> sheet_csv = {};
+  // The snapshot (.cscx) this file was read from, "" when loaded from its CSV. Its datasets
+  // come ready-made with it, so BuildDatasets does not convert it again.
+  std::string snapshot = {};
 };
 
 struct DatasetLoad {
@@ -57,11 +60,27 @@ std::vector<SourceFile> LoadSourceFiles(const std::string& path, const LoadOptio
 // True for a path that names an .xlsx workbook (by extension, or a zip archive's signature).
 bool IsWorkbookPath(const std::string& path);
 
-// Files already loaded -> datasets: converts, joins SSDA903 returns, applies mappings and
-// names each dataset. Throws std::runtime_error for a bad mapping.
-DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOptions& options = {});
+// What one path holds: a CSV is one source file; a snapshot (.cscx, see
+// snapshot/snapshot.hpp) holds its source files and the datasets built from them, ready.
+struct OpenedPath {
+  std::vector<SourceFile> files;
+  std::vector<Dataset> datasets;
+  double snapshot_seconds = 0;  // opening the snapshot, when it is one
+};
+// LoadSourceFiles (a CSV, or each sheet of a workbook), or OpenSnapshot when the file
+// starts with the snapshot magic. Throws
+// LoadError.
+OpenedPath OpenPath(const std::string& path, const LoadOptions& options = {}, Progress* progress = nullptr,
+                    const CancelToken* cancel = nullptr);
 
-// LoadSourceFile for each path, then BuildDatasets. Throws LoadError when a file cannot be
+// Files already loaded -> datasets: converts, joins SSDA903 returns, applies mappings and
+// names each dataset. `prebuilt` (datasets read from snapshots) come first, as they are,
+// and files read from a snapshot are not converted again. Throws std::runtime_error for a
+// bad mapping.
+DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOptions& options = {},
+                          std::vector<Dataset> prebuilt = {});
+
+// OpenPath for each path, then BuildDatasets. Throws LoadError when a file cannot be
 // read (unless !stop_on_error), std::runtime_error for a bad mapping.
 DatasetLoad LoadDatasets(const std::vector<std::string>& paths, const DatasetLoadOptions& options = {});
 

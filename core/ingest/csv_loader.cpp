@@ -129,6 +129,7 @@ class ChunkedLoad {
   size_t text_like(size_t c) const { return m_text_like[c]; }
   std::vector<uint8_t>& status(size_t c) { return m_status[c]; }
   const std::vector<uint8_t>& unreadable(size_t c) const { return m_unreadable[c]; }
+  double merge_seconds() const { return m_merge_seconds; }
 
  private:
   void Work() {
@@ -161,7 +162,9 @@ class ChunkedLoad {
           std::unique_ptr<ChunkResult> ready = std::move(m_slots[m_next_merge]);
           const size_t index = m_next_merge;
           lock.unlock();
+          const auto merge_start = Clock::now();
           Merge(*ready, index);
+          m_merge_seconds += std::chrono::duration<double>(Clock::now() - merge_start).count();  // one merger at a time
           lock.lock();
           m_free.push_back(std::move(ready));
           ++m_next_merge;
@@ -254,6 +257,7 @@ class ChunkedLoad {
   bool m_merging = false;
   bool m_abort = false;
   std::exception_ptr m_error;
+  double m_merge_seconds = 0;
 };
 
 // Chunk starts from a serial walk of the records (the tokenizer's own rule, resyncs
@@ -312,11 +316,19 @@ bool Retype(ChunkedLoad& load, std::vector<ColumnPlan>& plans, const std::vector
 
 LoadResult LoadPlanned(std::string_view text, const std::string& name, const std::string& encoding,
                        const std::string& used_encoding, const CsvLayout& layout, const LoadOptions& options,
-                       Progress* progress, const CancelToken* cancel, Clock::time_point t0, Provenance prov, bool dfe);
+                       Progress* progress, const CancelToken* cancel, Clock::time_point t0, Provenance prov, bool dfe,
+                       std::vector<LoadStage> stages);
+
+// Appends the time since `since` as a stage and restarts the clock.
+void Stage(std::vector<LoadStage>& stages, const char* name, Clock::time_point& since) {
+  const auto now = Clock::now();
+  stages.push_back({name, std::chrono::duration<double>(now - since).count()});
+  since = now;
+}
 
 LoadResult LoadText(std::string_view text, const std::string& name, const std::string& encoding,
                     const LoadOptions& options, Progress* progress, const CancelToken* cancel, Clock::time_point t0,
-                    Provenance prov) {
+                    Provenance prov, std::vector<LoadStage> stages, Clock::time_point since) {
   const unsigned threads = options.threads ? options.threads : DefaultThreadCount();
   CsvLayout layout = PlanCsv(text, name, options, threads);
   std::string transcoded;
@@ -327,6 +339,7 @@ LoadResult LoadText(std::string_view text, const std::string& name, const std::s
     used_encoding = "windows-1252";
     layout = PlanCsv(text, name, options, threads);
   }
+  Stage(stages, "encoding, sniff, pass A (quotes, lines, UTF-8)", since);
   if (cancel && cancel->IsCancelled()) throw Cancelled();
 
   // DfE open data announces itself by its first columns; its symbols are statuses.
@@ -336,13 +349,16 @@ LoadResult LoadText(std::string_view text, const std::string& name, const std::s
                    std::any_of(layout.names.begin(), layout.names.end(),
                                [](const std::string& n) { return EqualsIgnoreCase(n, "geographic_level"); });
   if (dfe) effective.status_symbols = kDfeStatusSymbols;
-  return LoadPlanned(text, name, encoding, used_encoding, layout, effective, progress, cancel, t0, std::move(prov), dfe);
+  return LoadPlanned(text, name, encoding, used_encoding, layout, effective, progress, cancel, t0, std::move(prov), dfe,
+                     std::move(stages));
 }
 
 LoadResult LoadPlanned(std::string_view text, const std::string& name, const std::string& encoding,
                        const std::string& used_encoding, const CsvLayout& layout, const LoadOptions& options,
-                       Progress* progress, const CancelToken* cancel, Clock::time_point t0, Provenance prov, bool dfe) {
+                       Progress* progress, const CancelToken* cancel, Clock::time_point t0, Provenance prov, bool dfe,
+                       std::vector<LoadStage> stages) {
   const unsigned threads = options.threads ? options.threads : DefaultThreadCount();
+  auto since = Clock::now();
   const Sample sample = SampleTypes(text, layout, options);
   std::vector<ColumnPlan> plans(layout.names.size());
   std::vector<bool> automatic(plans.size(), true);
@@ -369,6 +385,7 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
         static_cast<size_t>(static_cast<double>(first.end - first.begin) / sample.bytes_per_record * 1.1) + 16;
   }
 
+  Stage(stages, "type inference (sample)", since);
   std::vector<std::string> notes;
   CsvLayout chunks = layout;  // chunk starts may be re-planned after a resync
   bool replanned = false;
@@ -386,6 +403,8 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
       --attempt;  // not a retype
       continue;
     }
+    Stage(stages, attempt == 0 ? "parse + merge" : "re-read: a column's type changed", since);
+    stages.push_back({"  of which merging (one thread)", load->merge_seconds()});
     if (attempt < 2 && Retype(*load, plans, automatic, notes)) continue;
 
     TableBuilder table;
@@ -407,8 +426,10 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
       if (!load->unreadable(c).empty()) column.AttachUnreadable(MakeUnreadableCells(load->unreadable(c), column.size()));
       table.AddColumn(plans[c].name, std::move(column));
     }
+    Stage(stages, "columns finished (dictionaries, shrink)", since);
     LoadResult result;
     result.report = std::move(load->report());
+    result.report.stages = std::move(stages);
     LoadReport& rep = result.report;
     rep.path = name;
     rep.blank_lines += layout.blank_lines;
@@ -441,11 +462,13 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
 }
 
 LoadResult LoadBytes(std::string_view bytes, const std::string& name, const LoadOptions& options, Progress* progress,
-                     const CancelToken* cancel, Clock::time_point t0) {
+                     const CancelToken* cancel, Clock::time_point t0, std::vector<LoadStage> stages) {
   if (bytes.empty()) throw LoadError(name, 0, 0, "file is empty");
+  auto since = Clock::now();
   Provenance prov;
   prov.file_bytes = bytes.size();
   prov.content_hash = ContentHash(bytes, options.threads);
+  Stage(stages, "content hash (XXH3, first read of the file's pages)", since);
   const uint64_t limit = options.memory_limit_bytes ? options.memory_limit_bytes : AvailableMemoryBytes();
   if (limit && bytes.size() > limit)
     throw LoadError(name, 0, 0,
@@ -460,9 +483,11 @@ LoadResult LoadBytes(std::string_view bytes, const std::string& name, const Load
     const bool big = bom == ByteOrderMark::Utf16BE;
     if (!TranscodeUtf16ToUtf8(text, big, utf8))
       throw LoadError(name, 0, 0, "truncated UTF-16 text (odd number of bytes)");
-    result = LoadText(utf8, name, big ? "utf-16be" : "utf-16le", options, progress, cancel, t0, prov);
+    result = LoadText(utf8, name, big ? "utf-16be" : "utf-16le", options, progress, cancel, t0, prov, std::move(stages),
+                      since);
   } else {
-    result = LoadText(text, name, bom == ByteOrderMark::Utf8 ? "utf-8-bom" : "utf-8", options, progress, cancel, t0, prov);
+    result = LoadText(text, name, bom == ByteOrderMark::Utf8 ? "utf-8-bom" : "utf-8", options, progress, cancel, t0, prov,
+                      std::move(stages), since);
   }
   result.report.file_bytes = bytes.size();
   return result;
@@ -493,12 +518,14 @@ LoadResult LoadCsvFile(const std::string& path, const LoadOptions& options, Prog
   }
   if (file.Changed()) throw changed();
   return result;
+  std::vector<LoadStage> stages = {{"open and map the file", std::chrono::duration<double>(Clock::now() - t0).count()}};
+  return LoadBytes(file.bytes(), path, options, progress, cancel, t0, std::move(stages));
 }
 
 LoadResult LoadCsvBytes(std::string_view bytes, const std::string& name, const LoadOptions& options,
                         Progress* progress, const CancelToken* cancel) {
   const auto t0 = Clock::now();
-  return LoadBytes(bytes, name, options, progress, cancel, t0);
+  return LoadBytes(bytes, name, options, progress, cancel, t0, {});
 }
 
 }  // namespace csc

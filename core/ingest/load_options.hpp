@@ -56,6 +56,12 @@ struct CellWarning {
   std::string reason;  // "not a date", "two-digit year is ambiguous", ...
 };
 
+// One stage of a load and the wall time it took (csc load --timing prints them).
+struct LoadStage {
+  std::string name;
+  double seconds = 0;
+};
+
 struct LoadReport {
   size_t status_cells = 0;   // cells holding a status symbol instead of a value
   std::string path;
@@ -68,6 +74,9 @@ struct LoadReport {
   std::vector<CellWarning> warnings;   // the first max_listed
   std::vector<std::string> notes;      // e.g. "column 'CHILD' re-read as text: 2,113 values were not integers"
   double seconds = 0;
+  // Where `seconds` went, in order. Parsing and merging overlap on the workers; the merge
+  // stage is the part of them the merging thread spent (it runs one chunk at a time).
+  std::vector<LoadStage> stages;
   uint64_t file_bytes = 0;
   double MegabytesPerSecond() const { return seconds > 0 ? static_cast<double>(file_bytes) / 1e6 / seconds : 0; }
 };

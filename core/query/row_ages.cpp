@@ -39,12 +39,20 @@ std::shared_ptr<const std::vector<int8_t>> DeriveRowAges(const CompiledQuery& cq
   return ages;
 }
 
+std::string RowAgesKey(const Table& table, const Column& dob, const Column& ref) {
+  auto index = [&](const Column& c) {
+    for (size_t i = 0; i < table.num_columns(); ++i)
+      if (&table.column(i) == &c) return std::to_string(i);
+    // Not one of the table's own columns: its address, stable for the table's life.
+    return "@" + std::to_string(reinterpret_cast<uintptr_t>(&c));
+  };
+  return kRowAgesKeyPrefix + index(dob) + ":" + index(ref);
+}
+
 std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, const Column& ref) {
   if (!cq.dob || !cq.table) return nullptr;
-  // Column addresses are stable for the table's life, and the cache lives with the table.
-  const std::string key = "ages:" + std::to_string(reinterpret_cast<uintptr_t>(cq.dob)) + ":" +
-                          std::to_string(reinterpret_cast<uintptr_t>(&ref));
   const Column& dob = *cq.dob;
+  const std::string key = RowAgesKey(*cq.table, dob, ref);
   auto value = cq.table->derived().GetOrMake(key, [&]() -> DerivedCache::Value { return DeriveRowAges(cq, dob, ref); });
   return std::static_pointer_cast<const std::vector<int8_t>>(value);
 }

@@ -5,6 +5,7 @@
 // arithmetic as the scan's own (year keys of compile_query.cpp), so answers are identical.
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "query/catalog.hpp"
@@ -21,6 +22,11 @@ std::shared_ptr<const std::vector<int8_t>> RowAgesAt(const CompiledQuery& cq, co
 // Derives the ages of every table that has a date of birth and a start date, so the first
 // query after loading does not pay for it (the explorer calls this on its loading worker).
 void DeriveRowAgesAhead(const Catalog& catalog);
+// The DerivedCache key of the ages of `ref` given `dob`, both columns of `table`:
+// "ages:DOB:REF" with column indices, so the key means the same in a snapshot reopened by
+// another process. A snapshot saves these entries and puts them back.
+std::string RowAgesKey(const Table& table, const Column& dob, const Column& ref);
+inline constexpr const char* kRowAgesKeyPrefix = "ages:";
 // The derivation itself, uncached (benchmarks).
 std::shared_ptr<const std::vector<int8_t>> DeriveRowAges(const CompiledQuery& cq, const Column& dob, const Column& ref);
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <new>
+#include <stdexcept>
 
 namespace csc {
 
@@ -11,8 +12,18 @@ namespace {
 constexpr size_t kHugePageAdviceBytes = 8u << 20;
 }
 
+Buffer Buffer::View(const std::byte* data, size_t bytes, std::shared_ptr<const void> owner) {
+  Buffer b;
+  // Never written through: a view only backs an immutable Column.
+  b.m_data = const_cast<std::byte*>(data);
+  b.m_size = b.m_capacity = bytes;
+  b.m_owner = owner ? std::move(owner) : std::make_shared<int>(0);
+  return b;
+}
+
 void Buffer::Reserve(size_t bytes) {
   if (bytes <= m_capacity) return;
+  if (m_owner) throw std::logic_error("Buffer: a view of mapped memory cannot grow");
   void* p = std::realloc(m_data, bytes);
   if (!p) throw std::bad_alloc();
   m_data = static_cast<std::byte*>(p);
@@ -29,7 +40,7 @@ void Buffer::Reserve(size_t bytes) {
 }
 
 void Buffer::ShrinkToFit() {
-  if (m_size == m_capacity) return;
+  if (m_size == m_capacity || m_owner) return;
   if (m_size == 0) {
     Release();
     return;
@@ -41,7 +52,8 @@ void Buffer::ShrinkToFit() {
 }
 
 void Buffer::Release() {
-  std::free(m_data);
+  if (m_owner) m_owner.reset();
+  else std::free(m_data);
   m_data = nullptr;
   m_size = m_capacity = 0;
 }

@@ -16,4 +16,14 @@ size_t DerivedCache::size() const {
   return m_values.size();
 }
 
+std::map<std::string, DerivedCache::Value> DerivedCache::Entries() const {
+  std::lock_guard lock(m_mutex);
+  return m_values;
+}
+
+void DerivedCache::Put(const std::string& key, Value value) const {
+  std::lock_guard lock(m_mutex);
+  m_values[key] = std::move(value);
+}
+
 }  // namespace csc

@@ -18,6 +18,10 @@ class DerivedCache {
   // ("cannot be derived"), which is kept too.
   Value GetOrMake(const std::string& key, const std::function<Value()>& make) const;
   size_t size() const;
+  // Every value made so far (a snapshot saves the ones it knows how to), and a value made
+  // elsewhere put back under its key (a snapshot opened: the first query then finds it).
+  std::map<std::string, Value> Entries() const;
+  void Put(const std::string& key, Value value) const;
 
  private:
   mutable std::mutex m_mutex;

@@ -10,8 +10,20 @@ namespace csc {
 
 uint64_t HashLongString(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
+namespace {
+constexpr uint32_t kNoOffsets[1] = {0};
+}
+
 StringDictionary::StringDictionary(std::string blob, std::vector<uint32_t> offsets)
-    : m_blob(std::move(blob)), m_offsets(std::move(offsets)) {}
+    : m_blob(std::move(blob)), m_offsets(std::move(offsets)) {
+  m_chars = m_blob.data();
+  m_offs = m_offsets.empty() ? kNoOffsets : m_offsets.data();
+  m_count = static_cast<uint32_t>(m_offsets.empty() ? 0 : m_offsets.size() - 1);
+}
+
+StringDictionary::StringDictionary(std::string_view blob, const uint32_t* offsets, uint32_t count,
+                                   std::shared_ptr<const void> owner)
+    : m_chars(blob.data()), m_offs(offsets), m_count(count), m_owner(std::move(owner)) {}
 
 std::optional<uint32_t> StringDictionary::Find(std::string_view value) const {
   std::call_once(m_index_once, [this] {
@@ -31,7 +43,9 @@ std::optional<uint32_t> StringDictionary::Find(std::string_view value) const {
 }
 
 size_t StringDictionary::MemoryBytes() const {
-  return m_blob.capacity() + m_offsets.capacity() * sizeof(uint32_t) + m_index.capacity() * sizeof(uint32_t);
+  const size_t stored = m_owner ? blob().size() + (size_t{m_count} + 1) * sizeof(uint32_t)
+                                : m_blob.capacity() + m_offsets.capacity() * sizeof(uint32_t);
+  return stored + m_index.capacity() * sizeof(uint32_t);
 }
 
 namespace {

@@ -17,17 +17,28 @@ class StringDictionary {
  public:
   StringDictionary() = default;
   StringDictionary(std::string blob, std::vector<uint32_t> offsets);
+  // A dictionary read in place from memory owned elsewhere (a mapped snapshot): `count`
+  // strings, `offsets` has count+1 entries, non-decreasing, the last within `blob`.
+  StringDictionary(std::string_view blob, const uint32_t* offsets, uint32_t count, std::shared_ptr<const void> owner);
 
-  uint32_t size() const { return static_cast<uint32_t>(m_offsets.empty() ? 0 : m_offsets.size() - 1); }
+  uint32_t size() const { return m_count; }
   std::string_view Get(uint32_t code) const {
-    return std::string_view(m_blob.data() + m_offsets[code], m_offsets[code + 1] - m_offsets[code]);
+    return std::string_view(m_chars + m_offs[code], m_offs[code + 1] - m_offs[code]);
   }
   std::optional<uint32_t> Find(std::string_view value) const;
   size_t MemoryBytes() const;
+  // The strings back to back, and where each starts (size()+1 entries): what a snapshot saves.
+  std::string_view blob() const { return {m_chars, m_count ? m_offs[m_count] : 0}; }
+  const uint32_t* offsets() const { return m_offs; }
 
  private:
   std::string m_blob;
   std::vector<uint32_t> m_offsets;  // size()+1 entries
+  // What Get reads: m_blob / m_offsets, or the owner's memory.
+  const char* m_chars = nullptr;
+  const uint32_t* m_offs = nullptr;
+  uint32_t m_count = 0;
+  std::shared_ptr<const void> m_owner;
   mutable std::once_flag m_index_once;
   mutable std::vector<uint32_t> m_index;  // open addressing, code+1, 0 = empty
 };

@@ -12,6 +12,16 @@ class ValidityBitmap {
   // All rows valid.
   explicit ValidityBitmap(size_t rows) : m_words((rows + 63) / 64, ~uint64_t{0}), m_size(rows) { ClearTail(); }
 
+  // From words as words() gave them (a snapshot); bits past `rows` are cleared.
+  static ValidityBitmap FromWords(std::vector<uint64_t> words, size_t rows) {
+    ValidityBitmap b;
+    b.m_words = std::move(words);
+    b.m_words.resize((rows + 63) / 64);
+    b.m_size = rows;
+    b.ClearTail();
+    return b;
+  }
+
   size_t size() const { return m_size; }
   bool IsValid(size_t row) const { return (m_words[row >> 6] >> (row & 63)) & 1u; }
   void SetValid(size_t row) { m_words[row >> 6] |= uint64_t{1} << (row & 63); }

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
+#include "dataset/dataset_loader.hpp"
 #include "generate/benchmark_extract.hpp"
+#include "snapshot/snapshot.hpp"
 #include "ui_harness.hpp"
 
 using namespace csc;
@@ -19,6 +22,25 @@ TEST_CASE("opening a file loads it in the background and lists its rows and reje
   CHECK(loaded[0].result.report.rejects[0].line == 6);
   CHECK(ui.app->loads().failures().empty());
   CHECK_FALSE(ui.app->ShowingDemoData());
+}
+
+TEST_CASE("opening a snapshot lists the files it was made of and queries its datasets as they were saved", "[ui]") {
+  const std::string demo = std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/";
+  const std::string snap = "/tmp/csc_ui_snapshot_test.cscx";
+  WriteSnapshot(snap, LoadDatasets({demo + "cp_plans.csv", demo + "population.csv"}));
+  test::UiHarness ui;
+  ui.app->OpenFiles({snap});  // the path File > Open, drag and drop and recent files all take
+  REQUIRE(ui.FramesUntil([&] { return !ui.app->busy(); }));
+  ui.Frame();
+  const auto& loaded = ui.app->loads().loaded();
+  REQUIRE(loaded.size() == 2);
+  CHECK(loaded[0].path == demo + "cp_plans.csv");
+  CHECK(loaded[0].snapshot == snap);
+  CHECK(loaded[0].result.report.rows_loaded == 3061);
+  CHECK(ui.app->table_names() == std::vector<std::string>{"cp_plans", "population"});
+  REQUIRE(ui.app->datasets().datasets.size() == 2);
+  CHECK(ui.app->datasets().datasets[0].snapshot == snap);
+  std::filesystem::remove(snap);
 }
 
 TEST_CASE("a missing file is reported in the panel, not a crash", "[ui]") {
