@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "dataset/derived_columns.hpp"
 #include "indicators/catalogue.hpp"
 #include "ingest/csv_loader.hpp"
 
@@ -28,7 +29,9 @@ bool LoadDataDir(const std::string& dir, Catalog& catalog, std::string& error) {
   }
   for (const auto& f : files) {
     try {
-      catalog.Add(f.stem().string(), LoadCsvFile(f.string()).table);
+      // Canonical case data gets its derived columns (timeliness in working days) as the
+      // dataset loader gives them, so indicator counts read the same columns everywhere.
+      catalog.Add(f.stem().string(), WithDerivedColumns(LoadCsvFile(f.string()).table));
     } catch (const std::exception& e) {
       error = e.what();
       return false;

@@ -12,6 +12,7 @@ namespace {
 constexpr std::pair<DatasetKind, std::string_view> kKindNames[] = {
     {DatasetKind::CpPlans, "cp_plans"},         {DatasetKind::LacEpisodes, "lac_episodes"},
     {DatasetKind::CmeReferrals, "cme_referrals"}, {DatasetKind::MissingEpisodes, "missing_episodes"},
+    {DatasetKind::Referrals, "referrals"},       {DatasetKind::Assessments, "assessments"},
     {DatasetKind::Population, "population"},     {DatasetKind::Benchmark, "benchmark"},
     {DatasetKind::Unknown, "unknown"}};
 
@@ -108,6 +109,24 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
       {"return_interview_within_72h", Role::Category, ColumnType::Bool, {}},
       {"cse_concern", Role::Category, ColumnType::Bool, {}},
   });
+  // Referrals as the CIN census records them: the referral, its source, whether it led to
+  // no further action, and the CIN episode's closure.
+  static const std::vector<CanonicalColumn> kReferrals = WithChild({
+      {"referral_date", Role::Start, ColumnType::Date, {}},
+      {"closure_date", Role::End, ColumnType::Date, {}},
+      {"referral_source", Role::Category, ColumnType::Category, codes::kReferralSource},
+      {"primary_need", Role::Category, ColumnType::Category, codes::kCategoryOfNeed},
+      {"nfa", Role::Category, ColumnType::Bool, {}},
+      {"closure_reason", Role::Category, ColumnType::Category, codes::kClosureReason},
+  });
+  // One row per assessment; referral_date is the referral it follows (the clock for initial
+  // and single assessments starts there, for core assessments at assessment_start).
+  static const std::vector<CanonicalColumn> kAssessments = WithChild({
+      {"referral_date", Role::None, ColumnType::Date, {}},
+      {"assessment_start", Role::Start, ColumnType::Date, {}},
+      {"assessment_end", Role::End, ColumnType::Date, {}},
+      {"assessment_type", Role::Category, ColumnType::Category, codes::kAssessmentType},
+  });
   static const std::vector<CanonicalColumn> kPopulation = {
       {"year", Role::None, ColumnType::Int, {}},
       {"ward", Role::Ward, ColumnType::Category, {}},
@@ -121,9 +140,35 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
     case DatasetKind::LacEpisodes: return kLac;
     case DatasetKind::CmeReferrals: return kCme;
     case DatasetKind::MissingEpisodes: return kMissing;
+    case DatasetKind::Referrals: return kReferrals;
+    case DatasetKind::Assessments: return kAssessments;
     case DatasetKind::Population: return kPopulation;
     default: return kNone;
   }
+}
+
+const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind) {
+  static const std::vector<CanonicalColumn> kReferrals = {
+      {"re_referral", Role::Category, ColumnType::Bool, {}},
+  };
+  static const std::vector<CanonicalColumn> kAssessments = {
+      {"working_days", Role::Count, ColumnType::Int, {}},
+      {"within_timescale", Role::Category, ColumnType::Bool, {}},
+  };
+  static const std::vector<CanonicalColumn> kNone;
+  switch (kind) {
+    case DatasetKind::Referrals: return kReferrals;
+    case DatasetKind::Assessments: return kAssessments;
+    default: return kNone;
+  }
+}
+
+const std::vector<DatasetKind>& CaseKinds() {
+  static const std::vector<DatasetKind> kKinds = {DatasetKind::CpPlans,        DatasetKind::LacEpisodes,
+                                                  DatasetKind::CmeReferrals,   DatasetKind::MissingEpisodes,
+                                                  DatasetKind::Referrals,      DatasetKind::Assessments,
+                                                  DatasetKind::Population};
+  return kKinds;
 }
 
 std::string Dataset::ColumnFor(Role role) const {
@@ -162,8 +207,9 @@ std::vector<UnknownCodes> FindUnknownCodes(DatasetKind kind, const Table& table)
 
 std::map<Role, std::vector<std::string>> CanonicalRoles(DatasetKind kind, const Table& table) {
   std::map<Role, std::vector<std::string>> roles;
-  for (const CanonicalColumn& c : CanonicalLayout(kind))
-    if (c.role != Role::None && table.FindColumn(c.name)) roles[c.role].push_back(c.name);
+  for (const auto* layout : {&CanonicalLayout(kind), &DerivedLayout(kind)})
+    for (const CanonicalColumn& c : *layout)
+      if (c.role != Role::None && table.FindColumn(c.name)) roles[c.role].push_back(c.name);
   return roles;
 }
 

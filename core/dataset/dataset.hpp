@@ -21,6 +21,8 @@ enum class DatasetKind : uint8_t {
   LacEpisodes,
   CmeReferrals,
   MissingEpisodes,
+  Referrals,    // children's social care referrals (CIN census, Annex A list 3)
+  Assessments,  // initial, core and single assessments
   Population,
   Benchmark,  // DfE open data and other reference tables
   Unknown,
@@ -71,6 +73,11 @@ struct CanonicalColumn {
 };
 // The canonical layout of `kind` in file order (empty for Benchmark and Unknown).
 const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind);
+// Columns computed at load from the layout's own columns (derived_columns.hpp): never read
+// from a file, so a timescale rule is applied the same way to every source.
+const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind);
+// The case-level kinds with a canonical layout, in recognition order.
+const std::vector<DatasetKind>& CaseKinds();
 
 // Codes met in a coded column that its code list does not know. Kept in the data, counted
 // here so the analyst sees them.

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "dataset/annex_a.hpp"
+#include "dataset/derived_columns.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
 #include "util/text.hpp"
@@ -85,10 +86,10 @@ Dataset FromConverted(ConvertedTable converted, DatasetKind kind, SourceFormat f
   d.name = std::move(name);
   d.kind = kind;
   d.format = format;
-  d.table = std::move(converted.table);
+  d.notes = std::move(converted.notes);
+  d.table = AddDerivedColumns(kind, std::move(converted.table), &d.notes);
   d.roles = CanonicalRoles(kind, *d.table);
   d.unknown_codes = std::move(converted.unknown_codes);
-  d.notes = std::move(converted.notes);
   return d;
 }
 
@@ -130,8 +131,9 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
   d.table = table;
   d.sources = {table->provenance().path};
   if (r.format == SourceFormat::Canonical) {
-    d.roles = CanonicalRoles(r.kind, *table);
-    d.unknown_codes = FindUnknownCodes(r.kind, *table);
+    d.table = AddDerivedColumns(r.kind, table, &d.notes);
+    d.roles = CanonicalRoles(r.kind, *d.table);
+    d.unknown_codes = FindUnknownCodes(r.kind, *d.table);
   } else
     for (const ColumnGuess& g : r.columns)
       if (g.role != Role::None) d.roles[g.role].push_back(g.column);

@@ -105,15 +105,15 @@ Recognition RecogniseHeader(const std::vector<std::string>& header) {
     std::replace(s.begin(), s.end(), ' ', '_');
     snake.push_back(s);
   }
-  for (DatasetKind kind : {DatasetKind::CpPlans, DatasetKind::LacEpisodes, DatasetKind::CmeReferrals,
-                           DatasetKind::MissingEpisodes, DatasetKind::Population}) {
+  for (DatasetKind kind : CaseKinds()) {
     if (!CanonicalMatches(kind, snake)) continue;
     r.format = SourceFormat::Canonical;
     r.kind = kind;
     for (size_t i = 0; i < header.size(); ++i) {
       ColumnGuess g{header[i], Role::None, ""};
-      for (const CanonicalColumn& c : CanonicalLayout(kind))
-        if (c.name == snake[i]) g = {header[i], c.role, c.name};
+      for (const auto* layout : {&CanonicalLayout(kind), &DerivedLayout(kind)})
+        for (const CanonicalColumn& c : *layout)
+          if (c.name == snake[i]) g = {header[i], c.role, c.name};
       r.columns.push_back(std::move(g));
     }
     return r;

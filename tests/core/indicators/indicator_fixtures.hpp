@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "dataset/derived_columns.hpp"
 #include "indicators/catalogue.hpp"
 #include "ingest/csv_loader.hpp"
 #include "query/catalog.hpp"
@@ -10,8 +11,10 @@
 inline const csc::Catalog& DemoData() {
   static const std::shared_ptr<csc::Catalog> catalog = [] {
     auto c = std::make_shared<csc::Catalog>();
-    for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population"})
-      c->Add(name, csc::LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table);
+    for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population", "referrals",
+                             "assessments"})
+      c->Add(name, csc::WithDerivedColumns(
+                       csc::LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table));
     return c;
   }();
   return *catalog;
