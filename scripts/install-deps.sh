@@ -8,6 +8,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev # explorer: Dear ImGui 1.86, GLFW, OpenGL, PNG export
   libfast-float-dev libxxhash-dev                # ingest: number parsing, content hashes
   libcli11-dev nlohmann-json3-dev                # csc command line, JSON reports and saved views
+  libpugixml-dev                                 # CIN census XML
   catch2 libbenchmark-dev                        # tests and benchmarks
   clang libclang-rt-14-dev                       # libFuzzer targets and sanitizer runtime
   xvfb xauth libgl1-mesa-dri                     # headless OpenGL (Mesa llvmpipe) for UI tests

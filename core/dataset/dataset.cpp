@@ -67,6 +67,7 @@ std::string_view FormatName(SourceFormat format) {
     case SourceFormat::Ssda903Missing: return "ssda903-missing";
     case SourceFormat::AnnexAList7: return "annex-a-list-7";
     case SourceFormat::AnnexAList8: return "annex-a-list-8";
+    case SourceFormat::CinCensusXml: return "cin-census-xml";
     case SourceFormat::Mapped: return "mapped";
     case SourceFormat::Unrecognised: break;
   }

@@ -53,6 +53,7 @@ enum class SourceFormat : uint8_t {
   Ssda903Missing,
   AnnexAList7,
   AnnexAList8,
+  CinCensusXml,  // the DfE children in need census return (referrals, assessments, CP plans)
   Mapped,  // any other CSV, through a column mapping
   Unrecognised,
 };

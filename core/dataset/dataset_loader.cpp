@@ -53,7 +53,15 @@ std::map<std::string, ColumnType> ExpectedTypes(const ColumnMapping& m) {
 
 SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options, Progress* progress,
                           const CancelToken* cancel) {
-  SourceFile f{path, {}, LoadCsvFile(path, options, progress, cancel), false};
+  if (LooksLikeXml(path)) {
+    auto cin = std::make_shared<CinCensusTables>(ReadCinCensusXml(path));
+    SourceFile f{path, {}, {cin->referrals.table, cin->report}, false, cin};
+    f.recognition.format = SourceFormat::CinCensusXml;
+    f.recognition.kind = DatasetKind::Referrals;
+    for (const std::string& c : cin->referrals.table->column_names()) f.recognition.columns.push_back({c, Role::None, c});
+    return f;
+  }
+  SourceFile f{path, {}, LoadCsvFile(path, options, progress, cancel), false, nullptr};
   f.recognition = RecogniseHeader(f.load.table->column_names());
   if (f.recognition.format == SourceFormat::DfeTidy) {
     // The loader spots DfE files only with time_period first; column order varies, so a
@@ -220,6 +228,23 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
         d.sources = {f.path};
         d.reports = {f.load.report};
         out.datasets.push_back(std::move(d));
+        break;
+      }
+      case SourceFormat::CinCensusXml: {
+        // One file, up to three datasets; a table with no rows (a return without plans)
+        // is left out and its absence is visible in the file's own listing.
+        const std::pair<DatasetKind, const ConvertedTable*> parts[] = {
+            {DatasetKind::Referrals, &f.cin->referrals},
+            {DatasetKind::Assessments, &f.cin->assessments},
+            {DatasetKind::CpPlans, &f.cin->cp_plans}};
+        for (const auto& [kind, part] : parts) {
+          if (kind != DatasetKind::Referrals && part->table->num_rows() == 0) continue;
+          const std::string name(KindName(kind));
+          Dataset d = FromConverted(*part, kind, SourceFormat::CinCensusXml, FreeName(out, name, Stem(f.path) + "_" + name));
+          d.sources = {f.path};
+          d.reports = {f.load.report};
+          out.datasets.push_back(std::move(d));
+        }
         break;
       }
       case SourceFormat::Canonical:

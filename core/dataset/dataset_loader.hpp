@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "async/progress.hpp"
+#include "dataset/cin_census.hpp"
 #include "dataset/mapping.hpp"
 #include "dataset/mapping_store.hpp"
 #include "dataset/recognise.hpp"
@@ -31,8 +32,9 @@ struct DatasetLoadOptions {
 struct SourceFile {
   std::string path;
   Recognition recognition;
-  LoadResult load;
+  LoadResult load;  // for a CIN census XML: the referrals table and the file's report
   bool mapping_from_store = false;
+  std::shared_ptr<const CinCensusTables> cin;  // the tables read from a CIN census XML
 };
 
 struct DatasetLoad {

@@ -44,7 +44,7 @@ std::vector<Derived> AssessmentColumns(const Table& t, const HolidayCalendar& ca
   const Column* end = t.ColumnByName("assessment_end");
   const Column* type = t.ColumnByName("assessment_type");
   ColumnBuilder days(ColumnType::Int, t.num_rows()), within(ColumnType::Bool, t.num_rows());
-  size_t outside = 0, no_clock = 0, unknown_type = 0;
+  size_t outside = 0, no_clock = 0, unknown_type = 0, backwards = 0;
   for (size_t r = 0; r < t.num_rows(); ++r) {
     const std::string kind = Text(type, r);
     const bool core = kind == "core";
@@ -55,6 +55,7 @@ std::vector<Derived> AssessmentColumns(const Table& t, const HolidayCalendar& ca
     if (limit < 0) ++unknown_type;
     else if (!from && to) ++no_clock;
     else if (from && to && !(n = calendar.WorkingDaysBetween(*from, *to))) ++outside;
+    if (n && *n < 0) n.reset(), ++backwards;  // ends before its clock starts: a data error, not "in time"
     if (n) days.AppendInt(*n);
     else days.AppendNull();
     if (n && limit >= 0) within.AppendInt(*n <= limit);
@@ -65,6 +66,8 @@ std::vector<Derived> AssessmentColumns(const Table& t, const HolidayCalendar& ca
       notes->push_back(std::to_string(unknown_type) + " assessments with no type of initial, core or single: timeliness unknown");
     if (no_clock)
       notes->push_back(std::to_string(no_clock) + " completed assessments without the date their clock starts from: timeliness unknown");
+    if (backwards)
+      notes->push_back(std::to_string(backwards) + " assessments end before the date their clock starts from: timeliness unknown");
     if (outside)
       notes->push_back(std::to_string(outside) + " assessments dated outside the bank-holiday calendar (" +
                        std::to_string(calendar.first_year()) + "-" + std::to_string(calendar.last_year()) +

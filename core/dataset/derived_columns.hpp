@@ -7,7 +7,8 @@
 //   assessment_end: the referral for initial and single assessments, assessment_start for
 //   core assessments (DfE's NI 59 / NI 60 / single-assessment definitions).
 // - assessments.within_timescale: working_days <= 10 (initial), 35 (core), 45 (single);
-//   null when the assessment is not complete, a date is missing, the type is not one of the
+//   null when the assessment is not complete, ends before its clock starts, a date is
+//   missing, the type is not one of the
 //   three or a date is outside the bank-holiday calendar's years: never a guessed Y or N.
 // - referrals.re_referral: the child had an earlier referral within the 12 months before
 //   this one (on or after the date 12 months back, by the anniversary rule), as DfE's
