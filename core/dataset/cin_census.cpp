@@ -28,7 +28,8 @@ const std::map<std::string, std::set<std::string>> kRead = {
     {"ChildCharacteristics", {"Ethnicity"}},
     {"CINdetails", {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
                     "ReferralNFA", "Assessments", "ChildProtectionPlans"}},
-    {"Assessments", {"AssessmentActualStartDate", "AssessmentAuthorisationDate"}},
+    {"Assessments", {"AssessmentActualStartDate", "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"}},
+    {"FactorsIdentifiedAtAssessment", {"AssessmentFactors"}},
     {"ChildProtectionPlans", {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
                               "NumberOfPreviousCPP"}},
 };
@@ -36,7 +37,7 @@ const std::map<std::string, std::set<std::string>> kNotLoaded = {
     {"ChildIdentifiers", {"UPN", "FormerUPN", "UPNunknown", "PersonDeathDate"}},
     {"ChildCharacteristics", {"Disabilities"}},
     {"CINdetails", {"DateOfInitialCPC", "CINPlanDates", "Section47", "PreProceedingsandFGDM"}},
-    {"Assessments", {"AssessmentInternalReviewDate", "FactorsIdentifiedAtAssessment"}},
+    {"Assessments", {"AssessmentInternalReviewDate"}},
     {"ChildProtectionPlans", {"Reviews"}},
 };
 
@@ -179,7 +180,8 @@ CinCensusTables ReadCinCensusXml(const std::string& path) {
   reader.CheckChildren(message);
   reader.CheckChildren(children);
 
-  CanonicalBuilder referrals(DatasetKind::Referrals), assessments(DatasetKind::Assessments), plans(DatasetKind::CpPlans);
+  CanonicalBuilder referrals(DatasetKind::Referrals), assessments(DatasetKind::Assessments), plans(DatasetKind::CpPlans),
+      factors(DatasetKind::AssessmentFactors);
   UnknownCodeTally tally;
   size_t child_count = 0;
   for (const pugi::xml_node& child : children.children("Child")) {
@@ -220,12 +222,23 @@ CinCensusTables ReadCinCensusXml(const std::string& path) {
       referrals.EndRow();
       for (const pugi::xml_node& a : cin.children("Assessments")) {
         reader.CheckChildren(a);
+        const std::optional<int32_t> start = reader.Date(a, "AssessmentActualStartDate");
+        const std::optional<int32_t> end = reader.Date(a, "AssessmentAuthorisationDate");
         set_child(assessments);
         assessments.SetDate(assessments.Index("referral_date"), referral);
-        assessments.SetDate(assessments.Index("assessment_start"), reader.Date(a, "AssessmentActualStartDate"));
-        assessments.SetDate(assessments.Index("assessment_end"), reader.Date(a, "AssessmentAuthorisationDate"));
+        assessments.SetDate(assessments.Index("assessment_start"), start);
+        assessments.SetDate(assessments.Index("assessment_end"), end);
         assessments.SetText(assessments.Index("assessment_type"), "single");
         assessments.EndRow();
+        const pugi::xml_node list = a.child("FactorsIdentifiedAtAssessment");
+        reader.CheckChildren(list);
+        for (const pugi::xml_node& f : list.children("AssessmentFactors")) {
+          set_child(factors);
+          factors.SetDate(factors.Index("assessment_start"), start);
+          factors.SetDate(factors.Index("assessment_end"), end);
+          factors.SetText(factors.Index("factor"), std::string(Trim(f.text().get())));
+          factors.EndRow();
+        }
       }
       for (const pugi::xml_node& p : cin.children("ChildProtectionPlans")) {
         reader.CheckChildren(p);
@@ -258,6 +271,7 @@ CinCensusTables ReadCinCensusXml(const std::string& path) {
   out.referrals = finish(referrals, DatasetKind::Referrals);
   out.assessments = finish(assessments, DatasetKind::Assessments);
   out.cp_plans = finish(plans, DatasetKind::CpPlans);
+  out.factors = finish(factors, DatasetKind::AssessmentFactors);
   out.report = std::move(reader.report());
   out.report.path = path;
   out.report.rows_read = out.report.rows_loaded = child_count;

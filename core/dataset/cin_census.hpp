@@ -3,7 +3,7 @@
 // ChildCharacteristics and one CINdetails per referral) read into the canonical tables:
 // referrals (one per CINdetails), assessments (one per Assessments, type "single": the
 // census has collected single assessments since 2013-14; clock from the referral) and
-// cp_plans (one per ChildProtectionPlans). Sex: 1 male, 2 female, 0/9 unknown (GenderCurrent
+// cp_plans (one per ChildProtectionPlans); assessment_factors, one row per AssessmentFactors. Sex: 1 male, 2 female, 0/9 unknown (GenderCurrent
 // or, from 2023-24, Sex); a child with only an ExpectedPersonBirthDate is unborn (sex U,
 // the expected date as dob).
 //
@@ -21,7 +21,7 @@
 namespace csc {
 
 struct CinCensusTables {
-  ConvertedTable referrals, assessments, cp_plans;
+  ConvertedTable referrals, assessments, factors, cp_plans;
   LoadReport report;  // rows_read = children; warnings and notes with lines
 };
 

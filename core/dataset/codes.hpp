@@ -37,6 +37,11 @@ inline const std::vector<std::string> kClosureReason = {"RC1", "RC2", "RC3", "RC
 // Assessment types: initial (10 working days from referral, to 2013-14), core (35 working
 // days from its start, to 2013-14), single (45 working days from referral, from 2013-14).
 inline const std::vector<std::string> kAssessmentType = {"initial", "core", "single"};
+// Factors identified at assessment (CIN census guide; 21-24 added from 2018-19).
+inline const std::vector<std::string> kAssessmentFactor = {
+    "1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B", "6C", "7A",
+    "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A", "18A", "18B", "18C",
+    "19A", "19B", "19C", "20", "21", "22A", "23A", "24A"};
 }  // namespace codes
 
 enum class CodeField {

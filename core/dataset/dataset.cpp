@@ -13,6 +13,7 @@ constexpr std::pair<DatasetKind, std::string_view> kKindNames[] = {
     {DatasetKind::CpPlans, "cp_plans"},         {DatasetKind::LacEpisodes, "lac_episodes"},
     {DatasetKind::CmeReferrals, "cme_referrals"}, {DatasetKind::MissingEpisodes, "missing_episodes"},
     {DatasetKind::Referrals, "referrals"},       {DatasetKind::Assessments, "assessments"},
+    {DatasetKind::AssessmentFactors, "assessment_factors"}, {DatasetKind::Adoptions, "adoptions"},
     {DatasetKind::Population, "population"},     {DatasetKind::Benchmark, "benchmark"},
     {DatasetKind::Unknown, "unknown"}};
 
@@ -128,6 +129,20 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
       {"assessment_end", Role::End, ColumnType::Date, {}},
       {"assessment_type", Role::Category, ColumnType::Category, codes::kAssessmentType},
   });
+  // Factors identified at assessment, one row per factor: "children with factor X" is
+  // distinct children among its rows, "factors per child" rows over distinct children.
+  static const std::vector<CanonicalColumn> kFactors = WithChild({
+      {"assessment_start", Role::Start, ColumnType::Date, {}},
+      {"assessment_end", Role::End, ColumnType::Date, {}},
+      {"factor", Role::Category, ColumnType::Category, codes::kAssessmentFactor},
+  });
+  // One row per child adopted (SSDA903 AD1/PlacedAdoption dates): the decision that the
+  // child should be placed for adoption, the placement, the adoption order.
+  static const std::vector<CanonicalColumn> kAdoptions = WithChild({
+      {"decision_date", Role::Start, ColumnType::Date, {}},
+      {"placed_date", Role::None, ColumnType::Date, {}},
+      {"adoption_date", Role::End, ColumnType::Date, {}},
+  });
   static const std::vector<CanonicalColumn> kPopulation = {
       {"year", Role::None, ColumnType::Int, {}},
       {"ward", Role::Ward, ColumnType::Category, {}},
@@ -143,6 +158,8 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
     case DatasetKind::MissingEpisodes: return kMissing;
     case DatasetKind::Referrals: return kReferrals;
     case DatasetKind::Assessments: return kAssessments;
+    case DatasetKind::AssessmentFactors: return kFactors;
+    case DatasetKind::Adoptions: return kAdoptions;
     case DatasetKind::Population: return kPopulation;
     default: return kNone;
   }
@@ -156,10 +173,14 @@ const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind) {
       {"working_days", Role::Count, ColumnType::Int, {}},
       {"within_timescale", Role::Category, ColumnType::Bool, {}},
   };
+  static const std::vector<CanonicalColumn> kAdoptions = {
+      {"placed_within_12_months", Role::Category, ColumnType::Bool, {}},
+  };
   static const std::vector<CanonicalColumn> kNone;
   switch (kind) {
     case DatasetKind::Referrals: return kReferrals;
     case DatasetKind::Assessments: return kAssessments;
+    case DatasetKind::Adoptions: return kAdoptions;
     default: return kNone;
   }
 }
@@ -167,7 +188,8 @@ const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind) {
 const std::vector<DatasetKind>& CaseKinds() {
   static const std::vector<DatasetKind> kKinds = {DatasetKind::CpPlans,        DatasetKind::LacEpisodes,
                                                   DatasetKind::CmeReferrals,   DatasetKind::MissingEpisodes,
-                                                  DatasetKind::Referrals,      DatasetKind::Assessments,
+                                                  DatasetKind::Referrals,      DatasetKind::AssessmentFactors,
+                                                  DatasetKind::Assessments,    DatasetKind::Adoptions,
                                                   DatasetKind::Population};
   return kKinds;
 }

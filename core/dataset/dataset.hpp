@@ -23,6 +23,8 @@ enum class DatasetKind : uint8_t {
   MissingEpisodes,
   Referrals,    // children's social care referrals (CIN census, Annex A list 3)
   Assessments,  // initial, core and single assessments
+  AssessmentFactors,  // one row per (assessment, factor identified at it): a multi-valued field
+  Adoptions,          // decision that the child should be placed, placement, adoption order
   Population,
   Benchmark,  // DfE open data and other reference tables
   Unknown,

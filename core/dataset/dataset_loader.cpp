@@ -236,6 +236,7 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
         const std::pair<DatasetKind, const ConvertedTable*> parts[] = {
             {DatasetKind::Referrals, &f.cin->referrals},
             {DatasetKind::Assessments, &f.cin->assessments},
+            {DatasetKind::AssessmentFactors, &f.cin->factors},
             {DatasetKind::CpPlans, &f.cin->cp_plans}};
         for (const auto& [kind, part] : parts) {
           if (kind != DatasetKind::Referrals && part->table->num_rows() == 0) continue;

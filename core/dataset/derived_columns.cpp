@@ -104,6 +104,20 @@ std::vector<Derived> ReferralColumns(const Table& t) {
   return out;
 }
 
+std::vector<Derived> AdoptionColumns(const Table& t) {
+  const Column* decision = t.ColumnByName("decision_date");
+  const Column* placed = t.ColumnByName("placed_date");
+  ColumnBuilder within(ColumnType::Bool, t.num_rows());
+  for (size_t r = 0; r < t.num_rows(); ++r) {
+    const auto d = DateAt(decision, r), p = DateAt(placed, r);
+    if (d && p) within.AppendInt(*p <= AddMonths(*d, 12));
+    else within.AppendNull();
+  }
+  std::vector<Derived> out;
+  out.push_back({"placed_within_12_months", within.Finish()});
+  return out;
+}
+
 }  // namespace
 
 TablePtr AddDerivedColumns(DatasetKind kind, TablePtr table, std::vector<std::string>* notes,
@@ -121,6 +135,8 @@ TablePtr AddDerivedColumns(DatasetKind kind, TablePtr table, std::vector<std::st
       }
     }
     derived = AssessmentColumns(*table, *calendar, notes);
+  } else if (kind == DatasetKind::Adoptions) {
+    derived = AdoptionColumns(*table);
   } else {
     derived = ReferralColumns(*table);
   }

@@ -13,6 +13,9 @@
 // - referrals.re_referral: the child had an earlier referral within the 12 months before
 //   this one (on or after the date 12 months back, by the anniversary rule), as DfE's
 //   children-in-need table C1 counts re-referrals.
+// - adoptions.placed_within_12_months: placed_date on or before the first anniversary of
+//   decision_date (anniversary rule: 29 February 2012 + 12 months = 28 February 2013), NI 61;
+//   null when either date is missing.
 // A source column with a derived column's name is replaced, with a note saying so.
 #include <string>
 #include <vector>

@@ -29,6 +29,8 @@ bool CanonicalMatches(DatasetKind kind, const std::vector<std::string>& names) {
   const auto& layout = CanonicalLayout(kind);
   auto present = [&](std::string_view col) { return std::find(names.begin(), names.end(), col) != names.end(); };
   if (kind == DatasetKind::Population) return present("year") && present("age") && present("population");
+  // Factors share the assessment's dates: their factor column tells them apart.
+  if (kind == DatasetKind::AssessmentFactors && !present("factor")) return false;
   // The child id and both dates identify the kind; other columns are optional.
   for (const CanonicalColumn& c : layout)
     if ((c.role == Role::ChildId || c.role == Role::Start || c.role == Role::End) && !present(c.name)) return false;

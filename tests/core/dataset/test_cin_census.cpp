@@ -36,7 +36,7 @@ bool HasNote(const std::vector<std::string>& notes, const std::string& part) {
 
 TEST_CASE("CIN census 2022 (liia): one child, referral, assessment and plan; unloaded parts listed", "[dataset][cin]") {
   const DatasetLoad load = LoadDatasets({kDir + "liia_cin-2022.xml"});
-  REQUIRE(load.datasets.size() == 3);
+  REQUIRE(load.datasets.size() == 4);
   const Dataset* ref = load.Find("referrals");
   const Dataset* as = load.Find("assessments");
   const Dataset* cp = load.Find("cp_plans");
@@ -58,7 +58,10 @@ TEST_CASE("CIN census 2022 (liia): one child, referral, assessment and plan; unl
   CHECK_FALSE(as->table->ColumnByName("working_days")->IsValid(0));
   CHECK(HasNote(as->notes, "outside the bank-holiday calendar"));
   const auto& notes = ref->reports.at(0).notes;
-  for (const char* part : {"1 <Section47> read but not loaded", "1 <FactorsIdentifiedAtAssessment> read but not loaded",
+  // Factors 2A and 2B: two rows of one child.
+  REQUIRE(load.Find("assessment_factors"));
+  CHECK(load.Find("assessment_factors")->table->num_rows() == 2);
+  for (const char* part : {"1 <Section47> read but not loaded",
                            "1 <Reviews> read but not loaded", "1 <CINPlanDates> read but not loaded",
                            "1 <Disabilities> read but not loaded"})
     CHECK(HasNote(notes, part));
@@ -107,6 +110,13 @@ TEST_CASE("CIN census 2024 (d2i): stray text named by line; assessments ending b
   // 2024-01-27 vs 2024-10-24): timeliness unknown, never "in time".
   CHECK(as->table->ColumnByName("within_timescale")->null_count() == 2);
   CHECK(HasNote(as->notes, "2 assessments end before the date their clock starts from"));
+  // Factors 1C, RB, 6B for the first child, an empty list for the second. RB is not in the
+  // guide's list: kept and counted as an unknown code, never dropped.
+  const Dataset* factors = load.Find("assessment_factors");
+  REQUIRE(factors);
+  CHECK(factors->table->num_rows() == 3);
+  CHECK(Count(load, "assessment_factors", {}, "", "children") == 1);
+  CHECK(factors->UnknownCodeCount() == 1);
 }
 
 TEST_CASE("CIN census 2026 (d2i): the pre-proceedings block is listed as not loaded", "[dataset][cin]") {

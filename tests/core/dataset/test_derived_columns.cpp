@@ -123,3 +123,56 @@ TEST_CASE("referrals: re-referral when an earlier referral is within the 12 mont
   q.where = {"nfa = Y"};
   CHECK(Count(*catalog, q) == 2);
 }
+
+TEST_CASE("factors at assessment: children with a factor are distinct children, factors per child rows over children",
+          "[dataset][factors]") {
+  // tests/data/journey/assessment_factors.csv: F1 has factors 1C, 2A, 3A at one assessment
+  // and 1C again at a second; F2 1C and 4A; F3 2A. 7 rows, 3 children.
+  const DatasetLoad load = LoadDatasets({kDir + "assessment_factors.csv"});
+  const Dataset* d = load.Find("assessment_factors");
+  REQUIRE(d);
+  CHECK(d->kind == DatasetKind::AssessmentFactors);
+  const CatalogPtr catalog = ToCatalog(load.datasets);
+  QueryText q;
+  q.table = "assessment_factors";
+  CHECK(Count(*catalog, q) == 7);
+  q.measure = "children";
+  CHECK(Count(*catalog, q) == 3);  // factors per child = 7 / 3
+  q.where = {"factor = 1C"};
+  CHECK(Count(*catalog, q) == 2);  // F1 (twice) and F2: two children, three rows
+  q.measure.clear();
+  CHECK(Count(*catalog, q) == 3);
+  // By factor, children per factor: 1C 2, 2A 2, 3A 1, 4A 1 (more than 3 in all: one child
+  // has several).
+  q.where.clear();
+  q.by = "factor";
+  q.measure = "children";
+  const QueryResult r = RunQuery(*catalog, ParseQueryText(q));
+  std::map<std::string, double> by;
+  for (const auto& row : r.rows) by[row.keys.at(0)] = row.values.at(0).value_or(-1);
+  CHECK(by == std::map<std::string, double>{{"1C", 2}, {"2A", 2}, {"3A", 1}, {"4A", 1}});
+}
+
+TEST_CASE("adoptions: placed within 12 months of the decision by the anniversary rule", "[dataset][derived]") {
+  // D1 31 Jan 2012 -> 31 Jan 2013: exactly 12 months, in time. D2 29 Feb 2012 -> 28 Feb 2013:
+  // the anniversary of a leap day is 28 February, in time; D3 -> 1 March 2013, late. D4 not
+  // yet placed: unknown. D5 adopted in 2011-12, placed after 5 months.
+  const DatasetLoad load = LoadDatasets({kDir + "adoptions.csv"});
+  const Dataset* d = load.Find("adoptions");
+  REQUIRE(d);
+  CHECK(d->kind == DatasetKind::Adoptions);
+  const auto within = ByChild(*d->table, "placed_within_12_months");
+  CHECK(within.at("D1") == "true;");
+  CHECK(within.at("D2") == "true;");
+  CHECK(within.at("D3") == "false;");
+  CHECK(within.at("D4") == "-;");
+  CHECK(within.at("D5") == "true;");
+  const CatalogPtr catalog = ToCatalog(load.datasets);
+  QueryText q;
+  q.table = "adoptions";
+  q.period = "fy:2012-13";
+  q.count = "ceased";  // adopted in the year
+  CHECK(Count(*catalog, q) == 4);
+  q.where = {"placed_within_12_months = Y"};
+  CHECK(Count(*catalog, q) == 2);
+}

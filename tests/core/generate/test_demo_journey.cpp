@@ -19,7 +19,7 @@ namespace {
 const DatasetLoad& Demo() {
   static const DatasetLoad load = [] {
     const std::string dir = std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/";
-    return LoadDatasets({dir + "referrals.csv", dir + "assessments.csv", dir + "cp_plans.csv"});
+    return LoadDatasets({dir + "referrals.csv", dir + "assessments.csv", dir + "cp_plans.csv", dir + "adoptions.csv"});
   }();
   return load;
 }
@@ -47,7 +47,7 @@ Figures Evaluate(const std::string& id, const std::string& year) {
 }  // namespace
 
 TEST_CASE("demo: every row of referrals and assessments loads, none rejected", "[demo][journey]") {
-  for (const char* name : {"referrals", "assessments"}) {
+  for (const char* name : {"referrals", "assessments", "adoptions"}) {
     const Dataset* d = Demo().Find(name);
     REQUIRE(d);
     CHECK(d->format == SourceFormat::Canonical);
@@ -81,6 +81,14 @@ TEST_CASE("demo NI 68: referrals going on to initial assessment, 4614/4913 and 3
   CHECK(y11.denominator == 4913);
   CHECK(y12.numerator == 3521);
   CHECK(y12.denominator == 3833);
+}
+
+TEST_CASE("demo NI 61: adoptions placed within 12 months of the decision, 13/26 and 22/36", "[demo][journey]") {
+  const Figures y11 = Evaluate("NI61", "2011-12"), y12 = Evaluate("NI61", "2012-13");
+  CHECK(y11.numerator == 13);
+  CHECK(y11.denominator == 26);
+  CHECK(y12.numerator == 22);
+  CHECK(y12.denominator == 36);
 }
 
 TEST_CASE("demo journey: a child protection plan's child was referred and assessed first", "[demo][journey]") {

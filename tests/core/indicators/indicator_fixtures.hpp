@@ -12,7 +12,7 @@ inline const csc::Catalog& DemoData() {
   static const std::shared_ptr<csc::Catalog> catalog = [] {
     auto c = std::make_shared<csc::Catalog>();
     for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population", "referrals",
-                             "assessments"})
+                             "assessments", "adoptions"})
       c->Add(name, csc::WithDerivedColumns(
                        csc::LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table));
     return c;
