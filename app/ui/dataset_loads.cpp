@@ -38,7 +38,7 @@ bool DatasetLoads::Poll() {
         m_loaded.erase(std::remove_if(m_loaded.begin(), m_loaded.end(),
                                       [&](const LoadedFile& f) { return f.path == it->path; }),
                        m_loaded.end());
-        m_loaded.push_back({it->path, std::move(value->load), std::move(value->recognition)});
+        m_loaded.push_back({it->path, std::move(value->load), std::move(value->recognition), value->cin});
         break;
       }
       case TaskState::Failed: m_failures.push_back(it->task->error()); break;

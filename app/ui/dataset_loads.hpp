@@ -17,6 +17,7 @@ struct LoadedFile {
   std::string path;
   LoadResult result;
   Recognition recognition;  // what the header says the file is
+  std::shared_ptr<const CinCensusTables> cin;  // the tables of a CIN census XML (else null)
 };
 
 struct LoadJob {

@@ -75,7 +75,7 @@ void ExplorerApp::RebuildCatalog() {
     return;
   }
   std::vector<SourceFile> files;
-  for (const auto& file : m_loads.loaded()) files.push_back({file.path, file.recognition, file.result, false});
+  for (const auto& file : m_loads.loaded()) files.push_back({file.path, file.recognition, file.result, false, file.cin});
   DatasetLoadOptions options;
   options.labels = m_labels;
   options.stop_on_error = false;

@@ -231,6 +231,10 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
         break;
       }
       case SourceFormat::CinCensusXml: {
+        if (!f.cin) {  // a caller that rebuilt the SourceFile without its tables
+          out.errors.emplace_back(f.path, "CIN census XML: its tables were not kept with the file");
+          break;
+        }
         // One file, up to three datasets; a table with no rows (a return without plans)
         // is left out and its absence is visible in the file's own listing.
         const std::pair<DatasetKind, const ConvertedTable*> parts[] = {
