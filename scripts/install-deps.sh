@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config git          # toolchain
   libimgui-dev libglfw3-dev libgl-dev libstb-dev # explorer: Dear ImGui 1.86, GLFW, OpenGL, PNG export
   libfast-float-dev libxxhash-dev                # ingest: number parsing, content hashes
-  libzip-dev libpugixml-dev                      # ingest: .xlsx workbooks (Annex A), XML
+  libzip-dev libpugixml-dev                      # ingest: .xlsx workbooks (Annex A), CIN census XML
   libcli11-dev nlohmann-json3-dev                # csc command line, JSON reports and saved views
   catch2 libbenchmark-dev                        # tests and benchmarks
   clang libclang-rt-14-dev                       # libFuzzer targets and sanitizer runtime

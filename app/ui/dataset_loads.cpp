@@ -58,7 +58,7 @@ bool DatasetLoads::Poll() {
         for (size_t i = 0; i < value->opened.files.size(); ++i) {
           SourceFile& f = value->opened.files[i];
           m_loaded.push_back({std::move(f.path), std::move(f.load), std::move(f.recognition), std::move(value->distinct[i]),
-                              std::move(f.sheet_csv), std::move(f.snapshot)});
+                              std::move(f.sheet_csv), std::move(f.snapshot), std::move(f.cin)});
         }
         for (Dataset& d : value->opened.datasets) m_prebuilt.push_back(std::move(d));
         break;

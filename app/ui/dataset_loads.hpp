@@ -20,6 +20,7 @@ struct LoadedFile {
   std::vector<size_t> distinct;  // per column: distinct valid values, counted by the loader (O(rows), off the UI thread)
   std::shared_ptr<const std::string> sheet_csv;  // a workbook sheet (path "book.xlsx [List 7]")
   std::string snapshot;          // the snapshot (.cscx) it came from, "" for a file loaded here
+  std::shared_ptr<const CinCensusTables> cin;  // the tables of a CIN census XML (else null)
 };
 
 // What a load's worker hands back: what the path held (a CSV, a workbook's sheets, or a

@@ -76,7 +76,7 @@ void ExplorerApp::RebuildCatalog() {
   }
   std::vector<SourceFile> files;
   for (const auto& file : m_loads.loaded())
-    files.push_back({file.path, file.recognition, file.result, false, file.sheet_csv, file.snapshot});
+    files.push_back({file.path, file.recognition, file.result, false, file.sheet_csv, file.snapshot, file.cin});
   std::vector<Dataset> prebuilt = m_loads.prebuilt();
   DatasetLoadOptions options;
   options.labels = m_labels;

@@ -29,6 +29,19 @@ inline const std::vector<std::string> kReasonCeased = {"E11", "E12", "E2",  "E3"
                                                        "E45", "E46", "E47", "E48", "E5",  "E6",  "E7",  "E8",
                                                        "E9",  "E14", "E15", "E16", "E17", "X1"};
 inline const std::vector<std::string> kMissingType = {"M", "A"};
+// CIN census referral sources (1A..10) and reasons for closure (RC1..RC9).
+inline const std::vector<std::string> kReferralSource = {"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B",
+                                                         "3C", "3D", "3E", "3F", "4",  "5A", "5B", "5C",
+                                                         "5D", "6",  "7",  "8",  "9",  "10"};
+inline const std::vector<std::string> kClosureReason = {"RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9"};
+// Assessment types: initial (10 working days from referral, to 2013-14), core (35 working
+// days from its start, to 2013-14), single (45 working days from referral, from 2013-14).
+inline const std::vector<std::string> kAssessmentType = {"initial", "core", "single"};
+// Factors identified at assessment (CIN census guide; 21-24 added from 2018-19).
+inline const std::vector<std::string> kAssessmentFactor = {
+    "1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B", "6C", "7A",
+    "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A", "18A", "18B", "18C",
+    "19A", "19B", "19C", "20", "21", "22A", "23A", "24A"};
 }  // namespace codes
 
 enum class CodeField {

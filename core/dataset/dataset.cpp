@@ -12,6 +12,8 @@ namespace {
 constexpr std::pair<DatasetKind, std::string_view> kKindNames[] = {
     {DatasetKind::CpPlans, "cp_plans"},         {DatasetKind::LacEpisodes, "lac_episodes"},
     {DatasetKind::CmeReferrals, "cme_referrals"}, {DatasetKind::MissingEpisodes, "missing_episodes"},
+    {DatasetKind::Referrals, "referrals"},       {DatasetKind::Assessments, "assessments"},
+    {DatasetKind::AssessmentFactors, "assessment_factors"}, {DatasetKind::Adoptions, "adoptions"},
     {DatasetKind::Population, "population"},     {DatasetKind::Benchmark, "benchmark"},
     {DatasetKind::Unknown, "unknown"}};
 
@@ -75,6 +77,7 @@ std::string_view FormatName(SourceFormat format) {
     case SourceFormat::AnnexAList9: return "annex-a-list-9";
     case SourceFormat::AnnexAList10: return "annex-a-list-10";
     case SourceFormat::AnnexAList11: return "annex-a-list-11";
+    case SourceFormat::CinCensusXml: return "cin-census-xml";
     case SourceFormat::Mapped: return "mapped";
     case SourceFormat::Unrecognised: break;
   }
@@ -117,6 +120,38 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
       {"return_interview_within_72h", Role::Category, ColumnType::Bool, {}},
       {"cse_concern", Role::Category, ColumnType::Bool, {}},
   });
+  // Referrals as the CIN census records them: the referral, its source, whether it led to
+  // no further action, and the CIN episode's closure.
+  static const std::vector<CanonicalColumn> kReferrals = WithChild({
+      {"referral_date", Role::Start, ColumnType::Date, {}},
+      {"closure_date", Role::End, ColumnType::Date, {}},
+      {"referral_source", Role::Category, ColumnType::Category, codes::kReferralSource},
+      {"primary_need", Role::Category, ColumnType::Category, codes::kCategoryOfNeed},
+      {"nfa", Role::Category, ColumnType::Bool, {}},
+      {"closure_reason", Role::Category, ColumnType::Category, codes::kClosureReason},
+  });
+  // One row per assessment; referral_date is the referral it follows (the clock for initial
+  // and single assessments starts there, for core assessments at assessment_start).
+  static const std::vector<CanonicalColumn> kAssessments = WithChild({
+      {"referral_date", Role::None, ColumnType::Date, {}},
+      {"assessment_start", Role::Start, ColumnType::Date, {}},
+      {"assessment_end", Role::End, ColumnType::Date, {}},
+      {"assessment_type", Role::Category, ColumnType::Category, codes::kAssessmentType},
+  });
+  // Factors identified at assessment, one row per factor: "children with factor X" is
+  // distinct children among its rows, "factors per child" rows over distinct children.
+  static const std::vector<CanonicalColumn> kFactors = WithChild({
+      {"assessment_start", Role::Start, ColumnType::Date, {}},
+      {"assessment_end", Role::End, ColumnType::Date, {}},
+      {"factor", Role::Category, ColumnType::Category, codes::kAssessmentFactor},
+  });
+  // One row per child adopted (SSDA903 AD1/PlacedAdoption dates): the decision that the
+  // child should be placed for adoption, the placement, the adoption order.
+  static const std::vector<CanonicalColumn> kAdoptions = WithChild({
+      {"decision_date", Role::Start, ColumnType::Date, {}},
+      {"placed_date", Role::None, ColumnType::Date, {}},
+      {"adoption_date", Role::End, ColumnType::Date, {}},
+  });
   static const std::vector<CanonicalColumn> kPopulation = {
       {"year", Role::None, ColumnType::Int, {}},
       {"ward", Role::Ward, ColumnType::Category, {}},
@@ -130,9 +165,42 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
     case DatasetKind::LacEpisodes: return kLac;
     case DatasetKind::CmeReferrals: return kCme;
     case DatasetKind::MissingEpisodes: return kMissing;
+    case DatasetKind::Referrals: return kReferrals;
+    case DatasetKind::Assessments: return kAssessments;
+    case DatasetKind::AssessmentFactors: return kFactors;
+    case DatasetKind::Adoptions: return kAdoptions;
     case DatasetKind::Population: return kPopulation;
     default: return kNone;
   }
+}
+
+const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind) {
+  static const std::vector<CanonicalColumn> kReferrals = {
+      {"re_referral", Role::Category, ColumnType::Bool, {}},
+  };
+  static const std::vector<CanonicalColumn> kAssessments = {
+      {"working_days", Role::Count, ColumnType::Int, {}},
+      {"within_timescale", Role::Category, ColumnType::Bool, {}},
+  };
+  static const std::vector<CanonicalColumn> kAdoptions = {
+      {"placed_within_12_months", Role::Category, ColumnType::Bool, {}},
+  };
+  static const std::vector<CanonicalColumn> kNone;
+  switch (kind) {
+    case DatasetKind::Referrals: return kReferrals;
+    case DatasetKind::Assessments: return kAssessments;
+    case DatasetKind::Adoptions: return kAdoptions;
+    default: return kNone;
+  }
+}
+
+const std::vector<DatasetKind>& CaseKinds() {
+  static const std::vector<DatasetKind> kKinds = {DatasetKind::CpPlans,        DatasetKind::LacEpisodes,
+                                                  DatasetKind::CmeReferrals,   DatasetKind::MissingEpisodes,
+                                                  DatasetKind::Referrals,      DatasetKind::AssessmentFactors,
+                                                  DatasetKind::Assessments,    DatasetKind::Adoptions,
+                                                  DatasetKind::Population};
+  return kKinds;
 }
 
 std::string Dataset::ColumnFor(Role role) const {
@@ -171,8 +239,9 @@ std::vector<UnknownCodes> FindUnknownCodes(DatasetKind kind, const Table& table)
 
 std::map<Role, std::vector<std::string>> CanonicalRoles(DatasetKind kind, const Table& table) {
   std::map<Role, std::vector<std::string>> roles;
-  for (const CanonicalColumn& c : CanonicalLayout(kind))
-    if (c.role != Role::None && table.FindColumn(c.name)) roles[c.role].push_back(c.name);
+  for (const auto* layout : {&CanonicalLayout(kind), &DerivedLayout(kind)})
+    for (const CanonicalColumn& c : *layout)
+      if (c.role != Role::None && table.FindColumn(c.name)) roles[c.role].push_back(c.name);
   return roles;
 }
 

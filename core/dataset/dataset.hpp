@@ -21,6 +21,10 @@ enum class DatasetKind : uint8_t {
   LacEpisodes,
   CmeReferrals,
   MissingEpisodes,
+  Referrals,    // children's social care referrals (CIN census, Annex A list 3)
+  Assessments,  // initial, core and single assessments
+  AssessmentFactors,  // one row per (assessment, factor identified at it): a multi-valued field
+  Adoptions,          // decision that the child should be placed, placement, adoption order
   Population,
   Benchmark,  // DfE open data and other reference tables
   Unknown,
@@ -61,6 +65,7 @@ enum class SourceFormat : uint8_t {
   AnnexAList9,
   AnnexAList10,
   AnnexAList11,
+  CinCensusXml,  // the DfE children in need census return (referrals, assessments, CP plans)
   Mapped,  // any other CSV, through a column mapping
   Unrecognised,
 };
@@ -81,6 +86,11 @@ struct CanonicalColumn {
 };
 // The canonical layout of `kind` in file order (empty for Benchmark and Unknown).
 const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind);
+// Columns computed at load from the layout's own columns (derived_columns.hpp): never read
+// from a file, so a timescale rule is applied the same way to every source.
+const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind);
+// The case-level kinds with a canonical layout, in recognition order.
+const std::vector<DatasetKind>& CaseKinds();
 
 // Codes met in a coded column that its code list does not know. Kept in the data, counted
 // here so the analyst sees them.

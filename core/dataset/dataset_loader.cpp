@@ -10,6 +10,7 @@
 #include "dataset/annex_a_lists.hpp"
 #include "dataset/record_checks.hpp"
 #include "ingest/xlsx_reader.hpp"
+#include "dataset/derived_columns.hpp"
 #include "dataset/ssda903.hpp"
 #include "ingest/csv_loader.hpp"
 #include "snapshot/snapshot.hpp"
@@ -101,7 +102,20 @@ void Recognise(SourceFile& f, const LoadOptions& options, Progress* progress, co
 
 SourceFile LoadSourceFile(const std::string& path, const LoadOptions& options, Progress* progress,
                           const CancelToken* cancel) {
-  SourceFile f{path, {}, LoadCsvFile(path, options, progress, cancel), false, nullptr};
+  if (LooksLikeXml(path)) {
+    auto cin = std::make_shared<CinCensusTables>(ReadCinCensusXml(path));
+    SourceFile f;
+    f.path = path;
+    f.load = {cin->referrals.table, cin->report};
+    f.cin = cin;
+    f.recognition.format = SourceFormat::CinCensusXml;
+    f.recognition.kind = DatasetKind::Referrals;
+    for (const std::string& c : cin->referrals.table->column_names()) f.recognition.columns.push_back({c, Role::None, c});
+    return f;
+  }
+  SourceFile f;
+  f.path = path;
+  f.load = LoadCsvFile(path, options, progress, cancel);
   Recognise(f, options, progress, cancel);
   return f;
 }
@@ -154,10 +168,10 @@ Dataset FromConverted(ConvertedTable converted, DatasetKind kind, SourceFormat f
   d.name = std::move(name);
   d.kind = kind;
   d.format = format;
-  d.table = std::move(converted.table);
+  d.notes = std::move(converted.notes);
+  d.table = AddDerivedColumns(kind, std::move(converted.table), &d.notes);
   d.roles = CanonicalRoles(kind, *d.table);
   d.unknown_codes = std::move(converted.unknown_codes);
-  d.notes = std::move(converted.notes);
   return d;
 }
 
@@ -238,8 +252,9 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
   d.table = table;
   d.sources = {table->provenance().path};
   if (r.format == SourceFormat::Canonical) {
-    d.roles = CanonicalRoles(r.kind, *table);
-    d.unknown_codes = FindUnknownCodes(r.kind, *table);
+    d.table = AddDerivedColumns(r.kind, table, &d.notes);
+    d.roles = CanonicalRoles(r.kind, *d.table);
+    d.unknown_codes = FindUnknownCodes(r.kind, *d.table);
   } else
     for (const ColumnGuess& g : r.columns)
       if (g.role != Role::None) d.roles[g.role].push_back(g.column);
@@ -380,6 +395,28 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
         d.sources = {f.path};
         d.reports = {f.load.report};
         out.datasets.push_back(std::move(d));
+        break;
+      }
+      case SourceFormat::CinCensusXml: {
+        if (!f.cin) {  // a caller that rebuilt the SourceFile without its tables
+          out.errors.emplace_back(f.path, "CIN census XML: its tables were not kept with the file");
+          break;
+        }
+        // One file, up to three datasets; a table with no rows (a return without plans)
+        // is left out and its absence is visible in the file's own listing.
+        const std::pair<DatasetKind, const ConvertedTable*> parts[] = {
+            {DatasetKind::Referrals, &f.cin->referrals},
+            {DatasetKind::Assessments, &f.cin->assessments},
+            {DatasetKind::AssessmentFactors, &f.cin->factors},
+            {DatasetKind::CpPlans, &f.cin->cp_plans}};
+        for (const auto& [kind, part] : parts) {
+          if (kind != DatasetKind::Referrals && part->table->num_rows() == 0) continue;
+          const std::string name(KindName(kind));
+          Dataset d = FromConverted(*part, kind, SourceFormat::CinCensusXml, FreeName(out, name, Stem(f.path) + "_" + name));
+          d.sources = {f.path};
+          d.reports = {f.load.report};
+          out.datasets.push_back(std::move(d));
+        }
         break;
       }
       case SourceFormat::Canonical:

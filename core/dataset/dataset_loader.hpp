@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "async/progress.hpp"
+#include "dataset/cin_census.hpp"
 #include "dataset/mapping.hpp"
 #include "dataset/mapping_store.hpp"
 #include "dataset/recognise.hpp"
@@ -31,13 +32,14 @@ struct DatasetLoadOptions {
 struct SourceFile {
   std::string path;  // a workbook's sheet is "book.xlsx [List 7]"
   Recognition recognition;
-  LoadResult load;
+  LoadResult load;  // for a CIN census XML: the referrals table and the file's report
   bool mapping_from_store = false;
   // A workbook sheet rendered as CSV (xlsx_reader.hpp): what re-reads load instead of `path`.
   std::shared_ptr<const std::string> sheet_csv = {};
   // The snapshot (.cscx) this file was read from, "" when loaded from its CSV. Its datasets
   // come ready-made with it, so BuildDatasets does not convert it again.
   std::string snapshot = {};
+  std::shared_ptr<const CinCensusTables> cin = {};  // the tables read from a CIN census XML
 };
 
 struct DatasetLoad {

@@ -30,6 +30,8 @@ bool CanonicalMatches(DatasetKind kind, const std::vector<std::string>& names) {
   const auto& layout = CanonicalLayout(kind);
   auto present = [&](std::string_view col) { return std::find(names.begin(), names.end(), col) != names.end(); };
   if (kind == DatasetKind::Population) return present("year") && present("age") && present("population");
+  // Factors share the assessment's dates: their factor column tells them apart.
+  if (kind == DatasetKind::AssessmentFactors && !present("factor")) return false;
   // The child id and both dates identify the kind; other columns are optional.
   for (const CanonicalColumn& c : layout)
     if ((c.role == Role::ChildId || c.role == Role::Start || c.role == Role::End) && !present(c.name)) return false;
@@ -110,15 +112,15 @@ Recognition RecogniseHeader(const std::vector<std::string>& header) {
     std::replace(s.begin(), s.end(), ' ', '_');
     snake.push_back(s);
   }
-  for (DatasetKind kind : {DatasetKind::CpPlans, DatasetKind::LacEpisodes, DatasetKind::CmeReferrals,
-                           DatasetKind::MissingEpisodes, DatasetKind::Population}) {
+  for (DatasetKind kind : CaseKinds()) {
     if (!CanonicalMatches(kind, snake)) continue;
     r.format = SourceFormat::Canonical;
     r.kind = kind;
     for (size_t i = 0; i < header.size(); ++i) {
       ColumnGuess g{header[i], Role::None, ""};
-      for (const CanonicalColumn& c : CanonicalLayout(kind))
-        if (c.name == snake[i]) g = {header[i], c.role, c.name};
+      for (const auto* layout : {&CanonicalLayout(kind), &DerivedLayout(kind)})
+        for (const CanonicalColumn& c : *layout)
+          if (c.name == snake[i]) g = {header[i], c.role, c.name};
       r.columns.push_back(std::move(g));
     }
     return r;

@@ -2,11 +2,13 @@
 
 #include <filesystem>
 
+#include "generate/demo_adoptions.hpp"
 #include "generate/demo_cme_missing.hpp"
 #include "generate/demo_cp.hpp"
 #include "generate/demo_formats.hpp"
 #include "generate/demo_lac.hpp"
 #include "generate/demo_population.hpp"
+#include "generate/demo_referrals.hpp"
 #include "util/atomic_file.hpp"
 
 namespace csc {
@@ -27,6 +29,11 @@ exactly when the explorer is asked the question, e.g. 334 child protection plans
   continuous period of care)
 - cme_referrals.csv: children missing education referrals
 - missing_episodes.csv: missing and away episodes
+- referrals.csv: referrals to children's social care (CIN census codes); the children of
+  child protection plans keep their ids from referral to plan
+- assessments.csv: initial and core assessments (single assessments from 2014-15), each
+  with the referral date its timescale runs from
+- adoptions.csv: children adopted, with the decision and placement dates (NI 61)
 - population.csv: children aged 0-17 by mid-year, ward, single year of age and sex
 - ssda903/{header,episodes,missing}_YYYY.csv: the same looked-after children as SSDA903
   returns, one per financial year ending in YYYY (open episodes repeat across years)
@@ -45,12 +52,19 @@ std::vector<std::pair<std::string, std::string>> GenerateDemoExtract(uint64_t se
   const auto lac = demo::GenerateLacEpisodes(lac_rng);
   const auto cme = demo::GenerateCmeReferrals(cme_rng, lac);
   const auto missing = demo::GenerateMissingEpisodes(missing_rng);
+  demo::Rng journey_rng(seed * 4 + 0x4A4F55524E4559ull);  // its own stream: the others keep their rows
+  const auto journey = demo::GenerateReferrals(journey_rng, cp);
+  demo::Rng adoption_rng(seed * 4 + 0x41444F5054ull);
+  const auto adoptions = demo::GenerateAdoptions(adoption_rng);
   std::vector<std::pair<std::string, std::string>> files = {
       {"README.md", kReadme},
       {"cp_plans.csv", demo::CpPlansCsv(cp)},
       {"lac_episodes.csv", demo::LacEpisodesCsv(lac)},
       {"cme_referrals.csv", demo::CmeReferralsCsv(cme)},
       {"missing_episodes.csv", demo::MissingEpisodesCsv(missing)},
+      {"referrals.csv", demo::ReferralsCsv(journey)},
+      {"assessments.csv", demo::AssessmentsCsv(journey)},
+      {"adoptions.csv", demo::AdoptionsCsv(adoptions)},
       {"population.csv", demo::PopulationCsv()}};
   for (auto& file : demo::Ssda903Files(lac, missing)) files.push_back(std::move(file));
   files.emplace_back("annex_a/list7.csv", demo::AnnexAList7Csv(cp));

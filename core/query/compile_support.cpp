@@ -14,8 +14,11 @@ namespace {
 
 const std::vector<std::vector<std::string>> kRoleNames = {
     {"child_id", "child", "child unique id", "childid"},
-    {"plan_start", "episode_start", "referral_date", "missing_start", "start_date", "start", "decom", "mis_start"},
-    {"plan_end", "episode_end", "resolved_date", "missing_end", "end_date", "end", "dec", "mis_end"},
+    // assessment_start before referral_date: an assessment row carries its referral's date too.
+    {"plan_start", "episode_start", "assessment_start", "referral_date", "missing_start", "decision_date", "start_date",
+     "start", "decom", "mis_start"},
+    {"plan_end", "episode_end", "assessment_end", "resolved_date", "closure_date", "missing_end", "adoption_date",
+     "end_date", "end", "dec", "mis_end"},
     {"dob", "date_of_birth", "date of birth"},
     {"sex", "gender"},
     {"ward"},

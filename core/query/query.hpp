@@ -15,8 +15,8 @@ namespace csc {
 
 // Which columns play the event roles. An empty name is found by its canonical name
 // (HELPERS.md layouts: child_id, dob, sex, ward, ethnicity; start and end from the known
-// date pairs plan_start/plan_end, episode_start/episode_end, referral_date/resolved_date,
-// missing_start/missing_end, start_date/end_date).
+// date pairs plan_start/plan_end, episode_start/episode_end, assessment_start/assessment_end,
+// referral_date/resolved_date or closure_date, missing_start/missing_end, start_date/end_date).
 struct EventColumns {
   std::string child, start, end, dob, sex, ward, ethnicity;
   friend bool operator==(const EventColumns&, const EventColumns&) = default;

@@ -65,7 +65,7 @@ TEST_CASE("csc kpi table says the data is synthetic and marks the report's compa
         "NI 65  16.3%   52/319   13.3%  Red  declined   13.8%*    14.9%      14.0%  91/145  C     Child protection plans "
         "that are a second or subsequent plan\n"
         "NI 61  61.1%    22/36   74.0%  Red  improved   74.0%*   75.1%*                           Adoption placements "
-        "within 12 months of the decision (entered)\n"
+        "within 12 months of the decision\n"
         "* from the published report for the year (no DfE figure bundled, or the report's own comparator)\n");
 }
 

@@ -12,7 +12,8 @@ inline const csc::Catalog& DemoData() {
     // Through the dataset layer, as csc kpi and the explorer load them (counting rules and
     // coverage attached to each table).
     std::vector<std::string> paths;
-    for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population"})
+    for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population", "referrals",
+                             "assessments", "adoptions"})
       paths.push_back(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv");
     return std::const_pointer_cast<csc::Catalog>(csc::ToCatalog(csc::LoadDatasets(paths).datasets));
   }();

@@ -41,8 +41,16 @@ TEST_CASE("CP rate by ward feeds a funnel whose target is the LA rate", "[indica
   CHECK(plot.target == Approx(334.0 / 56103));
   CHECK_THROWS_WITH(IndicatorBreakdown(*BundledIndicators().Find("CP_RATE"), DemoData(), "2012-13", "latest_category"),
                     Catch::Matchers::StartsWith("indicator CP_RATE: denominator: "));
-  CHECK_THROWS_WITH(IndicatorBreakdown(*BundledIndicators().Find("NI59"), DemoData(), "2012-13", "ward"),
-                    "indicator NI59: breakdown: its figures are entered, not counted");
+  CHECK_THROWS_WITH(IndicatorBreakdown(*BundledIndicators().Find("NI66"), DemoData(), "2012-13", "ward"),
+                    "indicator NI66: breakdown: its figures are entered, not counted");
+}
+
+TEST_CASE("NI 59 and NI 68 by ward add up to the counts from case data", "[indicators][journey]") {
+  CHECK(Sum(IndicatorBreakdown(*BundledIndicators().Find("NI59"), DemoData(), "2012-13", "ward")) ==
+        std::pair<double, double>{2901, 3521});
+  // NI 68 counts two tables (assessments over referrals); by ward both are split alike.
+  CHECK(Sum(IndicatorBreakdown(*BundledIndicators().Find("NI68"), DemoData(), "2012-13", "ward")) ==
+        std::pair<double, double>{3521, 3833});
 }
 
 TEST_CASE("Series over years and LA funnel units from the DfE repeat-plan file", "[indicators]") {

@@ -59,9 +59,9 @@ TEST_CASE("an indicator's detail breaks it down by ward as a funnel around the L
   CHECK(denominator == 319);
   CHECK(d.funnel.kind == FunnelKind::Binomial);
   CHECK(d.funnel.target == Approx(52.0 / 319.0));
-  const Indicator* ni59 = BundledIndicators().Find("NI59");
-  REQUIRE(ni59);
-  CHECK_FALSE(BuildIndicatorDetail(*context, *ni59, "2012-13").error.empty());
+  const Indicator* ni66 = BundledIndicators().Find("NI66");
+  REQUIRE(ni66);
+  CHECK_FALSE(BuildIndicatorDetail(*context, *ni66, "2012-13").error.empty());
 }
 
 TEST_CASE("the trend's England and SN mean lines follow the years, with gaps where no figure exists", "[dashboard]") {

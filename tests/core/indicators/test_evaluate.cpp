@@ -45,27 +45,28 @@ TEST_CASE("CP rate per 10,000 at 31 March 2014 is 393 on 56,118, CME referrals 8
 
 TEST_CASE("Entered figures stand in where the datasets have no such count, on the data they belong to", "[indicators]") {
   REQUIRE(IsDemonstrationData(DemoData()));
-  const Indicator& ni61 = *BundledIndicators().Find("NI61");
-  const IndicatorValue v = EvaluateIndicator(ni61, DemoData(), "2012-13", EnteredFigures::AsValue);
+  const Indicator& ni66 = *BundledIndicators().Find("NI66");
+  const IndicatorValue v = EvaluateIndicator(ni66, DemoData(), "2012-13", EnteredFigures::AsValue);
   CHECK(v.entered);
-  CHECK(v.numerator == 22);
-  CHECK(v.denominator == 36);
+  CHECK(v.numerator == 346);
+  CHECK(v.denominator == 360);
   CHECK_FALSE(v.reported);
-  CHECK(FormatIndicatorValue(ni61, v.value) == "61.1%");
-  const IndicatorValue none = EvaluateIndicator(ni61, DemoData(), "2014-15", EnteredFigures::AsValue);
+  CHECK(FormatIndicatorValue(ni66, v.value) == "96.1%");
+  const IndicatorValue none = EvaluateIndicator(ni66, DemoData(), "2014-15", EnteredFigures::AsValue);
   CHECK_FALSE(none.value);
   CHECK(none.error == "no figures for 2014-15");
 }
 
 TEST_CASE("Entered figures are never the value of someone else's data: a labelled comparator", "[indicators]") {
-  // Rotherham's NI 61 (22/36 = 61.1%) against data it does not belong to.
-  const Indicator& ni61 = *BundledIndicators().Find("NI61");
-  const IndicatorValue v = EvaluateIndicator(ni61, DemoData(), "2012-13");
+  // Rotherham's NI 66 (346/360 = 96.1%) on the demo data, asked as a comparator (NI 66 has no
+  // reviews dataset, so the entered figures are all there is).
+  const Indicator& ni66 = *BundledIndicators().Find("NI66");
+  const IndicatorValue v = EvaluateIndicator(ni66, DemoData(), "2012-13");
   CHECK_FALSE(v.entered);
   CHECK_FALSE(v.value);
   CHECK_FALSE(v.numerator);
   REQUIRE(v.reported);
-  CHECK(FormatIndicatorValue(ni61, v.reported) == "61.1%");
+  CHECK(FormatIndicatorValue(ni66, v.reported) == "96.1%");
   CHECK(v.reported_source == "Rotherham 2012-13 report");
   // A user's own extract (a folder without the SYNTHETIC mark): the scorecard shows no value,
   // no RAG, and the report's figure beside it with its source.
@@ -82,7 +83,7 @@ TEST_CASE("Entered figures are never the value of someone else's data: a labelle
   CHECK(table.find("(reported: 82.4%, Rotherham 2012-13 report)") != std::string::npos);
   // On the demonstration data the scorecard keeps them as the value (the published RAGs).
   Scorecard demo(BundledIndicators(), DemoData());
-  CHECK(demo.Row(*BundledIndicators().Find("NI59"), "2012-13").current.entered);
+  CHECK(demo.Row(*BundledIndicators().Find("NI66"), "2012-13").current.entered);
 }
 
 TEST_CASE("A year the datasets do not cover has no value, never 100% or 0", "[indicators]") {
