@@ -485,6 +485,7 @@ void ExplorerApp::DrawFrame() {
       DrawViewBar();
       const Table* table = CurrentTable();
       ApplyStartingQuestion(table, m_query_panel);
+      TrackViewHistory(m_query_panel);  // before the submit, so an undo is asked this frame
       // The chart's query goes to the service before the slicers' counts.
       SubmitQuery(m_queries, m_table_names, m_query_panel);
       ImGui::BeginChild("slicers", ImVec2(ImGui::GetFontSize() * 19, 0), true);

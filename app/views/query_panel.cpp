@@ -441,6 +441,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     row_label("Link");
     ImGui::InputTextWithHint("##link", "present lac_episodes open-at-start", s.link, sizeof s.link);
   }
+  DrawViewHistoryBar(s);
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
                                  "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)",
