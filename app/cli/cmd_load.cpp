@@ -179,8 +179,7 @@ int Run(const LoadArgs& args) {
     // is an empty list, which is allowed.
     if (result.report.rows_loaded == 0 && (!loaded->sheet_csv || result.report.rows_read > 0)) {
       std::cerr << "csc load: " << loaded->path << ": no rows loaded: all "
-                << WithThousands(static_cast<long long>(result.report.rows_read)) << " records were rejected
-";
+                << WithThousands(static_cast<long long>(result.report.rows_read)) << " records were rejected\n";
       exit_code = 1;
     }
     if (args.json) {
@@ -211,8 +210,7 @@ int Run(const LoadArgs& args) {
     std::cerr << "loaded " << load.files.size() << " files into " << load.datasets.size() << " datasets in " << seconds
               << " s\n";
   if (args.json)
-    std::cout << (all.size() == 1 ? all[0] : all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "
-";
+    std::cout << (all.size() == 1 ? all[0] : all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return exit_code;
 }
 
