@@ -16,6 +16,7 @@
 #include "privacy/cell_key_secret.hpp"
 #include "privacy/publish_result.hpp"
 #include "query/executor.hpp"
+#include "query/grammar_help.hpp"
 #include "query/query_parser.hpp"
 
 namespace csc::cli {
@@ -33,34 +34,6 @@ struct QueryArgs {
   int round_to = 0;
   int two_digit_years = 0;
 };
-
-constexpr const char* kGrammar = R"(
-Query grammar (each option is one clause; quote them for the shell):
-  --data FILE | NAME=FILE   tables, named by file stem (cp_plans.csv -> cp_plans), or a snapshot
-                            (csc snapshot) with the datasets it holds; the first is
-                            queried unless --table names another; population.csv feeds rate10k.
-                            SSDA903 Header/Episodes/Missing files are joined into lac_episodes and
-                            missing_episodes, Annex A List 7 becomes cp_plans, List 8 lac_episodes;
-                            other files need --map (or a mapping saved for their header)
-  --where   COL in (A, B, null) | COL not in (A) | COL = A | COL != A | COL is [not] null
-            COL lo..hi | COL >= x | COL <= x   (numbers or yyyy-mm-dd dates; either bound may be empty)
-            age 0..4 (whole years at the reference date; Unborn is -1) | age in (unborn, under1, 1-4,
-            5-9, 10-15, 16-17, 18+, unknown)      values with spaces in quotes: ward in ('Rotherham East')
-  --link    [present|absent] TABLE WHEN [where FILTER [and FILTER...]]
-            WHEN: ever | open-at-start | open-at-ref | started-in-period | open-during-period
-  --period  fy:2012-13 | fy:2010-11..2014-15 | year:2013 | q:2013-Q1 | month:2013-03 |
-            range:2013-01-01..2013-06-30   (comma-separated lists allowed)
-  --count   open-at[:DD-MM|:end] (default open-at:31-03) | started | ceased | open-during
-  --by      up to 3 of: period | age-band | age | duration | ethnic-group | COLUMN[:topN]
-  --measure episodes | children | sum:X | mean:X | median:X (X: numeric column, duration, age) |
-            share[:whole|:row|:column][:children] | rate10k[:episodes] |
-            ratio[:children](NUMERATOR FILTERS / DENOMINATOR FILTERS)   (shares, ratios in %)
-  --role    ROLE=COLUMN (child, start, end, dob, sex, ward, ethnicity) when names differ
-Short names: 'category' finds latest_category; role names (start, end, ...) find their columns.
-Example:
-  csc query --data cp_plans.csv --data population.csv --period fy:2010-11..2013-14
-            --count open-at:31-03 --by period,category --measure children,rate10k
-)";
 
 std::string TableName(const std::string& spec, std::string& path) {
   const size_t eq = spec.find('=');
@@ -154,8 +127,10 @@ int Run(QueryArgs& args) {
 const CommandRegistrar kRegistrar(
     "query", "Slice, group and measure datasets: counts, children, rates, shares, ratios", [](CLI::App& app) {
       auto args = std::make_shared<QueryArgs>();
-      app.footer(kGrammar);
-      app.add_option("--data", args->data, "CSV file or snapshot (.cscx) to load, NAME=FILE to name a CSV (repeatable)")->required();
+      app.footer(std::string(QueryGrammarHelp()));
+      app.add_option("--data", args->data,
+                     "CSV file, .xlsx workbook or snapshot (.cscx) to load, NAME=FILE to name a CSV (repeatable)")
+          ->required();
       app.add_option("--table", args->text.table, "table to query (default: the first --data)");
       app.add_option("--where", args->text.where, "filter (repeatable; ANDed)");
       app.add_option("--link", args->text.links, "keep rows by another table's rows for the same child (repeatable)");

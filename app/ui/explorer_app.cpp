@@ -17,6 +17,7 @@
 
 namespace {
 // GLFW key codes, as Debian's ImGui 1.86 GLFW backend indexes io.KeysDown (no GLFW include here).
+constexpr int kKeyF1 = 290;
 constexpr int kKeyF11 = 300;
 constexpr int kKeyEscape = 256;
 constexpr int kKeyRight = 262;
@@ -194,6 +195,10 @@ void ExplorerApp::DrawMenuBar() {
       }
       ImGui::EndMenu();
     }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Help", "F1", m_help.open)) m_help.open = !m_help.open;
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
@@ -453,6 +458,7 @@ void ExplorerApp::DrawFrame() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('O')) m_open_popup = true;  // GLFW key codes are ASCII for letters
   if (io.KeyCtrl && ImGui::IsKeyPressed('Q')) m_quit = true;
+  if (ImGui::IsKeyPressed(kKeyF1, false)) m_help.open = !m_help.open;
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -488,6 +494,7 @@ void ExplorerApp::DrawFrame() {
       DrawViewBar();
       const Table* table = CurrentTable();
       ApplyStartingQuestion(table, m_query_panel);
+      TrackViewHistory(m_query_panel);  // before the submit, so an undo is asked this frame
       // The chart's query goes to the service before the slicers' counts.
       SubmitQuery(m_queries, m_table_names, m_query_panel);
       ImGui::BeginChild("slicers", ImVec2(ImGui::GetFontSize() * 19, 0), true);
@@ -512,6 +519,7 @@ void ExplorerApp::DrawFrame() {
     m_show_tab.reset();
   }
   DrawOpenPopup();
+  DrawHelpWindow(m_help);
   if (DrawMappingDialog(m_mapping_dialog, m_mappings.get())) RebuildCatalog();
   ImGui::End();
   // The highlight is what was hovered last frame: when that changed, draw again at once.

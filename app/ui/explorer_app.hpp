@@ -18,6 +18,7 @@
 #include "ui/settings.hpp"
 #include "views/dashboard_panel.hpp"
 #include "views/file_browser.hpp"
+#include "views/help_window.hpp"
 #include "views/mapping_dialog.hpp"
 #include "views/query_panel.hpp"
 #include "views/slicer_panel.hpp"
@@ -77,6 +78,7 @@ class ExplorerApp {
   const std::vector<std::string>& table_names() const { return m_table_names; }
   // What the last complete frame showed (tab, title, charts, tables): --describe writes it.
   const ScreenDescription& screen() const { return m_screen; }
+  const HelpState& help() const { return m_help; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
   bool ShowingDemoData() const;
 
@@ -105,6 +107,7 @@ class ExplorerApp {
   Theme m_theme = Theme::Light;
   bool m_quit = false;
   bool m_open_popup = false;
+  HelpState m_help;  // F1 and the Help menu
   std::optional<Tab> m_show_tab;
   std::string m_preferred_table;
   bool m_presenting = false;

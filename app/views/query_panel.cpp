@@ -13,6 +13,7 @@
 #include "plot/value_format.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
+#include "views/table_sort.hpp"
 #include "query/describe_query.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
@@ -67,22 +68,53 @@ int MeasureDecimals(const QueryResult& r, size_t m) {
   return ValueDecimals(values);
 }
 
+// The rows in the order the clicked header asks (ImGui's sort specs; none: the result's own
+// order). Keys sort as labels, numbers as numbers; a blank value sorts last either way.
+std::vector<size_t> SortedRows(const QueryResult& r, const CodeLabels* labels) {
+  std::vector<size_t> order(r.rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || specs->SpecsCount == 0) return order;
+  const size_t column = static_cast<size_t>(specs->Specs[0].ColumnIndex);
+  const bool descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+  if (column < r.dimensions.size()) {
+    std::vector<std::string> keys;
+    for (const auto& row : r.rows) keys.push_back(column < row.keys.size() ? KeyLabel(labels, r.dimensions[column], row.keys[column], true) : "");
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return descending ? CompareCells(keys[b], keys[a]) < 0 : CompareCells(keys[a], keys[b]) < 0;
+    });
+    return order;
+  }
+  const size_t m = column - r.dimensions.size();
+  auto value = [&](size_t i) { return m < r.rows[i].values.size() ? r.rows[i].values[m] : std::nullopt; };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return LessValue(value(a), value(b), descending); });
+  return order;
+}
+
 void DrawResultTable(const QueryResult& r, const CodeLabels* labels, DescribedTable* described) {
   const int columns = static_cast<int>(r.dimensions.size() + r.measures.size());
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
   if (columns == 0 || !ImGui::BeginTable("result", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   std::vector<int> decimals;
   for (size_t m = 0; m < r.measures.size(); ++m) decimals.push_back(MeasureDecimals(r, m));
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const auto& d : r.dimensions) ImGui::TableSetupColumn(d.c_str());
   for (const auto& m : r.measures) ImGui::TableSetupColumn(m.c_str());
-  ImGui::TableHeadersRow();
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < columns; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::TableHeader(name);
+    if (ItemProbeEnabled()) ProbeLastItem(std::string("header:") + name);
+  }
   if (described) {
     described->title = "Result";
     described->columns = r.dimensions;
     described->columns.insert(described->columns.end(), r.measures.begin(), r.measures.end());
   }
-  for (const auto& row : r.rows) {
+  for (const size_t index : SortedRows(r, labels)) {
+    const auto& row = r.rows[index];
     ImGui::TableNextRow();
     std::vector<std::string> cells;
     for (size_t i = 0; i < row.keys.size(); ++i) {
@@ -440,6 +472,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     row_label("Link");
     ImGui::InputTextWithHint("##link", "present lac_episodes open-at-start", s.link, sizeof s.link);
   }
+  DrawViewHistoryBar(s);
   row_label("Chart");
   static const char* kKinds[] = {"Automatic (trend over periods, else bars)", "Grouped bars", "Stacked bars", "Lines",
                                  "Ranking (sorted, largest first)", "Age-sex pyramid", "Control chart (XmR, monthly)",

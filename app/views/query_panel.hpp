@@ -11,6 +11,7 @@
 #include "views/live_query.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
+#include "views/view_history.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
 #include "storage/table.hpp"
@@ -36,6 +37,7 @@ struct QueryPanelState {
   PivotViewState pivot;
   PublishedQuery published;  // presentation mode and publication exports
   LiveQuery live{kQueryPanelCaller};  // the chart's answer: ready, updating (stale) or failed
+  ViewHistory history;  // undo and redo of the fields above
   bool started = false;  // the starting question was considered (once, or a view was opened)
   // Ctrl+clicks on a chart's marks gather here and become one filter when Ctrl is let go,
   // so several bars of one chart can be picked before the chart narrows to them.

@@ -97,6 +97,7 @@ Indicator ParseIndicator(const Json& j, const std::string& file) {
   if (ind.id.empty()) w.Fail("id", "empty");
   ind.ref = j.contains("ref") ? RequireString(j, "ref", w) : ind.id;
   ind.name = RequireString(j, "name", w);
+  if (j.contains("notes")) ind.notes = RequireString(j, "notes", w);
   if (j.contains("datasets")) {
     if (!j["datasets"].is_array()) w.Fail("datasets", "expected a list of table names");
     for (const auto& d : j["datasets"]) {

@@ -81,6 +81,7 @@ struct Indicator {
   std::map<std::string, double> targets;  // "2012-13" -> target, in the shown unit
   std::optional<BenchmarkSpec> benchmark;
   std::map<std::string, ReportedFigures> reported;  // "2012-13" -> entered figures
+  std::string notes;        // the catalogue's words on where the figures come from (Help shows them)
   std::string reported_by;  // whose figures `reported` holds ("Rotherham"): the catalogue's "reported_by"
 };
 

@@ -1,0 +1,46 @@
+// F1 opens Help (and closes it); its indicator list is the bundled catalogue's.
+#include <catch2/catch.hpp>
+
+#include "ui/item_probe.hpp"
+#include "ui_harness.hpp"
+
+using namespace csc;
+
+namespace {
+
+constexpr int kKeyF1 = 290;  // GLFW's code, as the ImGui 1.86 GLFW backend indexes io.KeysDown
+
+void Press(test::UiHarness& ui, int key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  ui.Frame();
+  io.KeysDown[key] = false;
+  ui.Frame();
+}
+
+}  // namespace
+
+TEST_CASE("F1 opens the help window and F1 again closes it", "[ui]") {
+  app::EnableItemProbe(true);
+  test::UiHarness ui;
+  ui.Frame();
+  CHECK_FALSE(ui.app->help().open);
+  CHECK_FALSE(app::ProbedCentre("help:window"));
+  Press(ui, kKeyF1);
+  CHECK(ui.app->help().open);
+  CHECK(app::ProbedCentre("help:window"));  // drawn, not only flagged
+  // Opening the Indicators tab reads the bundled catalogue: 17 indicators (NI 59 first).
+  const auto indicators = app::ProbedCentre("help:indicators");
+  REQUIRE(indicators);
+  ui.Click(*indicators);
+  ui.Frame();
+  REQUIRE(ui.app->help().catalogue);
+  CHECK(ui.app->help().catalogue_error.empty());
+  CHECK(ui.app->help().catalogue->indicators.size() == 17);
+  CHECK(ui.app->help().catalogue->indicators[0].ref == "NI 59");
+  CHECK_THAT(ui.app->help().catalogue->indicators[0].notes, Catch::StartsWith("Assessments are not in the bundled datasets"));
+  Press(ui, kKeyF1);
+  CHECK_FALSE(ui.app->help().open);
+  CHECK_FALSE(app::ProbedCentre("help:window"));
+  app::EnableItemProbe(false);
+}
