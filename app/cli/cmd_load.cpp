@@ -146,13 +146,7 @@ int Run(const LoadArgs& args) {
   DatasetLoad load;
   const auto started = std::chrono::steady_clock::now();
   try {
-    if (!args.map.empty()) {
-      std::ifstream in(args.map, std::ios::binary);
-      if (!in) throw std::runtime_error("cannot read mapping file " + args.map);
-      std::stringstream text;
-      text << in.rdbuf();
-      dataset_options.mapping = ParseMappingJson(text.str());
-    }
+    if (!args.map.empty()) dataset_options.mapping = ReadMappingFile(args.map);
     load = LoadDatasets(args.files, dataset_options);
   } catch (const std::exception& e) {
     std::cerr << "csc load: " << e.what() << "\n";

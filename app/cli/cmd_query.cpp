@@ -62,13 +62,7 @@ int Run(QueryArgs& args) {
     options.csv.two_digit_years = args.two_digit_years;
     const MappingStore store(MappingStore::DefaultDir());
     options.store = &store;
-    if (!args.map.empty()) {
-      std::ifstream in(args.map, std::ios::binary);
-      if (!in) throw std::runtime_error("cannot read mapping file " + args.map);
-      std::stringstream text;
-      text << in.rdbuf();
-      options.mapping = ParseMappingJson(text.str());
-    }
+    if (!args.map.empty()) options.mapping = ReadMappingFile(args.map);
     const DatasetLoad load = LoadDatasets(paths, options);
     for (const SourceFile& f : load.files)
       if (f.load.report.rows_rejected || f.load.report.cell_warnings)

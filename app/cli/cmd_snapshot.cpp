@@ -44,13 +44,7 @@ int Run(const SnapshotArgs& args) {
   }
   const auto started = std::chrono::steady_clock::now();
   try {
-    if (!args.map.empty()) {
-      std::ifstream in(args.map, std::ios::binary);
-      if (!in) throw std::runtime_error("cannot read mapping file " + args.map);
-      std::stringstream text;
-      text << in.rdbuf();
-      options.mapping = ParseMappingJson(text.str());
-    }
+    if (!args.map.empty()) options.mapping = ReadMappingFile(args.map);
     const DatasetLoad load = LoadDatasets(args.files, options);
     const double loaded = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     WriteSnapshot(args.out, load);

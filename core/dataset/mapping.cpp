@@ -1,5 +1,8 @@
 #include "dataset/mapping.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -192,6 +195,14 @@ ConvertedTable ApplyMapping(const Table& source, const ColumnMapping& m) {
     if ((c.role == Role::ChildId || c.role == Role::Start) && !by_target.count(c.name))
       out.notes.push_back("no column mapped to " + c.name);
   return out;
+}
+
+ColumnMapping ReadMappingFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read mapping file " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseMappingJson(text.str());
 }
 
 }  // namespace csc

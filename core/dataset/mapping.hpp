@@ -26,6 +26,9 @@ struct ColumnMapping {
 
 // Throws std::runtime_error naming what is wrong (unknown kind, unknown target column).
 ColumnMapping ParseMappingJson(std::string_view json);
+// The mapping saved in a JSON file (the CLI's --map FILE); throws std::runtime_error naming the
+// file when it cannot be read or parsed.
+ColumnMapping ReadMappingFile(const std::string& path);
 std::string MappingToJson(const ColumnMapping& mapping);
 
 // The kind whose canonical columns the header resembles most (Unknown when none).

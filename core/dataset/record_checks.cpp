@@ -53,9 +53,12 @@ std::vector<std::string> CheckRecords(const Dataset& d) {
         f.Add(Who(d, r) + ": starts " + start->FormatCell(r) + ", ends " + end->FormatCell(r));
     if (f.count) notes.push_back(Count(f.count, "record ends", "records end") + " before it starts; first: " + f.first);
   }
-  // A child protection plan may start before birth (an unborn child); a looked-after
-  // episode or a missing spell cannot.
-  if (is_date(start) && is_date(dob) && d.kind != DatasetKind::CpPlans) {
+  // Work with an unborn child is ordinary practice: a pre-birth referral, its assessment
+  // and a child protection plan may all start before birth. A looked-after episode, a
+  // missing spell or an adoption decision cannot.
+  const bool may_precede_birth = d.kind == DatasetKind::CpPlans || d.kind == DatasetKind::Referrals ||
+                                 d.kind == DatasetKind::Assessments || d.kind == DatasetKind::AssessmentFactors;
+  if (is_date(start) && is_date(dob) && !may_precede_birth) {
     Finding f;
     for (size_t r = 0; r < t.num_rows(); ++r)
       if (start->IsValid(r) && dob->IsValid(r) && dob->GetInt(r) > start->GetInt(r))

@@ -31,6 +31,10 @@ std::vector<Adoption> GenerateAdoptions(Rng& rng) {
       a.decision = i < f.within ? rng.Between(year_before, a.placed - 30) : year_before - rng.Between(1, 300);
       a.child = MakeChild(rng, "AD" + std::to_string(600000 + serial++), static_cast<int>(rng.Below(6)), a.adopted);
       if (a.child.sex == "U") a.child.sex = rng.Below(2) ? "F" : "M";
+      // The decision that a child should be placed for adoption is made about a born child:
+      // a baby adopted young was born at least two months before it (no draw, so the rest of
+      // the extract is unchanged).
+      a.child.dob = std::min(a.child.dob, a.decision - 60);
       out.push_back(std::move(a));
     }
   }

@@ -501,6 +501,7 @@ LoadResult LoadCsvFile(const std::string& path, const LoadOptions& options, Prog
   MappedFile file(path);
   if (progress) progress->bytes_total = file.size();
   if (options.on_mapped) options.on_mapped();
+  std::vector<LoadStage> stages = {{"open and map the file", std::chrono::duration<double>(Clock::now() - t0).count()}};
   // A file truncated or rewritten while we read it gives a torn table or zeros (the SIGBUS
   // handler's stand-in pages), and any error the parse raised is about bytes that were never
   // the file's: either way the one true message is that the file changed.
@@ -511,15 +512,13 @@ LoadResult LoadCsvFile(const std::string& path, const LoadOptions& options, Prog
   };
   LoadResult result;
   try {
-    result = LoadBytes(file.bytes(), path, options, progress, cancel, t0);
+    result = LoadBytes(file.bytes(), path, options, progress, cancel, t0, std::move(stages));
   } catch (const LoadError&) {
     if (file.Changed()) throw changed();
     throw;
   }
   if (file.Changed()) throw changed();
   return result;
-  std::vector<LoadStage> stages = {{"open and map the file", std::chrono::duration<double>(Clock::now() - t0).count()}};
-  return LoadBytes(file.bytes(), path, options, progress, cancel, t0, std::move(stages));
 }
 
 LoadResult LoadCsvBytes(std::string_view bytes, const std::string& name, const LoadOptions& options,

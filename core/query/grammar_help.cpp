@@ -16,7 +16,8 @@ Query grammar (each option is one clause; quote them for the shell):
   --where   COL in (A, B, null) | COL not in (A) | COL = A | COL != A | COL is [not] null
             COL lo..hi | COL >= x | COL <= x   (numbers or yyyy-mm-dd dates; either bound may be empty)
             age 0..4 (whole years at the reference date; Unborn is -1) | age in (unborn, under1, 1-4,
-            5-9, 10-15, 16-17, 18+, unknown); a column named like a keyword in backquotes: `age` >= 12      values with spaces in quotes: ward in ('Rotherham East')
+            5-9, 10-15, 16-17, 18+, unknown)      values with spaces in quotes: ward in ('Rotherham East')
+            a column named like a keyword goes in backquotes: `age` >= 12 (Annex A's own Age column)
   --link    [present|absent] TABLE WHEN [where FILTER [and FILTER...]]
             WHEN: ever | open-at-start | open-at-ref | started-in-period | open-during-period
   --period  fy:2012-13 | fy:2010-11..2014-15 | year:2013 | q:2013-Q1 | month:2013-03 |

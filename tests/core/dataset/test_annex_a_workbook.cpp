@@ -88,7 +88,8 @@ TEST_CASE("Annex A workbook: List 8 keeps the legal status codes, not the date t
 TEST_CASE("Annex A workbook: the other lists are queryable by their own columns and event dates", "[formats][xlsx]") {
   // Six referrals, all dated 44090 = 16/09/2020; referral sources q) 6: Police three times.
   CHECK(Ask("annex_a_referrals", "fy:2020-21", "started") == 6);
-  CHECK(Ask("annex_a_referrals", "fy:2019-20", "started") == 0);
+  // 2019-20 lies before the list's first date: no data for that period, not a count of 0.
+  CHECK(Ask("annex_a_referrals", "fy:2019-20", "started") == -1);
   CHECK(Ask("annex_a_referrals", "", "", {"referral_source = '6: Police'"}) == 3);
   CHECK(Ask("annex_a_referrals", "", "", {"sex = M"}) == 4);
   // The list's own "Age" column (decimal years: 16.66, 11.59, 0.85, 12.42, 11.38, 2.84) in
