@@ -38,7 +38,7 @@ TEST_CASE("F1 opens the help window and F1 again closes it", "[ui]") {
   CHECK(ui.app->help().catalogue_error.empty());
   CHECK(ui.app->help().catalogue->indicators.size() == 17);
   CHECK(ui.app->help().catalogue->indicators[0].ref == "NI 59");
-  CHECK_THAT(ui.app->help().catalogue->indicators[0].notes, Catch::StartsWith("Assessments are not in the bundled datasets"));
+  CHECK_THAT(ui.app->help().catalogue->indicators[0].notes, Catch::StartsWith("Initial assessments completed in the year"));
   Press(ui, kKeyF1);
   CHECK_FALSE(ui.app->help().open);
   CHECK_FALSE(app::ProbedCentre("help:window"));
