@@ -20,6 +20,8 @@ run "${q[@]}" "${snap[@]}" --period fy:2009-10..2015-16 --measure children --by 
 run "${q[@]}" "${snap[@]}" --period fy:2012-13..2014-15 --measure children --by "sex, period, latest_category" --chart bars --screenshot "$out/pivot_row_groups.png"
 run "${q[@]}" "${snap[@]}" --period fy:2012-13 --measure children --by age,sex --chart pyramid --screenshot "$out/chart_pyramid.png"
 run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart ranking --screenshot "$out/chart_ward_rate.png"
+run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart map --screenshot "$out/chart_ward_map.png"
+run "${q[@]}" "${snap[@]}" --present --period fy:2012-13 --by ward --measure children --where "latest_category in (SAB)" --chart map --screenshot "$out/presentation_ward_map.png"
 run "${q[@]}" --count started --period month:2013-04..2016-03 --by period --measure episodes --chart xmr --screenshot "$out/chart_xmr.png"
 run --tab indicators --indicator NI65 --screenshot "$out/indicators.png"
 run "${q[@]}" "${snap[@]}" --present --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/presentation_mode.png"

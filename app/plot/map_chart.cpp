@@ -82,7 +82,7 @@ ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const 
   // Classes take the darker end of the scale when there are fewer than five.
   const int first_colour = kClasses - static_cast<int>(breaks.size());
 
-  const float legend_w = font * 9, top = origin.y + font * 3, bottom = origin.y + height - font * 1.6f;
+  const float legend_w = std::max(font * 9, ImGui::CalcTextSize("none in this result").x + font * 2.4f), top = origin.y + font * 3, bottom = origin.y + height - font * 1.6f;
   const float left = origin.x, right = origin.x + width - legend_w;
   const MapBox& box = boundaries->box;
   const double scale = std::min((right - left) / box.width(), (bottom - top) / box.height());
@@ -108,12 +108,17 @@ ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const 
     ImU32 fill = cls >= 0 ? kClassColours[first_colour + cls] : withheld ? IM_COL32(240, 240, 240, 255) : no_data;
     const bool dim = !d.highlight.empty() && g >= 0 && d.highlight != d.groups[static_cast<size_t>(g)];
     if (dim) fill = (fill & 0x00FFFFFF) | (static_cast<ImU32>(110) << IM_COL32_A_SHIFT);
+    // Triangles of one ward share edges: anti-aliased fills would fringe each edge and
+    // leave pale seams across the ward, so fills are drawn plain (the outline smooths the edge).
+    const ImDrawListFlags flags = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (size_t r = 0; r < ward.rings.size(); ++r) {
       const auto& ring = ward.rings[r];
       const auto& tri = ward.triangles[r];
       for (size_t t = 0; t + 2 < tri.size(); t += 3)
         draw->AddTriangleFilled(screen(ring[tri[t]]), screen(ring[tri[t + 1]]), screen(ring[tri[t + 2]]), fill);
     }
+    draw->Flags = flags;
     const bool over = static_cast<int>(w) == hovered_ward;
     for (const auto& ring : ward.rings) {
       std::vector<ImVec2> pts;
@@ -131,7 +136,7 @@ ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const 
                 ImVec2(c.x - 2, c.y - 2), ImVec2(c.x + 2, c.y + 2));
   }
 
-  // Legend: one swatch per class with its range, then "no data" and "withheld" when present.
+  // Legend: one swatch per class with its range, then wards not in the result and withheld ones.
   float ly = top;
   const float lx = right + font;
   double lower = breaks.empty() ? 0 : *std::min_element(values.begin(), values.end());
@@ -151,7 +156,9 @@ ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const 
   }
   if (any_no_data) {
     draw->AddRectFilled(ImVec2(lx, ly), ImVec2(lx + font, ly + font), no_data);
-    draw->AddText(ImVec2(lx + font * 1.4f, ly), text, "no data");
+    // A ward with no row in the answer: none counted in this slice, or left out by a filter;
+    // which of the two, the chart cannot tell, so it says neither "0" nor "no data".
+    draw->AddText(ImVec2(lx + font * 1.4f, ly), text, "none in this result");
     ly += font * 1.4f;
   }
   if (any_withheld) {

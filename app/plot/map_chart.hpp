@@ -2,8 +2,8 @@
 // The ward map: a choropleth of the chart's single series by ward (the first dimension's
 // values matched to the boundary file's ward names or codes), in a colour-blind-safe
 // sequential scale with quantile classes, a legend of class breaks, hover values and a click
-// that filters by the ward. Withheld wards are hatched and marked "c"; wards with no value
-// are pale grey and keyed "no data". The boundaries' attribution is drawn under the map.
+// that filters by the ward. Withheld wards are hatched and marked "c"; wards without a row
+// in the answer are pale grey and keyed "none in this result". The boundaries' attribution is drawn under the map.
 #include <string>
 
 #include "geo/ward_boundaries.hpp"

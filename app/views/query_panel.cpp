@@ -371,11 +371,14 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
   if (screen) screen->charts.push_back(DescribeChart(chart, kind));  // with the codes, before they go
   chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
   ImGui::Spacing();
-  DrawChart("presentation", chart, kind, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.5f);
+  DrawChart("presentation", chart, kind, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 3.6f);
   if (s.published.live.updating()) DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (screen) screen->updating = s.published.live.updating();
-  ImGui::TextDisabled("%s (%zu withheld). Source: %s.", PublishedFootnote(threshold).c_str(), hidden,
-                      tables[static_cast<size_t>(s.table) % tables.size()].c_str());
+  // Wrapped: the footnote is long, and a projector must show all of it.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s (%zu withheld). Source: %s.", PublishedFootnote(threshold).c_str(), hidden,
+                     tables[static_cast<size_t>(s.table) % tables.size()].c_str());
+  ImGui::PopStyleColor();
 }
 
 QueryText PanelQueryText(const std::vector<std::string>& tables, const QueryPanelState& state) { return TextOf(tables, state); }
