@@ -124,3 +124,29 @@ TEST_CASE("Annex A lists: recognised by their columns, or by a sheet named List 
   CHECK(MatchAnnexAColumn(SourceFormat::AnnexAList8, "Child's Legal Status").canonical == "legal_status");
   CHECK(MatchAnnexAColumn(SourceFormat::AnnexAList8, "Start Date of Most Recent Placement").canonical == "episode_start");
 }
+
+TEST_CASE("SSDA903: the public episodes sample loads and counts as a hand count gives", "[formats]") {
+  // tests/data/real/liia_SSDA903_2020_episodes.csv (MIT): 5 episodes of children 689661 and
+  // 249901, no Header table. Reasons ceased E15 (18/07/2019), X1, E2 (26/09/2019), X1, X1;
+  // reasons for new episode P, S, T, L, L.
+  const DatasetLoad load = LoadDatasets({std::string(CSC_TEST_DATA_DIR) + "/real/liia_SSDA903_2020_episodes.csv"});
+  const Dataset* lac = load.Find("lac_episodes");
+  REQUIRE(lac);
+  CHECK(lac->format == SourceFormat::Ssda903Episodes);
+  CHECK(lac->table->num_rows() == 5);
+  auto ask = [&](const std::string& period, const std::string& count) {
+    QueryText q;
+    q.table = "lac_episodes";
+    q.period = period;
+    q.count = count;
+    const QueryResult r = RunQuery(*ToCatalog(load.datasets), ParseQueryText(q));
+    return r.rows.empty() ? 0 : r.rows[0].values.at(0).value_or(-1);
+  };
+  // Started = RNE S only: the 02/12/2018 episode (the P episode 9 days later is a move).
+  CHECK(ask("fy:2018-19", "started") == 1);
+  // Ceased = an end for a reason other than X1: E15 and E2, both in 2019-20.
+  CHECK(ask("fy:2019-20", "ceased") == 2);
+  // Open at 31 March 2019: 689661's S and P episodes (both start in December 2018, end 2019)
+  // and 249901's first L episode (30/03/2019 to 10/04/2019): 3 episodes.
+  CHECK(ask("fy:2018-19", "open-at:31-03") == 3);
+}
