@@ -64,6 +64,13 @@ IndicatorComparators Scorecard::Comparators(const Indicator& ind, const std::str
       c.sn_source = "report";
     }
   }
+  // A count (not a rate) compares like with like only with similar LAs: England's figure is
+  // the national total, so it is not shown beside one LA's count, nor used for its RAG.
+  if (ind.unit == IndicatorUnit::Count && c.england) {
+    c.england.reset();
+    c.england_source.clear();
+    c.note = "England's figure is a national total, not comparable with one LA's count: compare with the SN mean";
+  }
   return c;
 }
 

@@ -120,3 +120,17 @@ TEST_CASE("CP rate per 10,000 comparators are derived from DfE counts and the Ju
   CHECK(*row.comparators.england == Approx(43140.0 / 11403970 * 10000));
   CHECK(row.comparators.england_source == "DfE 2013");
 }
+
+TEST_CASE("A count indicator is compared with similar LAs, never with England's national total", "[indicators]") {
+  // Repeat CP (a count of plans): 52 in 2012-13 against England's 7,870 said nothing; the SN
+  // mean and median are counts of LAs like ours, so they stay.
+  Scorecard card(BundledIndicators(), DemoData());
+  const KpiRow row = card.Row(*BundledIndicators().Find("CP_REPEAT"), "2012-13");
+  CHECK(row.current.value == 52);
+  CHECK_FALSE(row.comparators.england);
+  CHECK(row.comparators.note.find("national total") != std::string::npos);
+  REQUIRE(row.comparators.sn_mean);
+  CHECK(*row.comparators.sn_mean == Approx(49).margin(0.5));
+  // A rate of the same records keeps England: NI 65 is a percentage.
+  CHECK(card.Row(*BundledIndicators().Find("NI65"), "2012-13").comparators.england);
+}
