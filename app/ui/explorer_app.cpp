@@ -169,7 +169,7 @@ bool ExplorerApp::ShowingDemoData() const {
 void ExplorerApp::DrawMenuBar() {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open CSV...", "Ctrl+O")) m_open_popup = true;
+    if (ImGui::MenuItem("Open files (CSV, workbook, snapshot)...", "Ctrl+O")) m_open_popup = true;
     if (ImGui::BeginMenu("Open recent", !m_settings.recent_files.empty())) {
       for (const auto& path : m_settings.recent_files)
         if (ImGui::MenuItem(path.c_str())) OpenFiles({path});
@@ -206,10 +206,10 @@ void ExplorerApp::DrawMenuBar() {
 
 void ExplorerApp::DrawOpenPopup() {
   if (m_open_popup) {
-    ImGui::OpenPopup("Open CSV files");
+    ImGui::OpenPopup("Open files");
     m_open_popup = false;
   }
-  if (!ImGui::BeginPopupModal("Open CSV files", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ImGui::BeginPopupModal("Open files", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::TextDisabled("Tick one or more files (or drop files on the window). Each becomes a dataset.");
   const std::vector<std::string> files = DrawFileBrowser(m_browser, m_settings.recent_files);
   if (!files.empty()) {

@@ -12,8 +12,8 @@ namespace {
 
 bool LooksTabular(const std::string& name) {
   const std::string lower = ToLower(name);
-  // .xlsx: a workbook (Annex A); .cscx: a snapshot (csc snapshot)
-  for (std::string_view ext : {".csv", ".tsv", ".txt", ".xlsx", ".cscx"})
+  // .xlsx: a workbook (Annex A); .xml: a CIN census return; .cscx: a snapshot (csc snapshot)
+  for (std::string_view ext : {".csv", ".tsv", ".txt", ".xlsx", ".xml", ".cscx"})
     if (lower.size() >= ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) return true;
   return false;
 }

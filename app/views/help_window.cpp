@@ -20,7 +20,7 @@ struct Shortcut {
 
 constexpr Shortcut kShortcuts[] = {
     {"F1", "Open this help"},
-    {"Ctrl+O", "Open CSV files"},
+    {"Ctrl+O", "Open files: CSV, .xlsx workbooks (Annex A), CIN census XML, snapshots (.cscx)"},
     {"Ctrl+Q", "Quit"},
     {"Ctrl+Z", "Undo the last change to the query tab's view (outside a text field; in one, undo typing)"},
     {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
