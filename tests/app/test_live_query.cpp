@@ -141,7 +141,7 @@ TEST_CASE("load progress and completion show on every tab, not only the Data tab
   CHECK(ui.app->LoadStatus() == "Loaded csc_ui_live_status.csv (3 rows)");
 }
 
-TEST_CASE("--dark is for one run: the saved theme stays as chosen in the View menu", "[ui]") {
+TEST_CASE("the --dark option is for one run: the saved theme stays as chosen in the View menu", "[ui]") {
   test::UiHarness ui;
   const std::string saved = ui.app->settings().theme;
   ui.app->SetTheme(app::Theme::Dark, false);

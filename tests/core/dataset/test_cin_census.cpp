@@ -34,7 +34,7 @@ bool HasNote(const std::vector<std::string>& notes, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("CIN census 2022 (liia): one child, referral, assessment and plan; unloaded parts listed", "[dataset][cin]") {
+TEST_CASE("CIN census 2022 (liia): one child, referral, assessment and plan, unloaded parts listed", "[dataset][cin]") {
   const DatasetLoad load = LoadDatasets({kDir + "liia_cin-2022.xml"});
   REQUIRE(load.datasets.size() == 4);
   const Dataset* ref = load.Find("referrals");
@@ -91,7 +91,7 @@ TEST_CASE("CIN census (d2i fake data): 332 children, 402 referrals, no assessmen
   CHECK(HasNote(ref->reports.at(0).notes, "21 <PersonDeathDate> read but not loaded"));
 }
 
-TEST_CASE("CIN census 2024 (d2i): stray text named by line; assessments ending before the referral", "[dataset][cin]") {
+TEST_CASE("CIN census 2024 (d2i): stray text named by line, assessments ending before the referral", "[dataset][cin]") {
   const DatasetLoad load = LoadDatasets({kDir + "d2i_CIN_Census_2024.xml"});
   const Dataset* ref = load.Find("referrals");
   const Dataset* as = load.Find("assessments");

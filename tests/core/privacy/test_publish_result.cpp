@@ -42,7 +42,7 @@ TEST_CASE("Published counts: small withheld, zero kept, others perturbed by thei
         "perturbed by a few; rates and shares from the perturbed counts; figures are protected and totals may not add\n");
 }
 
-TEST_CASE("Shares, ratios and rates come from perturbed counts; a small part withholds them", "[privacy][publish]") {
+TEST_CASE("Shares, ratios and rates come from perturbed counts, a small part withholds them", "[privacy][publish]") {
   Measure ratio = MeasureOf(MeasureKind::Ratio);
   const Query q = Prepared({MeasureOf(MeasureKind::Share), ratio, MeasureOf(MeasureKind::Rate10k),
                             MeasureOf(MeasureKind::Sum, "duration"), MeasureOf(MeasureKind::Mean, "duration")});
