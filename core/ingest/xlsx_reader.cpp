@@ -45,15 +45,20 @@ class Package {
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0),
                                                            zip_fclose);
     if (!file) Fail("cannot open " + part + ": " + zip_strerror(m_zip.get()));
-    std::string out(static_cast<size_t>(st.size), '\0');
-    zip_uint64_t done = 0;
-    while (done < st.size) {
-      const zip_int64_t n = zip_fread(file.get(), out.data() + done, st.size - done);
+    // Memory follows the bytes that really inflate, not the size the directory claims: a
+    // damaged or hostile entry may claim gigabytes and hold a few bytes.
+    std::string out;
+    out.reserve(static_cast<size_t>(std::min<zip_uint64_t>(st.size, zip_uint64_t{1} << 24)));
+    char buffer[1 << 16];
+    for (;;) {
+      const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
       if (n < 0) Fail("cannot inflate " + part + ": " + zip_file_strerror(file.get()));
       if (n == 0) break;
-      done += static_cast<zip_uint64_t>(n);
+      if (out.size() + static_cast<size_t>(n) > st.size)
+        Fail(part + " is longer than its directory entry says (damaged workbook)");
+      out.append(buffer, static_cast<size_t>(n));
     }
-    if (done != st.size) Fail(part + " is shorter than its directory entry says (damaged workbook)");
+    if (out.size() != st.size) Fail(part + " is shorter than its directory entry says (damaged workbook)");
     return out;
   }
 
