@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "query/executor.hpp"
+#include "support/count_query.hpp"
 #include "storage/column_builder.hpp"
 #include "query/query_parser.hpp"
 
@@ -100,14 +101,7 @@ Catalog MakeCatalog() {
   return c;
 }
 
-Query Base(CountMode mode) {
-  Query q;
-  q.table = "cp_plans";
-  q.periods = {FinancialYearPeriod(2012)};
-  q.counting.mode = mode;
-  q.measures = {MeasureOf(MeasureKind::Episodes), MeasureOf(MeasureKind::Children)};
-  return q;
-}
+Query Base(CountMode mode) { return test::CpPlans2012_13(mode); }
 
 std::vector<std::optional<double>> Values(double a, double b) { return {a, b}; }
 

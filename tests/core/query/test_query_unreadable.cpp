@@ -11,6 +11,7 @@
 
 #include "ingest/csv_loader.hpp"
 #include "query/executor.hpp"
+#include "support/count_query.hpp"
 #include "time/civil_date.hpp"
 
 using namespace csc;
@@ -33,14 +34,7 @@ Catalog Plans(int two_digit_years = 0) {
   return c;
 }
 
-Query Count(CountMode mode) {
-  Query q;
-  q.table = "cp_plans";
-  q.periods = {FinancialYearPeriod(2012)};
-  q.counting.mode = mode;
-  q.measures = {MeasureOf(MeasureKind::Episodes), MeasureOf(MeasureKind::Children)};
-  return q;
-}
+Query Count(CountMode mode) { return test::CpPlans2012_13(mode); }
 
 // The same answer from the vector scan, the fused or general passes, one thread or three.
 QueryResult RunEveryWay(const Catalog& c, const Query& q) {
