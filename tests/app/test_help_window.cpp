@@ -10,14 +10,6 @@ namespace {
 
 constexpr int kKeyF1 = 290;  // GLFW's code, as the ImGui 1.86 GLFW backend indexes io.KeysDown
 
-void Press(test::UiHarness& ui, int key) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[key] = true;
-  ui.Frame();
-  io.KeysDown[key] = false;
-  ui.Frame();
-}
-
 }  // namespace
 
 TEST_CASE("F1 opens the help window and F1 again closes it", "[ui]") {
@@ -26,7 +18,7 @@ TEST_CASE("F1 opens the help window and F1 again closes it", "[ui]") {
   ui.Frame();
   CHECK_FALSE(ui.app->help().open);
   CHECK_FALSE(app::ProbedCentre("help:window"));
-  Press(ui, kKeyF1);
+  test::Press(ui, kKeyF1);
   CHECK(ui.app->help().open);
   CHECK(app::ProbedCentre("help:window"));  // drawn, not only flagged
   // Opening the Indicators tab reads the bundled catalogue: 17 indicators (NI 59 first).
@@ -39,7 +31,7 @@ TEST_CASE("F1 opens the help window and F1 again closes it", "[ui]") {
   CHECK(ui.app->help().catalogue->indicators.size() == 17);
   CHECK(ui.app->help().catalogue->indicators[0].ref == "NI 59");
   CHECK_THAT(ui.app->help().catalogue->indicators[0].notes, Catch::StartsWith("Initial assessments completed in the year"));
-  Press(ui, kKeyF1);
+  test::Press(ui, kKeyF1);
   CHECK_FALSE(ui.app->help().open);
   CHECK_FALSE(app::ProbedCentre("help:window"));
   app::EnableItemProbe(false);

@@ -4,26 +4,16 @@
 
 using namespace csc;
 
-namespace {
-void Press(test::UiHarness& ui, int key) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[key] = true;
-  ui.Frame();
-  io.KeysDown[key] = false;
-  ui.Frame();
-}
-}  // namespace
-
 TEST_CASE("F11 enters presentation mode and Escape leaves it", "[ui]") {
   test::UiHarness ui;
   ui.Frame();
   CHECK_FALSE(ui.app->presenting());
-  Press(ui, 300);  // GLFW_KEY_F11
+  test::Press(ui, 300);  // GLFW_KEY_F11
   CHECK(ui.app->presenting());
-  Press(ui, 256);  // GLFW_KEY_ESCAPE
+  test::Press(ui, 256);  // GLFW_KEY_ESCAPE
   CHECK_FALSE(ui.app->presenting());
-  Press(ui, 300);
-  Press(ui, 300);
+  test::Press(ui, 300);
+  test::Press(ui, 300);
   CHECK_FALSE(ui.app->presenting());
 }
 

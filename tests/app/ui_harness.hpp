@@ -65,4 +65,13 @@ class UiHarness {
   ImGuiContext* m_context;
 };
 
+// A key pressed and let go, a frame each: what ImGui 1.86 needs to see a key press.
+inline void Press(UiHarness& ui, int key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  ui.Frame();
+  io.KeysDown[key] = false;
+  ui.Frame();
+}
+
 }  // namespace csc::test
