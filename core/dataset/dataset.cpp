@@ -185,8 +185,16 @@ const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind) {
   static const std::vector<CanonicalColumn> kAdoptions = {
       {"placed_within_12_months", Role::Category, ColumnType::Bool, {}},
   };
+  // dataset/placements.hpp: placements as DfE counts them (NI 62, NI 63).
+  static const std::vector<CanonicalColumn> kLac = {
+      {"new_placement", Role::Category, ColumnType::Bool, {}},
+      {"placement_start", Role::None, ColumnType::Date, {}},
+      {"placement_end", Role::None, ColumnType::Date, {}},
+      {"stable_placement_start", Role::None, ColumnType::Date, {}},
+  };
   static const std::vector<CanonicalColumn> kNone;
   switch (kind) {
+    case DatasetKind::LacEpisodes: return kLac;
     case DatasetKind::Referrals: return kReferrals;
     case DatasetKind::Assessments: return kAssessments;
     case DatasetKind::Adoptions: return kAdoptions;

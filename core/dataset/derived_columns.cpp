@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "dataset/placements.hpp"
 #include "dataset/recognise.hpp"
 #include "storage/column_builder.hpp"
 #include "time/anniversary.hpp"
@@ -21,7 +22,14 @@ Column CopyColumn(const Column& c) {
     else if (c.type() == ColumnType::Decimal) b.AppendDouble(c.GetDouble(r));
     else b.AppendInt(c.GetInt(r));
   }
-  return b.Finish();
+  Column out = b.Finish();
+  // Unreadable cells stay unreadable (an unreadable end date is not an open episode).
+  if (c.unreadable()) {
+    std::vector<uint8_t> flags(c.size());
+    for (size_t r = 0; r < c.size(); ++r) flags[r] = c.IsUnreadable(r);
+    out.AttachUnreadable(MakeUnreadableCells(flags, c.size()));
+  }
+  return out;
 }
 
 std::optional<int32_t> DateAt(const Column* c, size_t row) {
@@ -137,6 +145,8 @@ TablePtr AddDerivedColumns(DatasetKind kind, TablePtr table, std::vector<std::st
     derived = AssessmentColumns(*table, *calendar, notes);
   } else if (kind == DatasetKind::Adoptions) {
     derived = AdoptionColumns(*table);
+  } else if (kind == DatasetKind::LacEpisodes) {
+    for (DerivedColumn& d : PlacementColumns(*table, notes)) derived.push_back({d.name, std::move(d.column)});
   } else {
     derived = ReferralColumns(*table);
   }

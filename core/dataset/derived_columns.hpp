@@ -16,6 +16,8 @@
 // - adoptions.placed_within_12_months: placed_date on or before the first anniversary of
 //   decision_date (anniversary rule: 29 February 2012 + 12 months = 28 February 2013), NI 61;
 //   null when either date is missing.
+// - lac_episodes.new_placement, placement_start, placement_end, stable_placement_start:
+//   placements as DfE counts them (dataset/placements.hpp: RNE L continues a placement).
 // A source column with a derived column's name is replaced, with a note saying so.
 #include <string>
 #include <vector>

@@ -432,7 +432,8 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
     const std::string part = std::string("link to '") + link.table + "'";
     const Table* other = catalog.Find(link.table);
     if (!other) throw QueryError(part + ": table is not loaded; loaded tables: " + catalog.Names());
-    if ((link.when == LinkWhen::StartedInPeriod || link.when == LinkWhen::OpenDuringPeriod) && cq->periods.empty())
+    if ((link.when == LinkWhen::StartedInPeriod || link.when == LinkWhen::OpenDuringPeriod ||
+         link.when == LinkWhen::OpenAtPeriodEnd) && cq->periods.empty())
       throw QueryError(part + ": '" + LinkWhenName(link.when) + "' needs the query to have periods");
     cq->links.push_back(detail::BuildLinkIndex(*cq, *other, link, part));
   }

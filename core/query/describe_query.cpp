@@ -153,6 +153,7 @@ std::string LinkPhrase(const Link& l) {
     case LinkWhen::OpenAtReference: when = " at the reference date"; break;
     case LinkWhen::StartedInPeriod: when = " (starting in the period)"; break;
     case LinkWhen::OpenDuringPeriod: when = " during the period"; break;
+    case LinkWhen::OpenAtPeriodEnd: when = " at the end of the period"; break;
     case LinkWhen::COUNT: break;
   }
   return std::string(l.present ? "who were also " : "who were not ") + what + when;

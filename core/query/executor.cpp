@@ -201,8 +201,11 @@ class ChunkRunner {
       if (link.when == LinkWhen::Ever) {
         found = b != e;
       } else {
-        const int32_t at = link.when == LinkWhen::OpenAtStart ? m_s.start[k] : ref;
-        const bool by_point = link.when == LinkWhen::OpenAtStart || link.when == LinkWhen::OpenAtReference;
+        const int32_t at = link.when == LinkWhen::OpenAtStart       ? m_s.start[k]
+                           : link.when == LinkWhen::OpenAtPeriodEnd ? m_cq.periods[p].last
+                                                                    : ref;
+        const bool by_point = link.when == LinkWhen::OpenAtStart || link.when == LinkWhen::OpenAtReference ||
+                              link.when == LinkWhen::OpenAtPeriodEnd;
         const int32_t first = by_point ? 0 : m_cq.periods[p].first, last = by_point ? 0 : m_cq.periods[p].last;
         for (uint32_t i = b; i < e && !found; ++i) {
           const int32_t s = link.starts[i], x = link.ends[i];

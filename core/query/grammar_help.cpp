@@ -19,7 +19,8 @@ Query grammar (each option is one clause; quote them for the shell):
             5-9, 10-15, 16-17, 18+, unknown)      values with spaces in quotes: ward in ('Rotherham East')
             a column named like a keyword goes in backquotes: `age` >= 12 (Annex A's own Age column)
   --link    [present|absent] TABLE WHEN [where FILTER [and FILTER...]]
-            WHEN: ever | open-at-start | open-at-ref | started-in-period | open-during-period
+            WHEN: ever | open-at-start | open-at-ref | started-in-period | open-during-period |
+                  open-at-end (open on the period's last day: 31 March for fy)
   --period  fy:2012-13 | fy:2010-11..2014-15 | year:2013 | q:2013-Q1 | month:2013-03 |
             range:2013-01-01..2013-06-30   (comma-separated lists allowed)
   --count   open-at[:DD-MM|:end] (default open-at:31-03) | started | ceased | open-during

@@ -108,6 +108,7 @@ const char* LinkWhenName(LinkWhen when) {
     case LinkWhen::OpenAtStart: return "open-at-start";
     case LinkWhen::OpenAtReference: return "open-at-ref";
     case LinkWhen::StartedInPeriod: return "started-in-period";
+    case LinkWhen::OpenAtPeriodEnd: return "open-at-end";
     default: return "open-during-period";
   }
 }

@@ -104,6 +104,8 @@ enum class LinkWhen : uint8_t {
   OpenAtReference,   // open at this row's reference date (snapshot, start or end)
   StartedInPeriod,   // the other row started within the period this row counts in
   OpenDuringPeriod,  // the other row was open at some time in that period
+  OpenAtPeriodEnd,   // the other row was open on the last day of that period (31 March for a
+                     // financial year): "looked after at 31 March" beside a during-the-year count
   COUNT
 };
 

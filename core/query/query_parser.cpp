@@ -244,6 +244,7 @@ Link ParseLink(std::string_view raw) {
   else if (when == "open-at-ref" || when == "at-ref" || when == "open-at-reference") link.when = LinkWhen::OpenAtReference;
   else if (when == "started-in-period" || when == "in-period") link.when = LinkWhen::StartedInPeriod;
   else if (when == "open-during-period" || when == "during-period") link.when = LinkWhen::OpenDuringPeriod;
+  else if (when == "open-at-end" || when == "at-end" || when == "open-at-period-end") link.when = LinkWhen::OpenAtPeriodEnd;
   else Fail(kClause, raw, "unknown condition '" + when + "'; valid: ever, open-at-start, open-at-ref, started-in-period, open-during-period");
   if (i < words.size()) Fail(kClause, raw, "unexpected '" + words[i] + "'; filters on the other table follow 'where'");
   return link;

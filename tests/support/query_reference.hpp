@@ -172,6 +172,11 @@ class ReferenceEvaluator {
         case LinkWhen::Ever: found = true; break;
         case LinkWhen::OpenAtStart: found = s && start && *s <= *start && (!e || *e > *start); break;
         case LinkWhen::OpenAtReference: found = s && ref && *s <= *ref && (!e || *e > *ref); break;
+        case LinkWhen::OpenAtPeriodEnd: {
+          const int32_t at = m_q.periods[static_cast<size_t>(p)].last;
+          found = s && *s <= at && (!e || *e > at);
+          break;
+        }
         case LinkWhen::StartedInPeriod:
           found = s && *s >= m_q.periods[static_cast<size_t>(p)].first && *s <= m_q.periods[static_cast<size_t>(p)].last;
           break;

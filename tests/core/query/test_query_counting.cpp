@@ -197,6 +197,28 @@ TEST_CASE("linking by child id at the row's date", "[query][counting]") {
   CHECK(RunQuery(c, d).rows[0].values == Values(2, 2));
 }
 
+TEST_CASE("linking to rows open at the period's end, whatever the count", "[query][counting]") {
+  const Catalog c = MakeCatalog();
+  // Plans open during 2012-13 (A-F) whose child has a plan open on 31 March 2013: A and C
+  // (C1's plan A, C3's plan C); not B (ended on 31 March), D, E or F.
+  Query d = Base(CountMode::OpenDuring);
+  Link link;
+  link.table = "cp_plans";
+  link.when = LinkWhen::OpenAtPeriodEnd;
+  d.links = {link};
+  CHECK(RunQuery(c, d).rows[0].values == Values(2, 2));
+  // At each row's own reference date (the later of its start and 1 April) instead: all but F
+  // (whose plan ended on 1 April itself).
+  d.links[0].when = LinkWhen::OpenAtReference;
+  CHECK(RunQuery(c, d).rows[0].values == Values(5, 5));
+  CHECK(ParseLink("present cp_plans open-at-end").when == LinkWhen::OpenAtPeriodEnd);
+  // Without periods there is no period end.
+  Query none = d;
+  none.periods.clear();
+  none.links[0].when = LinkWhen::OpenAtPeriodEnd;
+  CHECK_THROWS_WITH(RunQuery(c, none), Catch::Contains("'open-at-end' needs the query to have periods"));
+}
+
 TEST_CASE("rates per 10,000, shares and ratios", "[query][counting]") {
   const Catalog c = MakeCatalog();
   Query q = Base(CountMode::OpenAt);

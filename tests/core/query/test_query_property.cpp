@@ -166,7 +166,7 @@ Query RandomQuery(std::mt19937_64& rng) {
     Link l;
     l.table = "other";
     l.present = rng() % 2;
-    l.when = static_cast<LinkWhen>(rng() % 5);
+    l.when = static_cast<LinkWhen>(rng() % static_cast<unsigned>(LinkWhen::COUNT));
     if (rng() % 2) l.filters.push_back(InFilter("type", {"M"}));
     q.links.push_back(l);
   }
