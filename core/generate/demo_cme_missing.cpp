@@ -1,6 +1,8 @@
 #include "generate/demo_cme_missing.hpp"
 
 #include <algorithm>
+#include <map>
+#include <stdexcept>
 
 #include "time/anniversary.hpp"
 
@@ -86,17 +88,35 @@ std::vector<CmeReferral> GenerateCmeReferrals(Rng& rng, const std::vector<LacEpi
 std::vector<MissingEpisode> GenerateMissingEpisodes(Rng& rng) {
   std::vector<MissingEpisode> out;
   int serial = 0;
-  auto episode = [&](const Child& child, int32_t start, bool looked_after) {
+  // Each child's episodes so far: a child is missing once at a time, so a new episode starts
+  // after the child's previous ones have ended (and ends before any later one starts).
+  std::map<std::string, std::vector<std::pair<int32_t, int32_t>>> spells;
+  auto free = [&](const std::string& id, int32_t from, int32_t to) {
+    for (const auto& [s, e] : spells[id])
+      if (from <= e && s <= to) return false;
+    return true;
+  };
+  // An episode starting on a day in [lo, hi]; `cse`: -1 drawn, else as given.
+  auto episode = [&](const Child& child, int32_t lo, int32_t hi, bool looked_after, int cse = -1) {
     MissingEpisode m;
     m.child = child;
-    m.start = start;
-    m.end = start + rng.Between(0, 3);
+    m.start = rng.Between(lo, hi);
+    m.end = m.start + rng.Between(0, 3);
+    for (int tries = 0; tries < 100 && !free(child.id, m.start, m.end); ++tries) {
+      m.start = rng.Between(lo, hi);
+      m.end = m.start + rng.Between(0, 3);
+    }
+    // Crowded (one child 8 times in a month): the first free day, back the same day.
+    for (int32_t d = lo; d <= hi && !free(child.id, m.start, m.end); ++d) m.start = m.end = d;
+    if (!free(child.id, m.start, m.end)) throw std::logic_error("demo missing: no free day for " + child.id);
+    spells[child.id].emplace_back(m.start, m.end);
     m.type = rng.Below(100) < 70 ? "M" : "A";
     m.looked_after = looked_after;
     m.offered = rng.Below(100) < 90;
     m.accepted = m.offered && rng.Below(100) < 70;
     m.within_72h = m.accepted && rng.Below(100) < 75;
     m.cse = rng.Below(100) < 15;
+    if (cse >= 0) m.cse = cse == 1;
     out.push_back(std::move(m));
   };
   auto teenager = [&](int age, const std::string& sex, int32_t at) {
@@ -105,8 +125,10 @@ std::vector<MissingEpisode> GenerateMissingEpisodes(Rng& rng) {
     return c;
   };
 
-  // January-March 2013: 55 children; 2 are reported in both January and February, so the
-  // months count 20, 19 and 18. Ages are fixed through the quarter (birthdays after March).
+  // January-March 2013: 55 children; one is reported in January and again in February,
+  // another in February and again in March, so the months count 20, 19 and 18. Ages are
+  // fixed through the quarter (birthdays after March). 3 of the 55 are not White European
+  // (5.5%, "fewer than 7%"); one child has CSE concerns.
   const int32_t q_start = Day(2013, 1, 1);
   std::vector<int> ages(55, 14);
   for (int i = 0; i < 24; ++i) ages[static_cast<size_t>(i)] = 15;  // 47 aged 14-15 (23 + 24)
@@ -124,8 +146,12 @@ std::vector<MissingEpisode> GenerateMissingEpisodes(Rng& rng) {
     quarter.push_back(c);
   }
   mix.Shuffle(quarter);
-  // Children 0-19 in January, 18-36 in February (18 and 19 again), 37-54 in March.
-  const std::pair<int, int> months[] = {{0, 20}, {18, 19}, {37, 18}};
+  for (Child& c : quarter)
+    if (c.ethnicity.empty() || c.ethnicity[0] != 'W') c.ethnicity = "WBRI";
+  quarter[5].ethnicity = "MWBC", quarter[25].ethnicity = "APKN", quarter[45].ethnicity = "AOTH";
+  const size_t cse_child = 30;
+  // Children 0-19 in January, 19-37 in February (19 again), 37-54 in March (37 again).
+  const std::pair<int, int> months[] = {{0, 20}, {19, 19}, {37, 18}};
   for (int m = 0; m < 3; ++m) {
     const int32_t first = Day(2013, m + 1, 1), last = Day(2013, m + 1, DaysInMonth(2013, m + 1));
     const auto [from, count] = months[m];
@@ -134,7 +160,8 @@ std::vector<MissingEpisode> GenerateMissingEpisodes(Rng& rng) {
       const bool looked_after = (from + i) % 3 == 0;
       // Six children a month more than once; in January one of them 8 times.
       const int reports = i == 0 && m == 0 ? 8 : i < 6 ? 2 + static_cast<int>(rng.Below(2)) : 1;
-      for (int r = 0; r < reports; ++r) episode(c, rng.Between(first, last - 3), looked_after);
+      const int cse = static_cast<size_t>(from + i) == cse_child ? 1 : 0;
+      for (int r = 0; r < reports; ++r) episode(c, first, last - 3, looked_after, cse);
     }
   }
   // Every other month from April 2009 to March 2016: 12-26 children, mostly 14-15, two
@@ -157,7 +184,7 @@ std::vector<MissingEpisode> GenerateMissingEpisodes(Rng& rng) {
         }
         const int reports = rng.Below(100) < 25 ? rng.Between(2, 4) : 1;
         const bool looked_after = rng.Below(100) < 35;
-        for (int r = 0; r < reports; ++r) episode(child, rng.Between(month, last - 3), looked_after);
+        for (int r = 0; r < reports; ++r) episode(child, month, last - 3, looked_after);
       }
     }
     month = last + 1;

@@ -4,7 +4,9 @@
 // 45, 53, 50, 68, 56, 73, 4) and 546 in 2011-12; some referred children were looked after
 // on the referral date. Missing: 20, 19 and 18 distinct children reported missing in
 // January, February and March 2013 (55 across the quarter: 37 girls, 47 aged 14-15, the
-// youngest 13); six children a month reported more than once, one child 8 times in January.
+// youngest 13); six children a month reported more than once, one child 8 times in January;
+// one child reported in January and February, one in February and March; 3 of the 55 not
+// White European; one child with CSE concerns. A child's episodes never overlap.
 #include <string>
 #include <vector>
 

@@ -101,15 +101,16 @@ std::string AnnexAList8Csv(const std::vector<LacEpisode>& lac) {
                "Date Ceased to be Looked After", "Reason Ceased to be Looked After",
                "Number of Episodes Child Missing from Placement in Last 12 Months",
                "Number of Episodes Child Absent from Placement in Last 12 Months", "Allocated Team", "Allocated Worker"});
-  std::map<std::string, int> placements;  // episodes open in the 12 months to the snapshot
+  // Placements in the 12 months to the snapshot: an L episode continues its placement.
+  std::map<std::string, std::set<int32_t>> placements;
   for (const LacEpisode& e : lac)
-    if (During(e.start, e.end, year_ago, snapshot)) ++placements[e.child.id];
+    if (During(e.start, e.end, year_ago, snapshot)) placements[e.child.id].insert(e.placement_start);
   for (const LacEpisode& e : lac) {
     if (!(e.start <= snapshot && (e.end == kOpen || e.end > snapshot))) continue;
     csv.Row({e.child.id, Gender(e.child.sex), Ethnic(e.child.ethnicity), Uk(e.child.dob),
              std::to_string(AgeAt(e.child.dob, snapshot)), "b) No", Uk(e.period_start),
              e.category_of_need + " - " + (e.category_of_need == "N1" ? "Abuse or neglect" : "Other need"),
-             e.legal_status, std::to_string(placements[e.child.id]), Uk(e.start),
+             e.legal_status, std::to_string(placements[e.child.id].size()), Uk(e.placement_start),
              "f) " + e.placement_type + ": placement", e.placement_provider, "", "", "0", "0", "", ""});
   }
   return csv.text();

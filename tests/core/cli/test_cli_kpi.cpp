@@ -46,6 +46,11 @@ TEST_CASE("csc kpi prints the 2012-13 scorecard with RAG, travel, comparators, r
                    "77.4,report,83.1,,report,,,,,"));
   CHECK(Has(lines, "NI62,NI 62,Looked-after children with 3 or more placements in the year,2012-13,9.9,39,392,9.5,"
                    "Amber,improved,10.7,report,9.8,,report,,,,,"));
+  CHECK(Has(lines, "NI63,NI 63,Long-term looked-after children in the same placement for 2+ years,2012-13,62.2,92,148,"
+                   "68.6,Red,declined,68.6,report,65.5,,report,,,,,"));
+  // The looked-after rate tile counts the same 392 children at 31 March 2013 as NI 62.
+  CHECK(Has(lines, "LAC_RATE,LAC rate,\"Looked-after children per 10,000 children at 31 March\",2012-13,69.9,392,56103,"
+                   ",,,,,,,,,,,,"));
   CHECK(Has(lines, "NI64,NI 64,Child protection plans ceased that lasted 2 years or more,2012-13,3.8,15,395,4.0,Green,"
                    "declined,5.6,report,6.1,,report,,,,,"));
   CHECK(Has(lines, "NI65,NI 65,Child protection plans that are a second or subsequent plan,2012-13,16.3,52,319,13.3,"
@@ -53,6 +58,15 @@ TEST_CASE("csc kpi prints the 2012-13 scorecard with RAG, travel, comparators, r
   CHECK(Has(lines, "NI67,NI 67,Child protection reviews within timescales,2012-13,100.0,238,238,99.0,Green,same,90.5,"
                    "report,92.0,,report,,,,,"));
   CHECK(Has(lines, "CME,CME referrals,Children missing education referrals in the year,2012-13,874,874,,,,,,,,,,,,,,"));
+}
+
+TEST_CASE("csc kpi 2011-12: NI 62 39/381 and NI 63 95/148, as the report's previous year", "[cli][kpi]") {
+  const auto run = RunCli("kpi --year 2011-12 --data-dir " + kDemo + " --format csv --indicator NI62 --indicator NI63");
+  REQUIRE(run.exit_code == 0);
+  const auto lines = Lines(run.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1].rfind("NI62,NI 62,Looked-after children with 3 or more placements in the year,2011-12,10.2,39,381,", 0) == 0);
+  CHECK(lines[2].rfind("NI63,NI 63,Long-term looked-after children in the same placement for 2+ years,2011-12,64.2,95,148,", 0) == 0);
 }
 
 TEST_CASE("csc kpi table says the data is synthetic and marks the report's comparators", "[cli][kpi]") {

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "dataset/derived_columns.hpp"
 #include "generate/demo_extract.hpp"
 #include "ingest/csv_loader.hpp"
 #include "query/executor.hpp"
@@ -25,7 +26,7 @@ const Catalog& Demo() {
   static const CatalogPtr catalog = [] {
     auto c = std::make_shared<Catalog>();
     for (const char* name : {"cp_plans", "lac_episodes", "cme_referrals", "missing_episodes", "population"})
-      c->Add(name, LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table);
+      c->Add(name, WithDerivedColumns(LoadCsvFile(std::string(CSC_SOURCE_ASSETS_DIR) + "/demo/" + name + ".csv").table));
     return c;
   }();
   return *catalog;
@@ -105,24 +106,55 @@ TEST_CASE("NI 65: second or subsequent CP plans, 52 of 442 in 2011-12 and 52 of 
         std::map<std::string, double>{{"2011-12", 52}, {"2012-13", 52}});
 }
 
-TEST_CASE("NI 62: 381 and 392 children looked after during 2011-12 and 2012-13, 39 each with 3+ placements", "[demo]") {
-  CHECK(Ask(Q("lac_episodes", "fy:2011-12, fy:2012-13", "open-during", "period", "children", kNotShortBreaks)) ==
+TEST_CASE("NI 62: 381 and 392 children looked after at 31 March 2012 and 2013, 39 each with 3+ placements", "[demo]") {
+  CHECK(Ask(Q("lac_episodes", "fy:2011-12, fy:2012-13", "open-at:31-03", "period", "children", kNotShortBreaks)) ==
         std::map<std::string, double>{{"2011-12", 381}, {"2012-13", 392}});
-  // Placements in the year per child: episodes open during the year (docs/DATA.md).
+  // Placements counted by hand (tests/support/placements.hpp), not by the engine's rule.
   const Table& lac = *Demo().Find("lac_episodes");
   CHECK(test::ChildrenWithThreeOrMorePlacements(lac, 2011) == 39);
   CHECK(test::ChildrenWithThreeOrMorePlacements(lac, 2012) == 39);
+  // The same through the engine, as the catalogue asks it: placements (new_placement = Y)
+  // open during the year, of children looked after at 31 March.
+  for (const char* year : {"2011-12", "2012-13"}) {
+    QueryText t = Q("lac_episodes", std::string("fy:") + year, "open-during", "child_id", "episodes",
+                    {"new_placement = Y", "legal_status not in (V3, V4)"});
+    t.roles = {"start=placement_start", "end=placement_end"};
+    t.links = {"present lac_episodes open-at-end where legal_status not in (V3, V4)"};
+    int three_plus = 0;
+    for (const auto& [child, placements] : Ask(t)) three_plus += placements >= 3;
+    CHECK(three_plus == 39);
+  }
+  // The rules matter on this data: counting episodes instead of placements, or children
+  // looked after during the year, gives more.
+  const auto episodes = Ask(Q("lac_episodes", "fy:2012-13", "open-during", "child_id", "episodes", kNotShortBreaks));
+  int by_episodes = 0;
+  for (const auto& [child, n] : episodes) by_episodes += n >= 3;
+  CHECK(by_episodes > 39);
 }
 
-TEST_CASE("NI 63: 148 long-term looked-after children at 31 March 2013, 92 in the same placement for 2+ years", "[demo]") {
-  std::vector<std::string> long_term = kNotShortBreaks;
-  long_term.push_back("period_start ..2010-09-30");
-  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 148);
-  // All of them under 16 at 31 March 2013, as NI 63 counts.
-  long_term.push_back("age ..15");
-  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 148);
-  long_term.push_back("episode_start ..2011-03-31");
-  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", long_term))["all"] == 92);
+TEST_CASE("NI 63: 148 long-term looked-after children at 31 March 2012 and 2013, 95 and 92 in the same placement 2+ years",
+          "[demo]") {
+  const std::pair<const char*, const char*> years[] = {{"fy:2011-12", "2009-09-30"}, {"fy:2012-13", "2010-09-30"}};
+  const std::map<std::string, double> stable = {{"fy:2011-12", 95}, {"fy:2012-13", 92}};
+  const std::map<std::string, std::string> two_years_back = {{"fy:2011-12", "2010-03-31"}, {"fy:2012-13", "2011-03-31"}};
+  for (const auto& [period, cut] : years) {
+    INFO(period);
+    std::vector<std::string> long_term = kNotShortBreaks;
+    long_term.push_back(std::string("period_start ..") + cut);
+    CHECK(Ask(Q("lac_episodes", period, "open-at:31-03", "", "children", long_term))["all"] == 148);
+    // All of them under 16 at 31 March, as NI 63 counts.
+    long_term.push_back("age ..15");
+    CHECK(Ask(Q("lac_episodes", period, "open-at:31-03", "", "children", long_term))["all"] == 148);
+    long_term.push_back("stable_placement_start .." + two_years_back.at(period));
+    CHECK(Ask(Q("lac_episodes", period, "open-at:31-03", "", "children", long_term))["all"] == stable.at(period));
+  }
+  // Six children placed for adoption in 2012-13 are stable by the adoption rule only: their
+  // adoptive placement is recent, the one before it began by 31 March 2011.
+  std::vector<std::string> adopted = kNotShortBreaks;
+  for (const char* f : {"period_start ..2010-09-30", "age ..15", "stable_placement_start ..2011-03-31",
+                        "placement_start 2011-04-01.."})
+    adopted.push_back(f);
+  CHECK(Ask(Q("lac_episodes", "fy:2012-13", "open-at:31-03", "", "children", adopted))["all"] == 6);
 }
 
 TEST_CASE("Nobody is looked after at 18 or over", "[demo]") {
@@ -143,8 +175,32 @@ TEST_CASE("Nobody is looked after at 18 or over", "[demo]") {
   CHECK(adult_days == 0);
 }
 
-TEST_CASE("Looked after in December 2015: 423", "[demo]") {
+TEST_CASE("Looked after in December 2015: 423, after a rise through 2015 in under-5s and over-15s", "[demo]") {
   CHECK(Ask(Q("lac_episodes", "year:2015", "open-at:31-12", "", "children", kNotShortBreaks))["all"] == 423);
+  // Quarter by quarter through 2015, each end higher than the one before.
+  const auto quarters = Ask(Q("lac_episodes", "month:2014-12, month:2015-03, month:2015-06, month:2015-09, month:2015-12",
+                              "open-at:end", "period", "children", kNotShortBreaks));
+  REQUIRE(quarters.size() == 5);
+  double before = 0;
+  for (const auto& [month, n] : quarters) {
+    INFO(month << ": " << n);
+    CHECK(n > before);
+    before = n;
+  }
+  CHECK(quarters.at("2015-12") == 423);
+  // The rise from December 2014 is in under-5s and 16-17s: 90% of it or more.
+  const auto bands = Ask(Q("lac_episodes", "month:2014-12, month:2015-12", "open-at:end", "period, age-band", "children",
+                           kNotShortBreaks));
+  auto rise = [&](const char* band) {
+    const std::string b(band);
+    const auto at = [&](const std::string& k) { return bands.count(k) ? bands.at(k) : 0.0; };
+    return at("2015-12/" + b) - at("2014-12/" + b);
+  };
+  INFO("under 1 " << rise("Under 1") << ", 1-4 " << rise("1-4") << ", 5-9 " << rise("5-9") << ", 10-15 "
+                  << rise("10-15") << ", 16-17 " << rise("16-17"));
+  const double young_and_old = rise("Under 1") + rise("1-4") + rise("16-17");
+  CHECK(young_and_old >= 0.9 * (quarters.at("2015-12") - quarters.at("2014-12")));
+  CHECK(rise("16-17") > 0);
 }
 
 TEST_CASE("CME referrals 2012-13: 874 by NC year 41/232/76/72/64/40/45/53/50/68/56/73/4, 2011-12: 546", "[demo]") {
@@ -171,6 +227,41 @@ TEST_CASE("Missing children January/February/March 2013: 20/19/18, two-thirds gi
   double most = 0;
   for (const auto& [id, n] : january) most = std::max(most, n);
   CHECK(most == 8);
+  // One child reported in March had been reported earlier in the quarter (and one in
+  // February had been in January): 20 + 19 + 18 = 57 child-months, 55 children.
+  const auto by_month = Ask(Q("missing_episodes", "month:2013-01, month:2013-02, month:2013-03", "started",
+                              "period, child_id", "episodes"));
+  std::map<std::string, std::set<std::string>> months;
+  for (const auto& [key, n] : by_month) months[key.substr(0, 7)].insert(key.substr(8));
+  int march_again = 0, february_again = 0;
+  for (const auto& id : months["2013-03"]) march_again += months["2013-01"].count(id) + months["2013-02"].count(id) > 0;
+  for (const auto& id : months["2013-02"]) february_again += months["2013-01"].count(id) > 0;
+  CHECK(march_again == 1);
+  CHECK(february_again == 1);
+  CHECK(Ask(Q("missing_episodes", quarter, "started", "", "children"))["all"] == 55);
+  // Fewer than 7% not White European: 3 of the 55 (5.5%).
+  const auto groups = Ask(Q("missing_episodes", quarter, "started", "ethnic-group", "children"));
+  double not_white = 0;
+  for (const auto& [group, n] : groups) not_white += group == "White" ? 0 : n;
+  CHECK(not_white == 3);
+  CHECK(not_white / 55 < 0.07);
+  // One child with CSE concerns.
+  CHECK(Ask(Q("missing_episodes", quarter, "started", "", "children", {"cse_concern = Y"}))["all"] == 1);
+}
+
+TEST_CASE("No child has two missing episodes at once", "[demo]") {
+  const Table& m = *Demo().Find("missing_episodes");
+  const Column &child = *m.ColumnByName("child_id"), &start = *m.ColumnByName("missing_start"),
+               &end = *m.ColumnByName("missing_end");
+  std::map<std::string, std::vector<std::pair<int64_t, int64_t>>> spells;
+  for (size_t r = 0; r < m.num_rows(); ++r)
+    spells[std::string(child.GetString(r))].emplace_back(start.GetInt(r), end.IsValid(r) ? end.GetInt(r) : INT64_MAX);
+  size_t overlaps = 0;
+  for (auto& [id, s] : spells) {
+    std::sort(s.begin(), s.end());
+    for (size_t i = 1; i < s.size(); ++i) overlaps += s[i].first <= s[i - 1].second;
+  }
+  CHECK(overlaps == 0);
 }
 
 TEST_CASE("Population 0-17 matches the DfE totals 56,103 / 56,118 / 56,556 / 56,392 / 56,509 (2012-2016)", "[demo]") {
