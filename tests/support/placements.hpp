@@ -2,9 +2,9 @@
 // NI 62's numerator counted by hand from a lac_episodes table, independently of the query
 // engine and of dataset/placements.cpp: children looked after at 31 March (the end of the
 // financial year starting in `year`; short breaks V3/V4 left out) with 3 or more placements
-// during the year. A placement begins with an episode whose reason for new episode is S, P,
-// T, B or U, or that follows no episode of the child ending on its start date; an L episode
-// that follows one continues it.
+// during the year. A placement begins with an episode whose reason for new episode is not L
+// (S, P, T, B, U; the demonstration data has no blank reasons), or that follows no episode of
+// the child ending on its start date; an L episode that follows one continues it.
 #include <algorithm>
 #include <map>
 #include <string>
