@@ -94,6 +94,12 @@ void BM_TypicalSlicePublish(benchmark::State& state) {
   Report(state, TimeRuns(state, query, options));
 }
 
+// Open at 31 March of each financial year without protection: what Publish/1 adds to.
+void BM_OpenAtSliceCold(benchmark::State& state) {
+  ExecuteOptions options;
+  Report(state, TimeRuns(state, ParseQueryText(SliceText("fy:2010-11..2014-15", "open-at:31-03")), options));
+}
+
 // The same without the vector scan (query/vector_scan.hpp): selection vectors, gathers and
 // the fused count pass, the path every query the vector scan declines takes.
 void BM_TypicalSliceGeneralPath(benchmark::State& state) {
@@ -177,6 +183,7 @@ BENCHMARK(BM_DeriveAges)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SliceParts)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_TypicalSliceCold)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_TypicalSlicePublish)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
+BENCHMARK(BM_OpenAtSliceCold)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_TypicalSliceGeneralPath)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_SnapshotSlice)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);
 BENCHMARK(BM_WardRanking)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime()->MinTime(1.0);

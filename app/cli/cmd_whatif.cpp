@@ -9,8 +9,11 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/publish_options.hpp"
 #include "indicators/catalogue.hpp"
 #include "indicators/whatif.hpp"
+#include "privacy/cell_key_secret.hpp"
+#include "privacy/publish_result.hpp"
 #include "query/compiled_query.hpp"
 
 namespace csc::cli {
@@ -19,7 +22,8 @@ namespace {
 struct WhatIfArgs {
   std::string indicator, year = "2012-13", data_dir, catalogue, slice, la = "372", sn = "2025", format = "table";
   std::optional<double> numerator, denominator;
-  bool percent = false, with_denominator = false, timing = false;
+  bool percent = false, with_denominator = false, timing = false, publish = false;
+  int threshold = kDefaultThreshold;
 };
 
 std::string Counts(const IndicatorValue& v) {
@@ -38,6 +42,9 @@ std::string Signed(double v, bool percent) {
 void PrintTable(const Indicator& ind, const WhatIfArgs& a, const WhatIfResult& r, bool synthetic) {
   if (synthetic) std::cout << "SYNTHETIC DEMONSTRATION DATA\n";
   std::cout << ind.ref << " " << ind.name << ", " << r.year << "\n";
+  if (r.published)
+    std::cout << "published counts (cell-key method, counts 1 to " << a.threshold
+              << " withheld): the scenario starts from them; " << kProtectedFootnote << "\n";
   std::string change;
   if (a.numerator) change += "numerator " + Signed(*a.numerator, a.percent) + (a.with_denominator ? " (and denominator)" : "");
   if (a.denominator) change += std::string(change.empty() ? "" : ", ") + "denominator " + Signed(*a.denominator, a.percent);
@@ -72,6 +79,7 @@ void PrintJson(const Indicator& ind, const WhatIfResult& r, bool synthetic) {
   };
   J j;
   j["synthetic"] = synthetic;
+  j["published"] = r.published;
   j["indicator"] = ind.id;
   j["year"] = r.year;
   j["numerator_change"] = r.numerator_change;
@@ -107,6 +115,14 @@ int Run(const WhatIfArgs& a) {
     ScorecardOptions options;
     options.la_code = a.la;
     options.sn_vintage = a.sn;
+    if (a.publish) {
+      try {
+        options.publish = CountPublication{LoadOrCreateCellKeySeed(), {a.threshold, 0}};
+      } catch (const std::runtime_error& e) {
+        std::cerr << "csc whatif: " << e.what() << "\n";
+        return 1;
+      }
+    }
     Scorecard card(cat, data, options);
     std::vector<WhatIfChange> changes;
     auto add = [&](WhatIfPart part, double amount) {
@@ -161,6 +177,11 @@ const CommandRegistrar kRegistrar(
       app.add_option("--la", a->la, "LA for rank and comparators (default 372 Rotherham)");
       app.add_option("--sn", a->sn, "statistical-neighbour vintage: 2021 or 2025")->check(CLI::IsMember({"2021", "2025"}));
       app.add_option("--format", a->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+      app.add_flag("--publish", a->publish,
+                   "publication-safe (cell-key method): start from the published counts; a scenario resting on a "
+                   "withheld count (1..threshold) is refused");
+      app.add_option("--threshold", a->threshold, "with --publish: withhold counts 1..N (5, 7 or 10)")
+          ->check(ThresholdValidator());
       app.add_flag("--timing", a->timing, "print the scenario's evaluation time to stderr");
       return [a] { return Run(*a); };
     });

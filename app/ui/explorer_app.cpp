@@ -512,6 +512,7 @@ void ExplorerApp::DrawFrame() {
       DrawExactFiguresBanner();
       InitDashboard(m_dashboard, DefaultCataloguePath(), ConfigDir() + "/indicators.json", ConfigDir() + "/scenarios.json",
                     ConfigDir() + "/exports");
+      m_dashboard.threshold = m_disclosure_threshold;  // View > Withhold small counts, as presentation mode
       DrawDashboard(m_dashboard, m_catalog, ShowingDemoData(), m_wake);
       ImGui::EndTabItem();
     }

@@ -15,6 +15,7 @@
 #include "util/atomic_file.hpp"
 #include "views/indicator_breakdown.hpp"
 #include "views/indicator_trend.hpp"
+#include "views/publication.hpp"
 #include "views/task_poll.hpp"
 
 namespace csc::app {
@@ -82,7 +83,8 @@ bool DrawTile(const KpiRow& row, const std::vector<IndicatorValue>& series, bool
   const float line = ImGui::GetTextLineHeightWithSpacing();
   ImGui::SetCursorPosY(h - line * 4.1f);
   ImGui::SetWindowFontScale(1.6f);
-  ImGui::TextUnformatted(row.current.value ? FormatIndicatorValue(ind, row.current.value).c_str() : "-");
+  ImGui::TextUnformatted(row.current.value ? FormatIndicatorValue(ind, row.current.value).c_str()
+                         : row.current.withheld ? "c" : "-");
   ImGui::SetWindowFontScale(1.0f);
   ImGui::SameLine();
   DrawDirection(row, ImGui::GetFontSize() * 1.4f);
@@ -93,7 +95,7 @@ bool DrawTile(const KpiRow& row, const std::vector<IndicatorValue>& series, bool
   if (row.current.numerator && row.current.denominator && ind.unit != IndicatorUnit::Count)
     ImGui::TextDisabled("%s / %s", FormatNumber(row.current.numerator, 0).c_str(), FormatNumber(row.current.denominator, 0).c_str());
   else
-    ImGui::TextDisabled("%s", row.current.entered ? "entered from the report" : " ");
+    ImGui::TextDisabled("%s", row.current.entered ? "entered from the report" : row.current.withheld ? "c / c (withheld)" : " ");
   ImGui::TextDisabled("target %s  Eng %s  SN %s", Comparator(ind, row.comparators.target).c_str(),
                       Comparator(ind, row.comparators.england).c_str(), Comparator(ind, row.comparators.sn_mean).c_str());
   ImGui::Unindent(10);
@@ -205,6 +207,7 @@ void DrawWhatIf(DashboardState& s, const KpiRow& row, const std::function<void()
   }
   if (!s.whatif) return;
   const WhatIfResult& w = *s.whatif;
+  if (w.published) ImGui::TextDisabled("From the published counts (the slice's too): %s.", kProtectedFootnote);
   ImGui::Text("%s -> %s   (%s / %s)", FormatIndicatorValue(ind, w.before.value).c_str(),
               FormatIndicatorValue(ind, w.after.value).c_str(), FormatNumber(w.after.numerator, 0).c_str(),
               FormatNumber(w.after.denominator, 0).c_str());
@@ -385,22 +388,38 @@ static void DrawDashboardBody(DashboardState& s, const CatalogPtr& data, bool sy
     ImGui::TextDisabled("Load the case-level datasets to see the indicators.");
     return;
   }
-  if (data != s.data) {  // new data: a new scorecard, years and tiles
+  // Publication asked for: the installation's key and the threshold make the scorecard's.
+  std::optional<CountPublication> publishing;
+  s.publish_error.clear();
+  if (s.publish) {
+    std::string error;
+    if (const uint64_t* seed = CellKeySeed(error)) publishing = CountPublication{*seed, {s.threshold, 0}};
+    else s.publish_error = "publication-safe figures are unavailable: " + error;
+  }
+  const bool republish = publishing.has_value() != s.publishing.has_value() ||
+                         (publishing && s.publishing && (publishing->seed != s.publishing->seed ||
+                                                         publishing->options.threshold != s.publishing->options.threshold));
+  if (data != s.data || republish) {  // new data or publication: a new scorecard, years and tiles
+    const bool new_data = data != s.data || s.years.empty();
     s.data = data;
+    s.publishing = publishing;
     try {
       if (!s.benchmarks) s.benchmarks = std::make_shared<BenchmarkStore>(AssetsDir() + "/ees");
       ScorecardOptions options;
       options.benchmarks = s.benchmarks;
+      options.publish = publishing;
       s.context = MakeScorecardContext(s.indicators, data, options);
     } catch (const std::exception& e) {
       s.error = e.what();
       return;
     }
-    s.years = FinancialYearsCovered(*data);
-    if (s.years.empty()) s.years = {"2012-13"};
-    s.year = static_cast<int>(s.years.size()) - 1;
-    for (size_t i = 0; i < s.years.size(); ++i)
-      if (s.years[i] == "2012-13") s.year = static_cast<int>(i);  // the report year, when the data has it
+    if (new_data) {  // publication ticked or not keeps the year the user chose
+      s.years = FinancialYearsCovered(*data);
+      if (s.years.empty()) s.years = {"2012-13"};
+      s.year = static_cast<int>(s.years.size()) - 1;
+      for (size_t i = 0; i < s.years.size(); ++i)
+        if (s.years[i] == "2012-13") s.year = static_cast<int>(i);  // the report year, when the data has it
+    }
     s.tiles.reset();
     s.tiles_task.reset();
     s.detail.reset();
@@ -409,6 +428,8 @@ static void DrawDashboardBody(DashboardState& s, const CatalogPtr& data, bool sy
     s.breakdown_task.reset();
     s.whatif.reset();
     s.whatif_key.clear();
+    s.whatif_error.clear();
+    s.whatif_task.reset();
     s.compare_stale = true;
     StartTiles(s, wake);
   }
@@ -431,6 +452,17 @@ static void DrawDashboardBody(DashboardState& s, const CatalogPtr& data, bool sy
   ImGui::SameLine();
   if (ImGui::Button("Add an indicator...")) s.form.open = true;
   if (ItemProbeEnabled()) ProbeLastItem("button:add-indicator");
+  ImGui::SameLine();
+  ImGui::Checkbox("publication-safe", &s.publish);
+  if (ItemProbeEnabled()) ProbeLastItem("checkbox:publish-indicators");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Values, trends, what-ifs, breakdowns and ward funnels from published counts (cell-key method): "
+                      "counts of 1 to %d withheld as c, others adjusted by a few",
+                      s.threshold);
+  if (s.publishing)
+    ImGui::TextDisabled("Publication-safe: counts 1 to %d and figures resting on them shown as c, other counts perturbed; %s.",
+                        s.publishing->options.threshold, kProtectedFootnote);
+  if (!s.publish_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.publish_error.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("Targets and published comparators from the catalogue; England and statistical neighbours from the bundled DfE files.%s",
                       synthetic ? " Values computed from SYNTHETIC demonstration data." : "");

@@ -27,6 +27,12 @@ struct DashboardState {
   int year = -1;  // index into years
   CatalogPtr data;  // what the context and tiles were computed on
   std::shared_ptr<BenchmarkStore> benchmarks;  // DfE files, read once per session
+  // Publication-safe figures (the dashboard's checkbox; the app's threshold): tiles, trend,
+  // what-if, breakdown and ward funnel from published counts (docs/DISCLOSURE.md).
+  bool publish = false;
+  int threshold = kDefaultThreshold;
+  std::optional<CountPublication> publishing;  // what the context was made with
+  std::string publish_error;                   // the installation's key could not be read
   std::shared_ptr<ScorecardContext> context;
   std::unique_ptr<BackgroundTask<DashboardData>> tiles_task;
   std::shared_ptr<const DashboardData> tiles;

@@ -113,11 +113,14 @@ void DrawHelpWindow(HelpState& s) {
     }
     if (ImGui::BeginTabItem("Publication-safe")) {
       ImGui::TextWrapped(
-          "Publication-safe means no figure shown lets a reader identify a child. Counts of 1 up to the threshold "
-          "(5, 7 or 10: View > Withhold small counts in presentation) are shown as \"c\", and so are enough other cells "
-          "that a hidden count cannot be worked out from the cells and totals shown. Zeros are shown. Rates, shares "
-          "and ratios are computed from the exact counts and hidden with their count. Presentation mode and "
-          "publication exports are always publication-safe; the query tab shows exact figures, for analysts only.");
+          "Publication-safe means no figure shown lets a reader identify a child, even by subtracting one published "
+          "table from another. Figures are protected by the cell-key method (as the ABS and ONS table builders): "
+          "counts of 1 up to the threshold (5, 7 or 10: View > Withhold small counts in presentation) are shown as "
+          "\"c\", other counts are adjusted by at most 3, the same way for the same children every time, and rates, "
+          "shares, ratios, indicator values, what-ifs and funnel points are computed from the adjusted counts (or "
+          "shown as c with them). Zeros are shown. Totals may not add. Presentation mode, publication exports and the "
+          "indicators tab with \"publication-safe\" ticked are protected; the query tab shows exact figures, for "
+          "analysts only. docs/DISCLOSURE.md says more.");
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -12,7 +12,8 @@ namespace {
 void StartBreakdown(DashboardState& s, const Indicator& ind, const std::string& year, const std::function<void()>& wake) {
   s.breakdown_task = std::make_unique<BackgroundTask<BreakdownTable>>(
       [context = s.context, &ind, year, by = s.breakdown_by](Progress&, const CancelToken&) {
-        return BuildBreakdownTable(ind, *context->data, year, by);
+        const auto& publish = context->card->options().publish;
+        return BuildBreakdownTable(ind, *context->data, year, by, publish ? &*publish : nullptr);
       },
       wake);
 }
@@ -44,7 +45,8 @@ void DrawBreakdown(DashboardState& s, const KpiRow& row, const std::function<voi
   }
   DrawChoices(s);
   const std::string& year = row.year;
-  const bool current = s.breakdown && s.breakdown->id == ind.id && s.breakdown->year == year && s.breakdown->by == s.breakdown_by;
+  const bool current = s.breakdown && s.breakdown->id == ind.id && s.breakdown->year == year && s.breakdown->by == s.breakdown_by &&
+                       s.breakdown->published == s.publishing.has_value();
   if (!current && !s.breakdown_task) StartBreakdown(s, ind, year, wake);  // latest wins: the next starts when this ends
   if (!s.breakdown || s.breakdown->id != ind.id) {
     ImGui::TextDisabled("Computing...");
@@ -55,9 +57,13 @@ void DrawBreakdown(DashboardState& s, const KpiRow& row, const std::function<voi
     ImGui::TextWrapped("%s", t.error.c_str());
     return;
   }
+  // Publishing, the wholes shown are published cells of their own, never sums of the slices.
+  auto whole = [&](std::optional<double> published, double total) {
+    return t.published ? (published ? FormatNumber(published, 0) : std::string("c")) : FormatNumber(total, 0);
+  };
   ImGui::TextDisabled("%s %s by %s: %s of %s in %zu slices, most in the numerator first%s", ind.ref.c_str(), t.year.c_str(),
-                      t.by.c_str(), FormatNumber(t.numerator_total, 0).c_str(), FormatNumber(t.denominator_total, 0).c_str(),
-                      t.rows.size(), current ? "" : " (updating)");
+                      t.by.c_str(), whole(t.numerator_published, t.numerator_total).c_str(),
+                      whole(t.denominator_published, t.denominator_total).c_str(), t.rows.size(), current ? "" : " (updating)");
   if (!t.note.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImVec4(0.84f, 0.37f, 0.0f, 1), "%s", t.note.c_str());
@@ -83,15 +89,18 @@ void DrawBreakdown(DashboardState& s, const KpiRow& row, const std::function<voi
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.label.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FormatNumber(r.numerator, 0).c_str());
+    ImGui::TextUnformatted(r.numerator_withheld ? "c" : FormatNumber(r.numerator, 0).c_str());
     if (has_den) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FormatNumber(r.denominator, 0).c_str());
+      ImGui::TextUnformatted(r.denominator_withheld ? "c" : FormatNumber(r.denominator, 0).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.value ? FormatIndicatorValue(ind, r.value).c_str() : "-");
+      ImGui::TextUnformatted(r.value ? FormatIndicatorValue(ind, r.value).c_str() : r.withheld() ? "c" : "-");
     }
     ImGui::TableNextColumn();
-    if (t.numerator_total > 0) ImGui::Text("%.1f%%", 100.0 * r.numerator.value_or(0) / t.numerator_total);
+    // Publishing, a share is of the published whole (its own cell), and hidden with its count.
+    const double of = t.published ? t.numerator_published.value_or(0) : t.numerator_total;
+    if (r.numerator_withheld) ImGui::TextUnformatted("c");
+    else if (of > 0) ImGui::Text("%.1f%%", 100.0 * r.numerator.value_or(0) / of);
   }
   ImGui::EndTable();
 }

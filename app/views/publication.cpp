@@ -4,8 +4,6 @@
 
 namespace csc::app {
 
-namespace {
-
 // The installation's record-key seed, read (or made) once per run: the `csc` tool reads
 // the same file, so the explorer and the CLI publish the same figure for the same cell.
 const uint64_t* CellKeySeed(std::string& error) {
@@ -21,8 +19,6 @@ const uint64_t* CellKeySeed(std::string& error) {
   if (!seed) error = failure;
   return seed ? &*seed : nullptr;
 }
-
-}  // namespace
 
 void SubmitPublished(QueryService& service, const std::string& caller, const QueryText& text, PublishedQuery& s) {
   s.live.SetCaller(caller);

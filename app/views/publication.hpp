@@ -32,6 +32,9 @@ std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int th
                                              std::vector<std::vector<bool>>* withheld = nullptr);
 // The same, as CSV with hidden cells written "c" (the publication export).
 std::string PublishedCsv(const PublishedQuery& state, int threshold);
+// The installation's record-key seed (privacy/cell_key_secret.hpp), read once per run; null
+// with `error` saying why when it cannot be read or made.
+const uint64_t* CellKeySeed(std::string& error);
 // The line under a published chart or table: how figures were protected, and that totals may not add.
 std::string PublishedFootnote(int threshold);
 

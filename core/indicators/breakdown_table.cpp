@@ -57,37 +57,54 @@ std::vector<BreakdownChoice> BreakdownDimensions(const Indicator& ind, const Cat
 }
 
 BreakdownTable BuildBreakdownTable(const Indicator& ind, const Catalog& catalog, const std::string& year,
-                                   const std::string& by) {
+                                   const std::string& by, const CountPublication* publish) {
   BreakdownTable t;
   t.id = ind.id;
   t.year = year;
   t.by = by;
+  t.published = publish != nullptr;
   if (!ind.numerator) {
     t.error = ind.ref + " is entered from the report, not counted from the data, so it has no breakdown.";
     return t;
   }
   try {
-    t.rows = IndicatorBreakdown(ind, catalog, year, by);
+    t.rows = IndicatorBreakdown(ind, catalog, year, by, publish);
   } catch (const std::exception& e) {
     t.error = e.what();
     return t;
   }
   for (const auto& r : t.rows) t.numerator_total += r.numerator.value_or(0), t.denominator_total += r.denominator.value_or(0);
-  try {
-    t.numerator_whole = RunCount(ind, *ind.numerator, catalog, year);
-    t.denominator_whole = ind.denominator ? RunCount(ind, *ind.denominator, catalog, year) : 0;
-  } catch (const std::exception& e) {
-    t.error = e.what();
-    return t;
-  }
-  const bool num_off = std::abs(t.numerator_total - t.numerator_whole) > 0.5;
-  const bool den_off = ind.denominator && std::abs(t.denominator_total - t.denominator_whole) > 0.5;
-  if (num_off || den_off) {
-    t.note = "The slices hold " + FormatNumber(t.numerator_total, 0) + " of the numerator's " +
-             FormatNumber(t.numerator_whole, 0);
-    if (ind.denominator)
-      t.note += " and " + FormatNumber(t.denominator_total, 0) + " of the denominator's " + FormatNumber(t.denominator_whole, 0);
-    t.note += ": a child or case can fall in several slices, or in none, so they are not shares of the whole.";
+  if (publish) {
+    // The wholes are cells of their own; the slices' sum is never compared with them (a
+    // difference of exact sums would be the withheld slices' count).
+    try {
+      t.numerator_published = RunPublishedCount(ind, *ind.numerator, catalog, year, *publish);
+      if (ind.denominator) t.denominator_published = RunPublishedCount(ind, *ind.denominator, catalog, year, *publish);
+    } catch (const std::exception& e) {
+      t.error = e.what();
+      return t;
+    }
+    t.numerator_whole = t.numerator_published.value_or(0);
+    t.denominator_whole = t.denominator_published.value_or(0);
+    t.note = "Published counts (cell-key method): slices of 1 to " + std::to_string(publish->options.threshold) +
+             " are withheld as c; figures are protected and totals may not add.";
+  } else {
+    try {
+      t.numerator_whole = RunCount(ind, *ind.numerator, catalog, year);
+      t.denominator_whole = ind.denominator ? RunCount(ind, *ind.denominator, catalog, year) : 0;
+    } catch (const std::exception& e) {
+      t.error = e.what();
+      return t;
+    }
+    const bool num_off = std::abs(t.numerator_total - t.numerator_whole) > 0.5;
+    const bool den_off = ind.denominator && std::abs(t.denominator_total - t.denominator_whole) > 0.5;
+    if (num_off || den_off) {
+      t.note = "The slices hold " + FormatNumber(t.numerator_total, 0) + " of the numerator's " +
+               FormatNumber(t.numerator_whole, 0);
+      if (ind.denominator)
+        t.note += " and " + FormatNumber(t.denominator_total, 0) + " of the denominator's " + FormatNumber(t.denominator_whole, 0);
+      t.note += ": a child or case can fall in several slices, or in none, so they are not shares of the whole.";
+    }
   }
   std::stable_sort(t.rows.begin(), t.rows.end(), [](const BreakdownRow& a, const BreakdownRow& b) {
     const double na = a.numerator.value_or(0), nb = b.numerator.value_or(0);

@@ -3,6 +3,7 @@
 // its datasets (ward, age band, sex, ethnic group, or a coded column such as the CP plan's
 // latest category of abuse), largest numerator first. The dashboard's detail offers the
 // dimensions both counts' tables have, and computes the table on a worker.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,14 @@ struct BreakdownTable {
   // slices or none, so the slices must not be read as shares of the whole.
   std::string note;
   std::string error;  // the engine's message naming the indicator and part, or why none
+  // Publishing: every count is a published cell (withheld ones flagged in the rows, their
+  // slices' totals leave them out), the wholes are published cells of their own (nullopt
+  // for "c"), and the note says totals may not add.
+  bool published = false;
+  std::optional<double> numerator_published, denominator_published;
 };
-// Never throws: a data or query problem is in `error`.
+// Never throws: a data or query problem is in `error`. With `publish`, from published counts.
 BreakdownTable BuildBreakdownTable(const Indicator& ind, const Catalog& catalog, const std::string& year,
-                                   const std::string& by);
+                                   const std::string& by, const CountPublication* publish = nullptr);
 
 }  // namespace csc

@@ -9,6 +9,13 @@
 
 namespace csc {
 
+namespace {
+// The scorecard's publication settings, or null for exact figures.
+const CountPublication* Publication(const Scorecard& card) {
+  return card.options().publish ? &*card.options().publish : nullptr;
+}
+}  // namespace
+
 std::shared_ptr<ScorecardContext> MakeScorecardContext(std::shared_ptr<const IndicatorCatalogue> indicators,
                                                        CatalogPtr data, ScorecardOptions options) {
   auto context = std::make_shared<ScorecardContext>();
@@ -54,7 +61,7 @@ DashboardData BuildDashboard(ScorecardContext& context, const std::string& year,
   d.rows = context.card->Rows(year);
   d.sn_vintage = context.card->sn().vintage;
   for (const KpiRow& row : d.rows) {
-    d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years, context.card->entered()));
+    d.series.push_back(IndicatorSeries(*row.indicator, *context.data, years, context.card->entered(), Publication(*context.card)));
     d.comparators.push_back(ComparatorSeries(*context.card, *row.indicator, years));
   }
   return d;
@@ -111,7 +118,7 @@ IndicatorDetail BuildIndicatorDetail(const ScorecardContext& context, const Indi
     return d;
   }
   try {
-    d.breakdown = IndicatorBreakdown(ind, *context.data, year, by);
+    d.breakdown = IndicatorBreakdown(ind, *context.data, year, by, Publication(*context.card));
   } catch (const std::exception& e) {
     d.error = e.what();
     return d;

@@ -99,9 +99,14 @@ double RunCount(const Indicator& ind, const CountSpec& spec, const Catalog& cata
 }
 
 std::optional<double> RunPublishedCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog,
-                                        std::string_view year, const CountPublication& publish) {
-  const Query q = CountQuery(ind, spec, year);
-  const auto [count, key] = CountWithKey(ind, spec, catalog, year, {}, publish.seed);
+                                        std::string_view year, const CountPublication& publish,
+                                        const std::vector<Filter>& extra) {
+  const Query q = CountQuery(ind, spec, year, extra);
+  const auto [count, key] = CountWithKey(ind, spec, catalog, year, extra, publish.seed);
+  return PublishCount(q, count, key, publish);
+}
+
+std::optional<double> PublishCount(const Query& q, double count, uint32_t key, const CountPublication& publish) {
   // The population table is public (ONS estimates): its sums are published as they are.
   if (q.table == q.population.table) return count;
   // Anything but a count of records (a sum over case rows) is not published.

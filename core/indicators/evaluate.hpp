@@ -60,8 +60,14 @@ struct CountPublication {
 };
 
 // The published count (nullopt for "c"); throws as RunCount.
+// With `extra` filters (a what-if slice) the slice is a cell of its own, published likewise.
 std::optional<double> RunPublishedCount(const Indicator& ind, const CountSpec& spec, const Catalog& catalog,
-                                        std::string_view year, const CountPublication& publish);
+                                        std::string_view year, const CountPublication& publish,
+                                        const std::vector<Filter>& extra = {});
+// The published figure of one count of query `q` (true count and cell key): counts of the
+// population table as they are (public), sums over case rows never (nullopt), records'
+// counts perturbed (nullopt for "c").
+std::optional<double> PublishCount(const Query& q, double count, uint32_t key, const CountPublication& publish);
 
 // Never throws for data problems: they land in IndicatorValue::error. A year outside what the
 // datasets cover is an error ("no data for 2024-25: ..."), never a computed value. With

@@ -11,6 +11,11 @@ namespace {
 
 double RoundHalfAway(double v) { return v < 0 ? -std::floor(-v + 0.5) : std::floor(v + 0.5); }
 
+// "a count of 1 to 5"
+std::string WithheldRange(const CountPublication& publish) {
+  return "a count of 1 to " + std::to_string(publish.options.threshold);
+}
+
 std::string CountWord(long long n) { return std::to_string(n < 0 ? -n : n) + (n < 0 ? " fewer" : " more"); }
 
 }  // namespace
@@ -71,7 +76,14 @@ WhatIfResult RunWhatIf(Scorecard& scorecard, const Indicator& ind, const std::st
                        const std::vector<WhatIfChange>& changes) {
   WhatIfResult out;
   out.year = year;
-  out.before = EvaluateIndicator(ind, scorecard.data(), year, scorecard.entered());
+  // Publication: the scenario starts from the published counts, and a slice's count is a
+  // published cell of its own, so no figure shown is an exact count or the difference of two.
+  const CountPublication* publish = scorecard.options().publish ? &*scorecard.options().publish : nullptr;
+  out.published = publish != nullptr;
+  out.before = EvaluateIndicator(ind, scorecard.data(), year, scorecard.entered(), publish);
+  if (out.before.withheld)
+    throw std::invalid_argument("indicator " + ind.id + ": its " + year + " counts are withheld for publication (" +
+                                WithheldRange(*publish) + "), so there is no what-if");
   if (!out.before.numerator) throw std::invalid_argument("indicator " + ind.id + ": no value for " + year + ": " + out.before.error);
   for (const WhatIfChange& ch : changes) {
     const char* part = ch.part == WhatIfPart::Numerator ? "numerator" : "denominator";
@@ -99,7 +111,15 @@ WhatIfResult RunWhatIf(Scorecard& scorecard, const Indicator& ind, const std::st
       } catch (const QueryError& e) {
         throw QueryError("indicator " + ind.id + ": slice: " + e.what());
       }
-      base = RunCount(ind, *spec, scorecard.data(), year, {f});
+      if (publish) {
+        const auto published = RunPublishedCount(ind, *spec, scorecard.data(), year, *publish, {f});
+        if (!published)
+          throw std::invalid_argument("indicator " + ind.id + ": the count in slice " + ch.slice + " is withheld for publication (" +
+                                      WithheldRange(*publish) + "), so there is no what-if for it");
+        base = *published;
+      } else {
+        base = RunCount(ind, *spec, scorecard.data(), year, {f});
+      }
       out.slice_count = base;
     } else if (!is_num && !out.before.denominator) {
       throw std::invalid_argument("indicator " + ind.id + ": has no denominator");

@@ -54,10 +54,14 @@ struct WhatIfResult {
   Rag rag_before = Rag::None, rag_after = Rag::None;
   RankBand rank_before, rank_after;
   std::vector<Gap> gaps;  // after the change: target, England, SN mean (those known)
+  // The scorecard publishes (ScorecardOptions::publish): before, the slice's count and so
+  // everything after come from published counts (cell-key perturbed), never exact ones.
+  bool published = false;
 };
 
 // Throws QueryError for a bad slice (message names the indicator and part) and
-// std::invalid_argument when the indicator has no such count or no value for the year.
+// std::invalid_argument when the indicator has no such count or no value for the year, or,
+// publishing, when a count it starts from is withheld ("c"): the scenario is hidden with it.
 WhatIfResult RunWhatIf(Scorecard& scorecard, const Indicator& ind, const std::string& year,
                        const std::vector<WhatIfChange>& changes);
 

@@ -1,5 +1,6 @@
 #include "query/aggregate.hpp"
 
+#include "query/bitmap_tally.hpp"
 #include "util/radix_sort.hpp"
 
 #include <algorithm>
@@ -131,6 +132,34 @@ void DistinctStore::AddBatch(const uint32_t* groups, const uint32_t* children, s
   }
 }
 
+void DistinctStore::AddBatchCounting(const uint32_t* groups, const uint32_t* children, size_t n, int shift, uint64_t* counts,
+                                     uint64_t* key_sums) {
+  const uint32_t low = (uint32_t{1} << shift) - 1;
+  if (!m_buffer_cap) {
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t g = groups[i] >> shift;
+      ++counts[g];
+      key_sums[g] += groups[i] & low;
+      if (children[i] != UINT32_MAX) Add(g, children[i]);
+    }
+    return;
+  }
+  uint32_t** next = m_next.data();
+  uint32_t* const* start = m_buffers.data();
+  const uint32_t cap = m_buffer_cap;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t c = children[i], g = groups[i] >> shift;
+    ++counts[g];
+    key_sums[g] += groups[i] & low;
+    if (c == UINT32_MAX) continue;
+    uint32_t* p = next[g];
+    if (!p) p = TouchBuffer(g);
+    *p++ = c;
+    next[g] = p;
+    if (p == start[g] + cap) BufferFull(g);
+  }
+}
+
 namespace {
 
 void SetBits(uint64_t* block, const uint32_t* children, uint32_t n) {
@@ -138,6 +167,28 @@ void SetBits(uint64_t* block, const uint32_t* children, uint32_t n) {
   for (uint32_t i = 0; i < n; ++i) {
     if (i + kAhead < n) __builtin_prefetch(block + (children[i + kAhead] >> 6), 1);
     block[children[i] >> 6] |= uint64_t{1} << (children[i] & 63);
+  }
+}
+
+// Counts (when `counts`) and key sums of the groups' bitmaps mine[g], tile by tile, first
+// OR-ing into them the same groups' bitmaps of each of `theirs` (per-group pointers, null
+// for none). 256 words: 16 KiB of keys, read from memory once per tile rather than once
+// per group, and each tile of a bitmap read once for the merge, popcount and sums.
+void TallyTiles(uint64_t* const* mine, const std::vector<uint64_t* const*>& theirs, size_t words,
+                const std::vector<uint64_t>& groups, const uint8_t* keys, uint64_t* counts, uint64_t* sums) {
+  constexpr size_t kTileWords = 256;
+  for (size_t w0 = 0; w0 < words; w0 += kTileWords) {
+    const size_t w1 = std::min(words, w0 + kTileWords);
+    for (uint64_t g : groups) {
+      uint64_t* block = mine[g];
+      if (!block) continue;
+      for (uint64_t* const* other : theirs)
+        if (const uint64_t* their = other[g])
+          for (size_t w = w0; w < w1; ++w) block[w] |= their[w];
+      const BitmapTally t = TallyBitmap(block, w0, w1, keys);
+      if (counts) counts[g] += t.count;
+      sums[g] += t.key_sum;
+    }
   }
 }
 
@@ -218,6 +269,22 @@ void DistinctStore::CountGroup(uint64_t g) {
 
 void DistinctStore::PrepareCounts() {
   m_counts.assign(m_groups, 0);
+  if (m_keys) m_key_sums.assign(m_groups, 0);
+}
+
+void DistinctStore::MergeAndCountGroups(const std::vector<DistinctStore*>& others, const std::vector<uint64_t>& groups) {
+  // Buffered children into this store's bitmaps first (as MergeGroup); a group only another
+  // store has a bitmap for takes that bitmap over.
+  std::vector<uint64_t* const*> theirs;
+  for (DistinctStore* o : others) theirs.push_back(o->m_blocks.data());
+  for (uint64_t g : groups) {
+    DrainGroup(*this, g);
+    for (DistinctStore* o : others) {
+      DrainGroup(*o, g);
+      if (!m_blocks[g] && o->m_blocks[g]) std::swap(m_blocks[g], o->m_blocks[g]);
+    }
+  }
+  TallyTiles(m_blocks.data(), theirs, m_words, groups, m_keys, m_counts.data(), m_key_sums.data());
 }
 
 void DistinctStore::MarkCounted() { m_counted = true; }
@@ -257,16 +324,12 @@ uint64_t DistinctStore::BitmapCount(uint64_t group) const {
 }
 
 std::vector<uint64_t> DistinctStore::KeySums(const uint8_t* keys) const {
+  if (m_counted && keys == m_keys && m_key_sums.size() == m_groups) return m_key_sums;  // summed as counted
   std::vector<uint64_t> sums(m_groups, 0);
   if (m_bitmaps) {
-    for (uint64_t g = 0; g < m_groups; ++g) {
-      const uint64_t* block = m_blocks[g];
-      if (!block) continue;
-      uint64_t sum = 0;
-      for (size_t w = 0; w < m_words; ++w)
-        for (uint64_t x = block[w]; x; x &= x - 1) sum += keys[w * 64 + static_cast<size_t>(std::countr_zero(x))];
-      sums[g] = sum;
-    }
+    std::vector<uint64_t> all(m_groups);
+    for (uint64_t g = 0; g < m_groups; ++g) all[g] = g;
+    TallyTiles(m_blocks.data(), {}, m_words, all, keys, nullptr, sums.data());  // with nothing to merge it only reads
   } else {
     const uint64_t mask = (uint64_t{1} << m_child_bits) - 1;
     for (uint64_t p : m_pairs) sums[p >> m_child_bits] += keys[p & mask];
@@ -304,7 +367,10 @@ void Partial::Init(const CompiledQuery& cq, bool force_pairs) {
   episodes.assign(groups, 0);
   const bool bitmaps = !force_pairs && DistinctStore::BitmapsFit(groups, cq.child_count);
   distinct.clear();
-  for (int i = 0; i < cq.distinct_slots; ++i) distinct.emplace_back(groups, cq.child_count, bitmaps);
+  for (int i = 0; i < cq.distinct_slots; ++i) {
+    distinct.emplace_back(groups, cq.child_count, bitmaps);
+    if (cq.child_keys) distinct.back().SetKeys(cq.child_keys->data());
+  }
   isum.assign(cq.numeric_slots, {});
   dsum.assign(cq.numeric_slots, {});
   nvalues.assign(cq.numeric_slots, {});

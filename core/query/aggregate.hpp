@@ -42,6 +42,12 @@ class DistinctStore {
   // Add for each i with children[i] != UINT32_MAX (no child), in one loop that keeps the
   // store's arrays in registers.
   void AddBatch(const uint32_t* groups, const uint32_t* children, size_t n);
+  // With cell keys the vector scan's keys carry the row's record key in their low `shift`
+  // bits: AddBatch for groups[i] >> shift that also counts every unit (with a child or not)
+  // in counts[group] and adds its record key to key_sums[group], in the loop that already
+  // waits on each group's buffer pointer.
+  void AddBatchCounting(const uint32_t* groups, const uint32_t* children, size_t n, int shift, uint64_t* counts,
+                        uint64_t* key_sums);
   // Starts loading the word Add(group, child) will touch (unbuffered bitmaps only).
   void Prefetch(uint64_t group, uint32_t child) const {
     if (!m_buffer_cap && m_bitmaps && m_blocks[group]) __builtin_prefetch(m_blocks[group] + (child >> 6), 1);
@@ -57,6 +63,11 @@ class DistinctStore {
   void MergeGroup(DistinctStore& other, uint64_t group);
   void PrepareCounts();  // before the parallel CountGroup calls
   void CountGroup(uint64_t group);
+  // With keys (SetKeys): merges these groups of `others` into this store and counts them
+  // with their key sums, in tiles of words, so a tile of keys stays in L1 across the groups
+  // and each tile of a group's bitmap is read once for the merge, the popcount and the sums
+  // together; each worker its own groups (as MergeGroup and CountGroup for each group).
+  void MergeAndCountGroups(const std::vector<DistinctStore*>& others, const std::vector<uint64_t>& groups);
   void MarkCounted();
   // Gives the blocks back (after its groups were merged into another store); Merge then
   // takes nothing from it.
@@ -67,6 +78,10 @@ class DistinctStore {
   // A store over new_groups where old group g becomes map[g] (UINT64_MAX drops it).
   DistinctStore Project(const std::vector<uint64_t>& map, uint64_t new_groups) const;
   bool uses_bitmaps() const { return m_bitmaps; }
+  // Cell keys: each child's record key (query/record_keys.hpp, one per child code), so the
+  // parallel count sums them per group as it counts (MergeAndCountGroups).
+  void SetKeys(const uint8_t* keys) { m_keys = keys; }
+  const uint8_t* keys() const { return m_keys; }
   // Per group (after Finish, or after the parallel count): the sum of keys[child] over the
   // group's distinct children, for cell keys (query/record_keys.hpp).
   std::vector<uint64_t> KeySums(const uint8_t* keys) const;
@@ -106,6 +121,8 @@ class DistinctStore {
   std::vector<uint64_t> m_counts;   // per group after Finish (pairs), or counted in parallel (bitmaps)
   bool m_finished = false;
   bool m_counted = false;           // bitmaps: m_counts holds every group's count
+  const uint8_t* m_keys = nullptr;  // SetKeys
+  std::vector<uint64_t> m_key_sums;  // per group, when MergeAndCountGroups summed keys
 };
 
 struct Partial {

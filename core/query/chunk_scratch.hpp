@@ -25,7 +25,6 @@ struct ChunkScratch {
   std::vector<uint64_t> unit_group;
   std::vector<uint32_t> histogram;  // four copies of the episode counts (CountEpisodes)
   std::vector<uint32_t> vector_keys;  // the vector scan's kept rows' group keys (children go to `child`)
-  std::vector<uint64_t> wide_counts;  // cell keys in the vector scan: counts by group and row key
   size_t capacity = 0;
   void Reserve(size_t n) {
     if (capacity >= n) return;

@@ -426,46 +426,56 @@ class ChunkRunner {
     uint32_t* children = m_s.child.data();
     for (size_t a = r0; a < r1; a += rows) {
       const size_t m = VectorScan(*m_vector, a, std::min(r1, a + rows), keys, children);
-      if (m_vector->row_key_bits) {
-        // Each key carries the row's record key in its low bits (vector_plan.cpp): count
-        // the widened keys, fold them into groups and key sums once at the end (Finish).
-        if (!m_wide_used) {
-          m_s.wide_counts.assign(m_out.episodes.size() << m_vector->row_key_bits, 0);  // capacity reused
-          m_wide_used = true;
-        }
-        uint64_t* wide = m_s.wide_counts.data();
-        for (size_t i = 0; i < m; ++i) ++wide[keys[i]];
-        for (size_t i = 0; i < m; ++i) keys[i] >>= m_vector->row_key_bits;
-      } else {
-        CountEpisodes(m_out.episodes.data(), keys, m);
-      }
-      static_assert(kNoChild == UINT32_MAX);
-      if (m_children_slot >= 0) m_out.distinct[m_children_slot].AddBatch(keys, children, m);
       m_units += m;
+      static_assert(kNoChild == UINT32_MAX);
+      // With cell keys each key carries the row's record key in its low bits (vector_plan.cpp).
+      const int bits = m_vector->row_key_bits;
+      if (bits && m_children_slot >= 0) {
+        m_out.distinct[m_children_slot].AddBatchCounting(keys, children, m, bits, m_out.episodes.data(),
+                                                         m_out.episode_keys.data());
+        continue;
+      }
+      if (bits) CountEpisodesAndKeys(keys, m, bits);
+      else CountEpisodes(m_out.episodes.data(), keys, m);
+      if (m_children_slot >= 0) m_out.distinct[m_children_slot].AddBatch(keys, children, m);
     }
   }
 
  public:
-  // After the last chunk: the vector scan's widened counts into episodes and key sums.
-  void Finish() {
-    if (!m_wide_used) return;
-    const uint64_t* wide = m_s.wide_counts.data();
-    const int bits = m_vector->row_key_bits;
-    const uint64_t per = uint64_t{1} << bits;
-    for (size_t g = 0; g < m_out.episodes.size(); ++g) {
-      uint64_t n = 0, sum = 0;
-      for (uint64_t k = 0; k < per; ++k) {
-        const uint64_t c = wide[(g << bits) + k];
-        n += c;
-        sum += c * k;
-      }
-      m_out.episodes[g] += n;
-      m_out.episode_keys[g] += sum;
-    }
-    m_wide_used = false;
-  }
 
  private:
+  // The vector scan's widened keys (group << bits | record key): each group's count and the
+  // sum of its units' record keys, in four interleaved copies as CountKeys (a group just
+  // added to is often the next one).
+  void CountEpisodesAndKeys(const uint32_t* keys, size_t m, int bits) {
+    constexpr size_t kMaxUnits = size_t{1} << 24;  // 2^24 x 255 stays within 32 bits
+    for (size_t from = 0; from < m; from += kMaxUnits) CountSliceAndKeys(keys + from, std::min(kMaxUnits, m - from), bits);
+  }
+  void CountSliceAndKeys(const uint32_t* keys, size_t m, int bits) {
+    const size_t groups = m_out.episodes.size();
+    std::vector<uint32_t>& copies = m_s.histogram;
+    copies.assign(groups * 8, 0);  // per copy: count, key sum (m units x 255 fits 32 bits)
+    uint32_t* h = copies.data();
+    const uint32_t low = (uint32_t{1} << bits) - 1;
+    size_t i = 0;
+    for (; i + 4 <= m; i += 4)
+      for (size_t c = 0; c < 4; ++c) {
+        const uint32_t k = keys[i + c];
+        uint32_t* slot = h + (c * groups + (k >> bits)) * 2;
+        slot[0] += 1;
+        slot[1] += k & low;
+      }
+    for (; i < m; ++i) {
+      uint32_t* slot = h + (keys[i] >> bits) * 2;
+      slot[0] += 1;
+      slot[1] += keys[i] & low;
+    }
+    for (size_t c = 0; c < 4; ++c)
+      for (size_t g = 0; g < groups; ++g) {
+        m_out.episodes[g] += h[(c * groups + g) * 2];
+        m_out.episode_keys[g] += h[(c * groups + g) * 2 + 1];
+      }
+  }
 
   // A histogram over few groups stalls on its own stores (the next row's group is usually
   // the one just incremented), so rows take turns among four copies summed at the end.
@@ -609,7 +619,6 @@ class ChunkRunner {
   const std::vector<int8_t>* m_ages = nullptr;
   const VectorPlan* m_vector = nullptr;
   const uint8_t* m_row_keys = nullptr;  // CompiledQuery::row_keys, when cell keys are asked for
-  bool m_wide_used = false;             // ChunkScratch::wide_counts holds this query's counts
   bool m_fused = false;
   std::vector<uint8_t> m_age_pass;
   std::vector<const RowPredicate*> m_dense, m_sparse;
@@ -641,9 +650,18 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
   // popcounts were a serial tail of about 0.7 ms on the typical slice).
   bool parallel_merge = threads > 1 && cq.distinct_slots > 0;
   std::barrier scanned(static_cast<std::ptrdiff_t>(threads));
+  // With cell keys the children's keys are summed in the same pass as the popcount.
   auto merge_share = [&](unsigned t) {
     for (size_t i = 0; i < partials[0].distinct.size(); ++i) {
       DistinctStore& into = partials[0].distinct[i];
+      if (into.keys()) {
+        std::vector<uint64_t> mine;
+        for (uint64_t g = t; g < into.groups(); g += threads) mine.push_back(g);
+        std::vector<DistinctStore*> others;
+        for (unsigned o = 1; o < threads; ++o) others.push_back(&partials[o].distinct[i]);
+        into.MergeAndCountGroups(others, mine);
+        continue;
+      }
       for (uint64_t g = t; g < into.groups(); g += threads) {
         for (unsigned o = 1; o < threads; ++o) into.MergeGroup(partials[o].distinct[i], g);
         into.CountGroup(g);
@@ -664,7 +682,6 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
         }
         runner.Run(i * chunk, std::min(rows, (i + 1) * chunk));
       }
-      runner.Finish();
       // Buffered children wait for the merge when it runs group by group in parallel; pairs
       // are sorted here, each worker its own.
       for (DistinctStore& d : partials[t].distinct)

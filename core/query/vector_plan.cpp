@@ -245,8 +245,8 @@ std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::v
   // Cell keys: the row's record key becomes the lowest part of the group key, so the scan
   // itself needs no change; the executor splits the widened keys.
   const int key_bits = cq.row_keys ? std::bit_width(kRecordKeyRange - 1) : 0;
-  // The widened counts stay small enough to sit in cache (1 << 20 x 8 bytes at most).
-  if (key_bits && (cq.group_count << key_bits) > (uint64_t{1} << 20)) return nullptr;
+  // The widened keys must still fit the scan's 32-bit lanes.
+  if (key_bits && (cq.group_count << key_bits) > (uint64_t{1} << 32)) return nullptr;
   for (size_t d = 0; d < cq.dims.size(); ++d)
     if (!AddDimension(*plan, cq.dims[d], cq.strides[d] << key_bits, cq.need_dob)) return nullptr;
   if (key_bits) {
@@ -256,6 +256,7 @@ std::unique_ptr<VectorPlan> PlanVectorScan(const CompiledQuery& cq, const std::v
     part.codes = cq.row_keys->data();
     part.index_bits = 8;
     part.stride = 1;
+    part.identity = true;
     for (int b = 0; b < 256; ++b) part.table[static_cast<size_t>(b)] = static_cast<uint8_t>(b);
     plan->keys.push_back(std::move(part));
     plan->row_key_bits = key_bits;

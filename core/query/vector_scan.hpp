@@ -53,6 +53,7 @@ struct VectorPlan {
     uint32_t null_key = 0;
     int index_bits = 8;  // as for CodeFilter (ages need all 8)
     alignas(64) ByteTable table{};  // Codes and Age: value -> key (Period: unused)
+    bool identity = false;          // Codes whose table is value -> value (record keys): no lookup
     uint32_t stride = 0;
   };
 

@@ -226,8 +226,10 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
       if (plan.start) Prefetch(plan.start + ahead, 2);
       if (plan.end) Prefetch(plan.end + ahead, 2);
       if (plan.dob) Prefetch(plan.dob + ahead, 2);
-      for (const VectorPlan::KeyPart& part : plan.keys)
+      for (const VectorPlan::KeyPart& part : plan.keys) {
         if (part.wide_codes) Prefetch(part.wide_codes + ahead, 2);
+        if (part.identity) Prefetch(part.codes + ahead, 1);  // the record keys: read by no filter
+      }
       if (plan.child) Prefetch(static_cast<const char*>(plan.child) + ahead * static_cast<size_t>(plan.child_width), plan.child_width);
     }
     for (size_t i = 0; i < plan.code_filters.size() && keep; ++i) {
@@ -247,7 +249,8 @@ CSC_AVX512 size_t VectorScanAvx512(const VectorPlan& plan, size_t r0, size_t r1,
         continue;
       }
       if (part.source != VectorPlan::KeyPart::Source::Codes) continue;
-      __m512i bytes = Lookup(parts[i], _mm512_maskz_loadu_epi8(live, part.codes + r));
+      const __m512i raw = _mm512_maskz_loadu_epi8(live, part.codes + r);
+      __m512i bytes = part.identity ? raw : Lookup(parts[i], raw);
       if (part.valid)
         bytes = _mm512_mask_blend_epi8(ValidBits(part.valid, r, n), _mm512_set1_epi8(static_cast<char>(part.null_key)), bytes);
       AddKeyPart(base, bytes, part.stride);

@@ -257,3 +257,45 @@ TEST_CASE("indicators the user added load after the bundled ones when the explor
   CHECK(d.tiles->rows.back().current.value == 232);  // year group 1 of the 874 CME referrals in 2012-13
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("ticked publication-safe, the indicators' what-if, breakdown and ward funnel rest on published counts",
+          "[ui][dashboard][publish]") {
+  const std::string dir = "/tmp/csc-ui-publish-" + std::to_string(::getpid());
+  ::setenv("CSC_CONFIG_DIR", dir.c_str(), 1);
+  test::UiHarness ui;
+  auto& d = OpenNi65Detail(ui);
+  REQUIRE(d.whatif);
+  CHECK_FALSE(d.whatif->published);
+  const auto tick = app::ProbedCentre("checkbox:publish-indicators");
+  REQUIRE(tick);
+  ui.Click(*tick);
+  CHECK(d.publish);
+  REQUIRE(ui.FramesUntil([&] { return d.publishing && d.tiles && !app::DashboardBusy(d); }));
+  Settle(ui, d);
+  REQUIRE(ui.FramesUntil([&] { return d.whatif != nullptr && d.detail != nullptr && !app::DashboardBusy(d); }));
+  // The what-if starts from the published counts the tile shows (one cell, one figure).
+  CHECK(d.whatif->published);
+  const KpiRow& row = d.tiles->rows[RowOf(d, "NI65")];
+  CHECK(d.whatif->before.numerator == row.current.numerator);
+  CHECK(d.whatif->before.denominator == row.current.denominator);
+  // 52 repeat plans over 21 wards: wards with 1 to 5 are withheld, with no value and no point
+  // in the funnel; exact, every ward is a point.
+  REQUIRE(d.detail->breakdown.size() == 21);
+  size_t withheld = 0;
+  for (const BreakdownRow& r : d.detail->breakdown) {
+    if (!r.withheld()) continue;
+    ++withheld;
+    CHECK_FALSE((r.numerator && r.denominator));
+    CHECK_FALSE(r.value);
+    for (const FunnelPoint& p : d.detail->funnel.points) CHECK(p.label != r.label);
+  }
+  CHECK(withheld > 0);
+  CHECK(d.detail->funnel.points.size() == 21 - withheld);
+  // 5 of the repeats are sexual abuse: a what-if on that slice is refused, in words.
+  std::snprintf(d.slice, sizeof d.slice, "latest_category in (SAB)");
+  d.change = -1;
+  REQUIRE(ui.FramesUntil([&] { return !d.whatif_error.empty() && !d.whatif_task; }));
+  CHECK(d.whatif_error == "indicator NI65: the count in slice latest_category in (SAB) is withheld for publication (a count "
+                          "of 1 to 5), so there is no what-if for it");
+  app::EnableItemProbe(false);
+}

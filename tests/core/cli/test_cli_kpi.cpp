@@ -4,6 +4,8 @@
 
 #include "core/cli/cli_runner.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <sys/wait.h>
 
 #include <unistd.h>
@@ -235,4 +237,34 @@ TEST_CASE("csc kpi and csc whatif refuse what they cannot answer, in words", "[c
   const auto huge = RunCli("whatif --indicator NI65 --numerator 1e20 --data-dir " + kDemo, true);
   CHECK(huge.exit_code == 2);
   CHECK(huge.out.rfind("csc whatif: the numerator change must be within +/-1000000000", 0) == 0);
+}
+
+TEST_CASE("csc whatif --publish starts from published counts and refuses a slice whose count is withheld",
+          "[cli][whatif][publish]") {
+  // NI 65 in 2012-13 is 52 repeat plans of 319, 19 of them neglect, 5 sexual abuse (exact).
+  const std::string base = "whatif --indicator NI65 --data-dir " + kDemo + " --publish";
+  const auto run = RunCli(base + " --numerator -100 --percent --slice 'latest_category in (NEG)' --format json", false,
+                          PublishEnv());
+  REQUIRE(run.exit_code == 0);
+  const auto j = nlohmann::json::parse(run.out);
+  CHECK(j["published"] == true);
+  const double num = j["before"]["numerator"], den = j["before"]["denominator"], slice = j["slice_count"];
+  CHECK(std::abs(num - 52) <= 3);
+  CHECK(std::abs(den - 319) <= 3);
+  CHECK(std::abs(slice - 19) <= 3);
+  CHECK(j["after"]["numerator"] == num - slice);  // published less published: no exact complement
+  CHECK(j["numerator_change"] == -slice);
+  // The same cells on the same installation: the same figures every run.
+  CHECK(RunCli(base + " --numerator -100 --percent --slice 'latest_category in (NEG)' --format json", false, PublishEnv())
+            .out == run.out);
+  const auto table = Lines(RunCli(base, false, PublishEnv()).out);
+  CHECK(Has(table, "published counts (cell-key method, counts 1 to 5 withheld): the scenario starts from them; "
+                   "figures are protected and totals may not add"));
+  const auto sab = RunCli(base + " --numerator -1 --slice 'latest_category in (SAB)'", true, PublishEnv());
+  CHECK(sab.exit_code == 2);
+  CHECK(sab.out == "csc whatif: indicator NI65: the count in slice latest_category in (SAB) is withheld for publication (a "
+                   "count of 1 to 5), so there is no what-if for it\n");
+  const auto bad = RunCli(base + " --threshold 6", true, PublishEnv());
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.out.find("disclosure threshold 6 is not allowed: use 5, 7 or 10") != std::string::npos);
 }

@@ -2,6 +2,9 @@
 
 #include "indicator_fixtures.hpp"
 #include "indicators/breakdown_table.hpp"
+#include "query/query_parser.hpp"
+
+#include <algorithm>
 
 using namespace csc;
 
@@ -83,4 +86,31 @@ TEST_CASE("a breakdown the denominator cannot give says which part failed", "[br
   const Indicator* ni66 = BundledIndicators().Find("NI66");
   REQUIRE(ni66);
   CHECK_THAT(BuildBreakdownTable(*ni66, DemoData(), "2012-13", "ward").error, Catch::Contains("entered from the report"));
+}
+
+TEST_CASE("published, the breakdown table's slices and wholes are published cells and 1-5 shows as withheld",
+          "[breakdown][publish]") {
+  // NI 65 2012-13 by latest category, exact: NEG 19 of 148, ..., SAB 5; 52 of 319 in all.
+  const Indicator& ni65 = *BundledIndicators().Find("NI65");
+  const CountPublication pub{0x16, {5, 0}};
+  const BreakdownTable t = BuildBreakdownTable(ni65, DemoData(), "2012-13", "latest_category", &pub);
+  REQUIRE(t.error.empty());
+  CHECK(t.published);
+  CHECK(t.numerator_published == RunPublishedCount(ni65, *ni65.numerator, DemoData(), "2012-13", pub));
+  CHECK(t.denominator_published == RunPublishedCount(ni65, *ni65.denominator, DemoData(), "2012-13", pub));
+  CHECK(t.note == "Published counts (cell-key method): slices of 1 to 5 are withheld as c; figures are protected and "
+                  "totals may not add.");
+  const auto sab = std::find_if(t.rows.begin(), t.rows.end(), [](const BreakdownRow& r) { return r.label == "SAB"; });
+  REQUIRE(sab != t.rows.end());
+  CHECK(sab->numerator_withheld);
+  CHECK_FALSE(sab->numerator);
+  CHECK_FALSE(sab->value);
+  const auto neg = std::find_if(t.rows.begin(), t.rows.end(), [](const BreakdownRow& r) { return r.label == "NEG"; });
+  REQUIRE(neg != t.rows.end());
+  CHECK(neg->numerator == RunPublishedCount(ni65, *ni65.numerator, DemoData(), "2012-13", pub, {ParseFilter("latest_category in (NEG)")}));
+  // Exact, nothing is withheld and the wholes are the exact counts.
+  const BreakdownTable exact = BuildBreakdownTable(ni65, DemoData(), "2012-13", "latest_category");
+  CHECK_FALSE(exact.published);
+  CHECK(exact.numerator_whole == 52);
+  for (const BreakdownRow& r : exact.rows) CHECK_FALSE(r.withheld());
 }

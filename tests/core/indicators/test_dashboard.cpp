@@ -139,3 +139,78 @@ TEST_CASE("scorecards given the session's DfE cache share it instead of reading 
   CHECK(&second->card->benchmarks() == options.benchmarks.get());
   CHECK(&Context()->card->benchmarks() != options.benchmarks.get());  // none given: its own
 }
+
+// Publication (issue 16): the trend, the ward breakdown and the ward funnel of a publishing
+// scorecard come from published counts. Each ward's published count is the same cell as the
+// indicator's count restricted to that ward (the same records, so the same cell key and the
+// same figure), which is how the test knows what each must read. The seed is fixed so the
+// published figures checked first differ from the exact ones.
+TEST_CASE("Publishing, the dashboard's trend, ward breakdown and funnel points come from published counts",
+          "[dashboard][publish]") {
+  const CountPublication pub{0x15, {5, 0}};
+  ScorecardOptions options;
+  options.publish = pub;
+  auto data = std::shared_ptr<const Catalog>(&DemoData(), [](const Catalog*) {});
+  auto indicators = std::shared_ptr<const IndicatorCatalogue>(&BundledIndicators(), [](const IndicatorCatalogue*) {});
+  auto context = MakeScorecardContext(indicators, data, options);
+  const Indicator* ni65 = BundledIndicators().Find("NI65");
+  REQUIRE(ni65);
+  const DashboardData d = BuildDashboard(*context, "2012-13", {"2011-12", "2012-13"});
+  size_t row = d.rows.size();
+  for (size_t i = 0; i < d.rows.size(); ++i)
+    if (d.rows[i].indicator == ni65) row = i;
+  REQUIRE(row < d.rows.size());
+  const auto num_2011 = RunPublishedCount(*ni65, *ni65->numerator, DemoData(), "2011-12", pub);
+  const auto den_2011 = RunPublishedCount(*ni65, *ni65->denominator, DemoData(), "2011-12", pub);
+  REQUIRE(num_2011);
+  REQUIRE(den_2011);
+  REQUIRE(*den_2011 != 442);  // not the exact 2011-12 denominator
+  CHECK(d.series[row][0].numerator == num_2011);
+  CHECK(d.series[row][0].denominator == den_2011);
+  CHECK(d.series[row][1].numerator == d.rows[row].current.numerator);  // one cell, one figure
+
+  // NI 65's 52 repeat plans over 21 wards: every ward holds 1 to 5, so every ward is withheld
+  // and the funnel has no point (exact, it has 21).
+  const IndicatorDetail repeats = BuildIndicatorDetail(*context, *ni65, "2012-13");
+  REQUIRE(repeats.breakdown.size() == 21);
+  for (const BreakdownRow& r : repeats.breakdown) CHECK(r.withheld());
+  CHECK(repeats.funnel.points.empty());
+
+  // CP plans open at 31 March per 10,000 children: 334 plans over 21 wards, most wards shown.
+  // The population is public, so its counts are as they are.
+  const Indicator* rate = BundledIndicators().Find("CP_RATE");
+  REQUIRE(rate);
+  const IndicatorDetail detail = BuildIndicatorDetail(*context, *rate, "2012-13");
+  REQUIRE(detail.error.empty());
+  REQUIRE(detail.breakdown.size() == 21);
+  size_t withheld = 0, shown = 0, differ = 0;
+  for (const BreakdownRow& r : detail.breakdown) {
+    INFO(r.label);
+    Filter ward;
+    ward.column = "ward";
+    ward.values = {r.label};
+    const auto num = RunPublishedCount(*rate, *rate->numerator, DemoData(), "2012-13", pub, {ward});
+    const auto den = RunPublishedCount(*rate, *rate->denominator, DemoData(), "2012-13", pub, {ward});
+    const double exact = RunCount(*rate, *rate->numerator, DemoData(), "2012-13", {ward});
+    CHECK(r.numerator == num);
+    CHECK(r.denominator == den);
+    CHECK(r.denominator == RunCount(*rate, *rate->denominator, DemoData(), "2012-13", {ward}));
+    CHECK(r.numerator_withheld == !num);
+    const auto point = std::find_if(detail.funnel.points.begin(), detail.funnel.points.end(),
+                                    [&](const FunnelPoint& p) { return p.label == r.label; });
+    if (!num || !den) {
+      ++withheld;
+      CHECK_FALSE(r.value);
+      CHECK(point == detail.funnel.points.end());  // hidden with its count
+    } else {
+      ++shown;
+      differ += *num != exact;
+      REQUIRE(point != detail.funnel.points.end());
+      CHECK(point->value == Approx(*num / *den));
+      CHECK(point->size == *den);
+    }
+  }
+  CHECK(shown + withheld == 21);
+  CHECK(shown > 10);
+  CHECK(differ > 0);  // at least one shown ward's figure is not its exact count
+}

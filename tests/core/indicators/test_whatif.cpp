@@ -11,6 +11,7 @@
 #include "indicator_fixtures.hpp"
 #include "indicators/whatif.hpp"
 #include "query/compiled_query.hpp"
+#include "query/query_parser.hpp"
 
 using namespace csc;
 
@@ -20,6 +21,7 @@ Scorecard& Card() {
   return card;
 }
 const Indicator& Ni65() { return *BundledIndicators().Find("NI65"); }
+constexpr uint64_t kPublishSeed = 0x15;  // the installation secret's seed in publication tests
 WhatIfChange Numerator(double amount, std::string slice = {}, bool percent = false) {
   WhatIfChange c;
   c.amount = amount;
@@ -135,4 +137,43 @@ TEST_CASE("What-if amounts that are not finite or beyond any LA's counts are ref
   const Indicator& repeat = *BundledIndicators().Find("CP_REPEAT");
   CHECK_FALSE(GapTo(repeat, "target", 40, 1e20, 0).numerator_change);
   CHECK_FALSE(GapTo(Ni65(), "target", 13.3, 1e20, 1e20).numerator_change);
+}
+
+// Publication (issue 16): the scenario is computed from the published counts. The seed is
+// fixed so the test knows the published figures differ from the exact 52 and 19 (it checks
+// that first): an exact figure leaking through would show.
+TEST_CASE("Publishing, a what-if starts from published counts and a slice is a published cell of its own",
+          "[indicators][whatif][publish]") {
+  const CountPublication pub{kPublishSeed, {5, 0}};
+  ScorecardOptions options;
+  options.publish = pub;
+  Scorecard card(BundledIndicators(), DemoData(), options);
+  const Indicator& ni65 = Ni65();
+  const auto num = RunPublishedCount(ni65, *ni65.numerator, DemoData(), "2012-13", pub);
+  const auto den = RunPublishedCount(ni65, *ni65.denominator, DemoData(), "2012-13", pub);
+  const auto neg = RunPublishedCount(ni65, *ni65.numerator, DemoData(), "2012-13", pub, {ParseFilter("latest_category in (NEG)")});
+  REQUIRE(num);
+  REQUIRE(den);
+  REQUIRE(neg);
+  REQUIRE(*num != 52);  // published, not the exact 52 repeat plans
+  REQUIRE(*neg != 19);  // nor the exact 19 of them that are neglect
+  const WhatIfResult r = RunWhatIf(card, ni65, "2012-13", {Numerator(-100, "latest_category in (NEG)", true)});
+  CHECK(r.published);
+  CHECK(r.before.numerator == num);
+  CHECK(r.before.denominator == den);
+  CHECK(r.slice_count == neg);
+  // All neglect repeats taken away: the published total less the published slice, never the
+  // exact complement 52 - 19 = 33 (which would reveal the non-neglect repeats exactly).
+  CHECK(r.after.numerator == *num - *neg);
+  REQUIRE(r.after.value);
+  CHECK(*r.after.value == Approx((*num - *neg) / *den * 100));
+  REQUIRE_FALSE(r.gaps.empty());
+  CHECK(r.gaps[0].numerator_change == GapTo(ni65, "target", 13.3, *num - *neg, *den).numerator_change);
+  // 5 repeat plans are sexual abuse: withheld at threshold 5, so the scenario is hidden too
+  // (exact, it ran with a slice of 5 and showed 52 - 5 = 47).
+  CHECK_THROWS_WITH(RunWhatIf(card, ni65, "2012-13", {Numerator(-12, "latest_category in (SAB)")}),
+                    "indicator NI65: the count in slice latest_category in (SAB) is withheld for publication (a count of "
+                    "1 to 5), so there is no what-if for it");
+  // The exact scorecard still answers exactly.
+  CHECK_FALSE(RunWhatIf(Card(), ni65, "2012-13", {}).published);
 }
