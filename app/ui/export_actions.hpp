@@ -32,6 +32,8 @@ ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& st
 // "# publication: ..."), so the numbers carry where they came from. `threshold` 0: exact
 // figures, not for publication.
 std::string CsvProvenance(const std::string& query, const std::string& data, int threshold);
+// "# note 1. 2012-13: ..." lines for the view's notes (none: empty), after the provenance.
+std::string CsvNoteLines(const QueryResult& result, const QueryPanelState& state, const CodeLabels* labels);
 // Writes text atomically to ExportPath(view_name, "csv"); returns the path, throws on failure.
 std::string ExportCsvText(const std::string& text, const std::string& view_name);
 
