@@ -176,6 +176,22 @@ const std::vector<FieldChoice>& MeasureChoices() {
   return kChoices;
 }
 
+std::string FieldLabelsHelp() {
+  std::string out = "Fields, as the explorer's picker names them:\n";
+  auto section = [&](const char* title, const Word* begin, const Word* end) {
+    out += std::string("  ") + title + ":\n";
+    for (const Word* w = begin; w != end; ++w) {
+      std::string name = w->name;
+      name.resize(std::max<size_t>(name.size() + 2, 30), ' ');
+      out += "    " + name + w->label + "\n";
+    }
+  };
+  section("datasets (--table)", std::begin(kDatasets), std::end(kDatasets));
+  section("groupings (--by)", std::begin(kDimensions), std::end(kDimensions));
+  section("measures (--measure)", std::begin(kMeasures), std::end(kMeasures));
+  return out;
+}
+
 std::vector<std::string> SplitTopLevel(std::string_view list) {
   std::vector<std::string> parts;
   int depth = 0;

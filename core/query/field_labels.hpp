@@ -32,6 +32,10 @@ std::vector<FieldChoice> DimensionChoices(const Table& table);
 // The measures offered for picking (the grammar has more; typed ones are kept as typed).
 const std::vector<FieldChoice>& MeasureChoices();
 
+// "Fields, as the explorer's picker names them:" then a line per dataset, dimension and
+// measure ("  latest_category      Latest category"): `csc query --help` and the Help window.
+std::string FieldLabelsHelp();
+
 // A comma list split where commas are not inside parentheses or quotes, each part trimmed:
 // "children, ratio(a in (X, Y) / )" is two measures.
 std::vector<std::string> SplitTopLevel(std::string_view list);

@@ -41,8 +41,12 @@ TEST_CASE("a note pinned to a period is listed under the chart, undone, saved wi
   REQUIRE(t.ui.app->screen().charts.size() == 1);
   CHECK(t.ui.app->screen().charts[0].notes == std::vector<std::string>{"1. 2010-11: New threshold document"});
 
-  // The CSV export says it in its header, after the provenance lines.
+  // The CSV export says it in its header, after the provenance lines; the PNG export's chart
+  // carries it (drawn as on screen: test_chart_export checks the pixels).
   CHECK(app::CsvNoteLines(*t.q.live.result(), t.q, nullptr) == "# note 1. 2010-11: New threshold document\n");
+  const app::ChartExport png =
+      app::MakeChartExport(*t.q.live.result(), t.q, t.ui.app->table_names(), nullptr, {"cp_plans", false}, std::nullopt, "/tmp/x.png");
+  CHECK(app::ChartNoteLines(png.chart) == std::vector<std::string>{"1. 2010-11: New threshold document"});
 
   // Saved with the view, and read back from the file.
   REQUIRE(t.ui.app->SaveCurrentView("with a note"));

@@ -11,6 +11,7 @@
 #include "query/query_parser.hpp"
 #include "query_tab_fixture.hpp"
 #include "views/period_compare_view.hpp"
+#include "ui/export_actions.hpp"
 #include "views/publication.hpp"
 #include "views/query_panel.hpp"
 
@@ -76,6 +77,12 @@ TEST_CASE("comparing 2012-13 with 2011-12 by category shows each change and % ch
   const auto bar = std::find_if(points.begin(), points.end(), [](const auto& p) { return p.x == "Neglect"; });
   REQUIRE(bar != points.end());
   CHECK(bar->label == "148");
+
+  // The PNG export draws the paired bars too.
+  const app::ChartExport png =
+      app::MakeChartExport(*t.q.live.result(), t.q, t.ui.app->table_names(), nullptr, {"cp_plans", false}, std::nullopt, "/tmp/x.png");
+  CHECK(png.kind == app::ChartKind::Bars);
+  CHECK(png.chart.series == std::vector<std::string>{"2011-12", "2012-13"});
 
   // Another base: 2010-11. Picked from the list, one undo step.
   t.Click("compare:base");

@@ -104,3 +104,11 @@ TEST_CASE("a query text as the csc query command, quoted for a shell", "[field_l
   CHECK(ShellQuote("period,ward") == "period,ward");
   CHECK(ShellQuote("name = \"it's\"") == "'name = \"it'\\''s\"'");
 }
+
+TEST_CASE("the help lists each field's grammar name beside its label", "[field_labels]") {
+  const std::string help = FieldLabelsHelp();
+  CHECK(help.rfind("Fields, as the explorer's picker names them:\n", 0) == 0);
+  CHECK(help.find("    cp_plans                      Child protection plans\n") != std::string::npos);
+  CHECK(help.find("    latest_category               Latest category\n") != std::string::npos);
+  CHECK(help.find("    rate10k                       Rate per 10,000 children\n") != std::string::npos);
+}
