@@ -401,9 +401,11 @@ void ExplorerApp::DrawViewBar() {
       const std::string header =
           CsvProvenance(DescribeQuery(m_table_names, m_query_panel), data, m_export_for_publication ? m_disclosure_threshold : 0) +
           (m_query_panel.live.result() ? CsvNoteLines(*m_query_panel.live.result(), m_query_panel, m_labels.get()) : "");
-      m_status = "exported " + ExportCsvText(header + (m_export_for_publication
-                                                           ? PublishedCsv(m_query_panel.published, m_disclosure_threshold)
-                                                           : FormatResultCsv(*m_query_panel.live.result())),
+      // Two periods compared export as the comparison the table shows.
+      const auto comparison = ComparisonCsv(m_query_panel, m_export_for_publication, m_disclosure_threshold);
+      m_status = "exported " + ExportCsvText(header + (comparison                 ? *comparison
+                                                       : m_export_for_publication ? PublishedCsv(m_query_panel.published, m_disclosure_threshold)
+                                                                                  : FormatResultCsv(*m_query_panel.live.result())),
                                              name);
     } catch (const std::exception& e) {
       m_status = e.what();

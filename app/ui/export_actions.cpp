@@ -49,6 +49,20 @@ std::string CsvNoteLines(const QueryResult& result, const QueryPanelState& state
   return out;
 }
 
+std::optional<std::string> ComparisonCsv(const QueryPanelState& state, bool for_publication, int threshold) {
+  if (!state.compare_on) return std::nullopt;
+  if (for_publication) {
+    std::vector<std::vector<bool>> withheld;
+    const auto safe = PublishedForChart(state.published, threshold, nullptr, &withheld);
+    if (!safe) return std::nullopt;
+    const auto comparison = ActiveComparison(*safe, state, &withheld);
+    return comparison ? std::optional(FormatComparisonCsv(*comparison)) : std::nullopt;
+  }
+  if (!state.live.result()) return std::nullopt;
+  const auto comparison = ActiveComparison(*state.live.result(), state);
+  return comparison ? std::optional(FormatComparisonCsv(*comparison)) : std::nullopt;
+}
+
 std::string ExportCsvText(const std::string& text, const std::string& view_name) {
   const std::string path = ExportPath(view_name, "csv");
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());

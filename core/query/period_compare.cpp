@@ -89,4 +89,30 @@ std::optional<PeriodComparison> ComparePeriods(const QueryResult& r, size_t meas
   return out;
 }
 
+std::string FormatComparisonCsv(const PeriodComparison& c) {
+  auto field = [](const std::string& v) {
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string q = "\"";
+    for (const char ch : v) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return q + "\"";
+  };
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + field(cells[i]);
+    return out + "\n";
+  };
+  std::vector<std::string> header = c.dimensions;
+  header.insert(header.end(), {c.base_period, c.current_period, "change", "% change"});
+  std::string out = line(header);
+  for (const auto& row : c.rows) {
+    std::vector<std::string> cells = row.keys;
+    cells.push_back(row.base_withheld ? "c" : FormatMeasureValue(row.base));
+    cells.push_back(row.current_withheld ? "c" : FormatMeasureValue(row.current));
+    cells.push_back(row.withheld() ? "c" : FormatMeasureValue(row.change));
+    cells.push_back(row.withheld() ? "c" : FormatMeasureValue(row.percent));
+    out += line(cells);
+  }
+  return out;
+}
+
 }  // namespace csc

@@ -43,4 +43,8 @@ std::optional<PeriodComparison> ComparePeriods(const QueryResult& result, size_t
                                                const std::string& current_period,
                                                const std::vector<std::vector<bool>>* withheld = nullptr);
 
+// As CSV: the other dimensions' keys, both periods, "change" and "% change"; a withheld cell
+// and every change it touches written "c", an absent value left empty.
+std::string FormatComparisonCsv(const PeriodComparison& comparison);
+
 }  // namespace csc

@@ -110,3 +110,17 @@ TEST_CASE("comparing needs a period dimension and two of its periods", "[period_
   CHECK(c->rows[0].change == -123);
   CHECK(c->rows[0].percent == Approx(-123.0 / 442.0 * 100.0));  // -27.8%
 }
+
+TEST_CASE("a comparison as CSV writes withheld cells and their changes as c", "[period_compare]") {
+  const QueryResult r = ByCategory();
+  std::vector<std::vector<bool>> withheld(r.rows.size(), std::vector<bool>{false});
+  withheld[4][0] = true;  // (2012-13, EMO)
+  const auto c = ComparePeriods(r, 0, "2011-12", "2012-13", &withheld);
+  REQUIRE(c);
+  CHECK(FormatComparisonCsv(*c) ==
+        "latest_category,2011-12,2012-13,change,% change\n"
+        "NEG,10,12,2,20\n"
+        "EMO,4,c,c,c\n"
+        "SAB,3,0,-3,-100\n"
+        "PHY,0,5,5,\n");
+}
