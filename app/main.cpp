@@ -35,6 +35,7 @@ struct Args {
   std::string export_png;
   std::string chart;
   std::string indicator;
+  std::string compare;
   bool publish = false;
 };
 
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
   cli.add_flag("--publish", args.publish, "with --export-png: withhold small counts as for publication");
   cli.add_option("--indicator", args.indicator, "indicators tab: open this indicator's detail, e.g. NI65");
   cli.add_option("--chart", args.chart, "query tab: auto, bars, stacked, lines, area (stacked area), ranking, pyramid, xmr or map (ward map)");
+  cli.add_option("--compare", args.compare, "query tab: compare the last period with this base period, e.g. 2011-12");
   cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
   CLI11_PARSE(cli, argc, argv);
 
@@ -121,6 +123,8 @@ int main(int argc, char** argv) {
   start.by = args.by;
   start.measure = args.measure.empty() ? app.query_panel().measure : args.measure;
   start.chart = args.chart.empty() ? "auto" : args.chart;
+  start.compare = !args.compare.empty();
+  start.compare_base = args.compare;
   app.OpenView(start);
   // No query options asks nothing, so the starting question (the trend by category) applies.
   if (args.where.empty() && args.period.empty() && args.count.empty() && args.by.empty() && args.measure.empty())

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/ from the bundled demonstration data: the main screen, each
-# chart type (the stacked area with age-band toggles), the cross-table (with row groups),
+# chart type (the stacked area with age-band toggles), the cross-table (with row groups), the
+# field picker's three-dimension view, two periods compared, reference lines and a note,
 # the indicators dashboard and presentation mode (with withheld cells drawn as c). Needs a build (scripts/build.sh); runs
 # under Xvfb when there is no display.
 set -euo pipefail
@@ -26,5 +27,15 @@ run "${q[@]}" --count started --period month:2013-04..2016-03 --by period --meas
 run --tab indicators --indicator NI65 --screenshot "$out/indicators.png"
 run "${q[@]}" "${snap[@]}" --present --period fy:2009-10..2015-16 --measure children --by period,latest_category --chart stacked --screenshot "$out/presentation_mode.png"
 run "${q[@]}" "${snap[@]}" --present --period fy:2010-11..2012-13 --measure children --by period,latest_category --where "ward in (Hellaby)" --chart bars --screenshot "$out/presentation_withheld.png"
+run "${q[@]}" "${snap[@]}" --period fy:2012-13..2013-14 --measure children --by "sex, period, latest_category" --chart bars --screenshot "$out/field_picker.png"
+run "${q[@]}" "${snap[@]}" --period fy:2010-11..2012-13 --measure children --by period,latest_category --compare 2011-12 --screenshot "$out/period_compare.png"
+# A saved view with reference lines (NI 65's target, England, SN mean) and a note on a year.
+cat > "$CSC_CONFIG_DIR/views.json" <<'JSON'
+{"views": [{"name": "Repeat plans (NI 65)", "table": "cp_plans", "where": [], "period": "fy:2010-11..2015-16",
+  "count": "started", "by": "period", "measure": "ratio(previous_plans 1.. / )", "chart": "lines", "link": "",
+  "reference_lines": "NI65",
+  "notes": [{"at": "2012-13", "series": "", "text": "Repeat plans rose after the threshold review (illustrative note)"}]}]}
+JSON
+run --view "Repeat plans (NI 65)" --frames 30 --screenshot "$out/reference_lines_notes.png"
 run --tab data --screenshot "$out/data_tab.png"
 echo "screenshots written to $out/"

@@ -15,6 +15,7 @@
 #include "ingest/csv_loader.hpp"
 #include "privacy/cell_key_secret.hpp"
 #include "privacy/publish_result.hpp"
+#include "query/field_labels.hpp"
 #include "query/executor.hpp"
 #include "query/grammar_help.hpp"
 #include "query/query_parser.hpp"
@@ -121,7 +122,7 @@ int Run(QueryArgs& args) {
 const CommandRegistrar kRegistrar(
     "query", "Slice, group and measure datasets: counts, children, rates, shares, ratios", [](CLI::App& app) {
       auto args = std::make_shared<QueryArgs>();
-      app.footer(std::string(QueryGrammarHelp()));
+      app.footer(std::string(QueryGrammarHelp()) + "\n" + FieldLabelsHelp());
       app.add_option("--data", args->data,
                      "CSV file, .xlsx workbook or snapshot (.cscx) to load, NAME=FILE to name a CSV (repeatable)")
           ->required();

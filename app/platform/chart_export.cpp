@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform/fonts.hpp"
+#include "plot/chart_overlays.hpp"
 #include "ui/theme.hpp"
 #include "platform/png_file.hpp"
 
@@ -70,8 +71,10 @@ void DrawPage(const ChartExport& e, const Fonts& fonts) {
   ImGui::PopFont();
   ImGui::Spacing();
   ChartData chart = e.chart;
-  const float footer = ImGui::GetTextLineHeightWithSpacing() * 1.5f;
+  const std::vector<std::string> notes = ChartNoteLines(chart);
+  const float footer = ImGui::GetTextLineHeightWithSpacing() * (1.5f + static_cast<float>(notes.size()));
   DrawChart("export", chart, e.kind, ImGui::GetContentRegionAvail().y - footer);
+  for (const std::string& line : notes) ImGui::TextUnformatted(line.c_str());
   ImGui::TextDisabled("%s", e.source.c_str());
   ImGui::End();
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chart/stack.hpp"
+#include "plot/chart_overlays.hpp"
 #include "ui/item_probe.hpp"
 
 namespace csc::app {
@@ -22,7 +23,9 @@ ChartHover DrawAreaChart(const char* id, const ChartData& data, float height) {
   for (size_t s = 0; s < data.series.size(); ++s) visible.push_back(SeriesVisible(data, s));
   const StackedSeries stack = StackSeries(data.values, visible);
   ChartHover hover;
-  const ChartFrame frame = DrawChartFrame(data, origin, width, height, 0.0, stack.max_total, hover);
+  double lo = 0.0, hi = stack.max_total;
+  IncludeReferences(data, lo, hi);
+  const ChartFrame frame = DrawChartFrame(data, origin, width, height, lo, hi, hover);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   if (ItemProbeEnabled()) ProbeRect(std::string(id) + ":area", frame.plot_min, frame.plot_max);
   if (groups > 0) {
@@ -71,6 +74,7 @@ ChartHover DrawAreaChart(const char* id, const ChartData& data, float height) {
       const float x = x_of(static_cast<size_t>(hover.group));
       draw->AddLine(ImVec2(x, frame.plot_min.y), ImVec2(x, frame.plot_max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
     }
+    DrawChartOverlays(data, frame, slot, false);
     DrawGroupLabels(data, frame, slot);
   }
   return FinishChart(data, hover, width, height);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "plot/chart_overlays.hpp"
 #include "ui/item_probe.hpp"
 
 namespace csc::app {
@@ -26,6 +27,7 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
         lo = std::min(lo, row[s]);
       }
   }
+  IncludeReferences(data, lo, hi);
   if (lo == 0 && hi == 0) hi = 1;  // nothing shown (all withheld, say): an axis from 0, never below it
   ChartHover hover;
   const ChartFrame frame = DrawChartFrame(data, origin, width, height, lo, hi, hover);
@@ -77,6 +79,7 @@ ChartHover DrawBarChart(const char* id, const ChartData& data, float height) {
         DrawWithheldMark(ImVec2(gx, top - mark * static_cast<float>(withheld_in_stack)), ImVec2(gx + group_width, top));
       }
     }
+    DrawChartOverlays(data, frame, slot, data.stacked || shown <= 1);
     DrawGroupLabels(data, frame, slot);
   }
   return FinishChart(data, hover, width, height);

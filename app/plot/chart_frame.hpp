@@ -9,6 +9,22 @@
 
 namespace csc::app {
 
+// A note pinned to a group (a period along the axis, or a category) and, optionally, to one
+// series' point there: drawn as a numbered tag on slot charts (bars, lines, areas), its
+// words listed under the chart and in exports (ChartNoteLines).
+struct ChartNote {
+  std::string at;      // the group: its key (code) or its label as shown
+  std::string series;  // empty: the whole group (a period); else a series label (a point)
+  std::string text;
+  friend bool operator==(const ChartNote&, const ChartNote&) = default;
+};
+// A reference line across the groups (target, England, SN mean): one value per group, NaN
+// where there is none (a gap). Drawn dashed over slot charts in the comparator's colour.
+struct ReferenceLine {
+  std::string label;
+  std::vector<double> values;  // [group]
+};
+
 struct ChartData {
   std::string title;                // says what is counted
   std::string value_label;          // y-axis unit, e.g. "children"
@@ -25,6 +41,8 @@ struct ChartData {
   bool show_legend = true;  // off when the x axis already names each series (one bar per category)
   std::string highlight;    // a category hovered elsewhere on screen (a series or group label): others dim
   int decimals = -1;        // value labels' decimal places (an indicator's); -1: the fewest that show every value
+  std::vector<ChartNote> notes;
+  std::vector<ReferenceLine> references;
 };
 
 struct ChartHover {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plot/chart_overlays.hpp"
+
 namespace csc::app {
 
 ChartHover DrawLineChart(const char* id, const ChartData& data, float height) {
@@ -18,6 +20,7 @@ ChartHover DrawLineChart(const char* id, const ChartData& data, float height) {
   for (const auto& row : data.values)
     for (size_t s = 0; s < row.size(); ++s)
       if (std::isfinite(row[s]) && SeriesVisible(data, s)) hi = std::max(hi, row[s]), lo = std::min(lo, row[s]);
+  IncludeReferences(data, lo, hi);
   ChartHover hover;
   const ChartFrame frame = DrawChartFrame(data, origin, width, height, lo, hi, hover);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -58,6 +61,7 @@ ChartHover DrawLineChart(const char* id, const ChartData& data, float height) {
       const size_t g = static_cast<size_t>(hover.group), s = static_cast<size_t>(hover.series);
       draw->AddCircle(ImVec2(x_of(g), frame.YOf(data.values[g][s])), font * 0.45f, SeriesColour(data, s, 1.0f), 0, 2.0f);
     }
+    DrawChartOverlays(data, frame, slot, true);
     DrawGroupLabels(data, frame, slot);
   }
   return FinishChart(data, hover, width, height);

@@ -60,6 +60,7 @@ ExplorerApp::ExplorerApp(Fonts fonts, float scale, std::function<void()> wake)
   m_disclosure_threshold = m_settings.disclosure_threshold;
   ApplyTheme(m_theme, m_scale);
   m_queries.SetOnReady(wake);
+  m_query_panel.references.wake = wake;
   m_views.Load();
   try {
     m_labels = CodeLabels::Load((std::filesystem::path(AssetsDir()) / "reference" / "code_lists.csv").string());
@@ -328,6 +329,11 @@ bool ExplorerApp::SaveCurrentView(const std::string& name) {
   v.measure = q.measure;
   v.chart = ChartKindName(q.chart);
   v.link = std::string(Trim(q.link));
+  v.compare = q.compare_on;
+  v.compare_base = q.compare_base;
+  v.compare_current = q.compare_current;
+  v.notes = q.notes;
+  v.reference_indicator = q.reference_indicator;
   const bool ok = m_views.Put(v);
   m_status = ok ? "saved view '" + name + "' to " + m_views.path() : m_views.error();
   return ok;
@@ -346,6 +352,11 @@ void ExplorerApp::OpenView(const SavedView& v) {
   fill(q.measure, sizeof q.measure, v.measure);
   q.chart = ParseChartKind(v.chart);
   fill(q.link, sizeof q.link, v.link);
+  q.compare_on = v.compare;
+  q.compare_base = v.compare_base;
+  q.compare_current = v.compare_current;
+  q.notes = v.notes;
+  q.reference_indicator = v.reference_indicator;
   const auto table = std::find(m_table_names.begin(), m_table_names.end(), v.table);
   if (table != m_table_names.end()) q.table = static_cast<int>(table - m_table_names.begin());
   else m_preferred_table = v.table;
@@ -388,10 +399,13 @@ void ExplorerApp::DrawViewBar() {
       const std::string data = table + (ShowingDemoData() ? " (SYNTHETIC demonstration data)" : "") + ", data generation " +
                                std::to_string(m_queries.generation());
       const std::string header =
-          CsvProvenance(DescribeQuery(m_table_names, m_query_panel), data, m_export_for_publication ? m_disclosure_threshold : 0);
-      m_status = "exported " + ExportCsvText(header + (m_export_for_publication
-                                                           ? PublishedCsv(m_query_panel.published, m_disclosure_threshold)
-                                                           : FormatResultCsv(*m_query_panel.live.result())),
+          CsvProvenance(DescribeQuery(m_table_names, m_query_panel), data, m_export_for_publication ? m_disclosure_threshold : 0) +
+          (m_query_panel.live.result() ? CsvNoteLines(*m_query_panel.live.result(), m_query_panel, m_labels.get()) : "");
+      // Two periods compared export as the comparison the table shows.
+      const auto comparison = ComparisonCsv(m_query_panel, m_export_for_publication, m_disclosure_threshold);
+      m_status = "exported " + ExportCsvText(header + (comparison                 ? *comparison
+                                                       : m_export_for_publication ? PublishedCsv(m_query_panel.published, m_disclosure_threshold)
+                                                                                  : FormatResultCsv(*m_query_panel.live.result())),
                                              name);
     } catch (const std::exception& e) {
       m_status = e.what();

@@ -3,7 +3,9 @@
 #include <ctime>
 #include <filesystem>
 
+#include "plot/chart_overlays.hpp"
 #include "ui/saved_views.hpp"
+#include "views/period_compare_view.hpp"
 #include "views/publication.hpp"
 #include "util/atomic_file.hpp"
 
@@ -34,6 +36,33 @@ std::string CsvProvenance(const std::string& query, const std::string& data, int
          "\n";
 }
 
+std::string CsvNoteLines(const QueryResult& result, const QueryPanelState& state, const CodeLabels* labels) {
+  ChartData chart = ChartOf(result, labels);
+  chart.notes = state.notes;
+  std::string out;
+  for (const std::string& line : ChartNoteLines(chart)) {
+    std::string one = line;
+    for (char& c : one)
+      if (c == '\n' || c == '\r') c = ' ';
+    out += "# note " + one + "\n";
+  }
+  return out;
+}
+
+std::optional<std::string> ComparisonCsv(const QueryPanelState& state, bool for_publication, int threshold) {
+  if (!state.compare_on) return std::nullopt;
+  if (for_publication) {
+    std::vector<std::vector<bool>> withheld;
+    const auto safe = PublishedForChart(state.published, threshold, nullptr, &withheld);
+    if (!safe) return std::nullopt;
+    const auto comparison = ActiveComparison(*safe, state, &withheld);
+    return comparison ? std::optional(FormatComparisonCsv(*comparison)) : std::nullopt;
+  }
+  if (!state.live.result()) return std::nullopt;
+  const auto comparison = ActiveComparison(*state.live.result(), state);
+  return comparison ? std::optional(FormatComparisonCsv(*comparison)) : std::nullopt;
+}
+
 std::string ExportCsvText(const std::string& text, const std::string& view_name) {
   const std::string path = ExportPath(view_name, "csv");
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
@@ -47,10 +76,18 @@ ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& st
                             std::optional<std::pair<int, size_t>> publication, const std::string& path,
                             const std::vector<std::vector<bool>>* withheld) {
   ChartExport e;
-  e.chart = ChartOf(result, labels, publication ? withheld : nullptr);
-  e.chart.group_keys.clear(), e.chart.series_keys.clear();
+  // Two periods compared export as the paired bars the screen shows.
+  const auto comparison = ActiveComparison(result, state, publication ? withheld : nullptr);
+  e.chart = comparison ? ComparisonChart(*comparison, labels) : ChartOf(result, labels, publication ? withheld : nullptr);
   for (const auto& name : e.chart.series) e.chart.hidden_series.push_back(state.hidden_series.count(name) > 0);
-  e.kind = ResolveChartKind(state.chart, !result.dimensions.empty() && result.dimensions[0] == "period", result.rows.size());
+  e.kind = comparison ? ChartKind::Bars
+                      : ResolveChartKind(state.chart, !result.dimensions.empty() && result.dimensions[0] == "period", result.rows.size());
+  // Notes are pinned by key: resolved to their groups while the keys are known.
+  e.chart.notes = state.notes;
+  for (ChartNote& n : e.chart.notes)
+    if (const int g = NoteGroup(e.chart, n); g >= 0) n.at = e.chart.groups[static_cast<size_t>(g)];
+  if (!comparison) e.chart.references = ReadyReferenceLines(state.references, state, e.chart);
+  e.chart.group_keys.clear(), e.chart.series_keys.clear();
   e.sentence = FilterSentence(tables, labels, state);
   e.source = "Source: " + source.table + (source.synthetic ? " (SYNTHETIC demonstration data, not real children)" : "");
   if (publication)

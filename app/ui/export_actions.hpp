@@ -32,6 +32,11 @@ ChartExport MakeChartExport(const QueryResult& result, const QueryPanelState& st
 // "# publication: ..."), so the numbers carry where they came from. `threshold` 0: exact
 // figures, not for publication.
 std::string CsvProvenance(const std::string& query, const std::string& data, int threshold);
+// "# note 1. 2012-13: ..." lines for the view's notes (none: empty), after the provenance.
+std::string CsvNoteLines(const QueryResult& result, const QueryPanelState& state, const CodeLabels* labels);
+// With two periods compared, the comparison as CSV (for publication: from the protected
+// answer, withheld changes written c); nothing when no comparison is shown.
+std::optional<std::string> ComparisonCsv(const QueryPanelState& state, bool for_publication, int threshold);
 // Writes text atomically to ExportPath(view_name, "csv"); returns the path, throws on failure.
 std::string ExportCsvText(const std::string& text, const std::string& view_name);
 

@@ -38,6 +38,13 @@ void SavedViews::Load() {
       view.measure = v.value("measure", "");
       view.chart = v.value("chart", "auto");
       view.link = v.value("link", "");
+      view.compare = v.value("compare", false);
+      view.compare_base = v.value("compare_base", "");
+      view.compare_current = v.value("compare_current", "");
+      view.reference_indicator = v.value("reference_lines", "");
+      if (v.contains("notes"))
+        for (const auto& n : v.at("notes"))
+          view.notes.push_back({n.value("at", ""), n.value("series", ""), n.at("text").get<std::string>()});
       m_views.push_back(std::move(view));
     }
   } catch (const std::exception& e) {
@@ -61,9 +68,18 @@ bool SavedViews::Remove(const std::string& name) {
 
 bool SavedViews::Save() {
   nlohmann::json views = nlohmann::json::array();
-  for (const auto& v : m_views)
-    views.push_back({{"name", v.name}, {"table", v.table}, {"where", v.where}, {"period", v.period},
-                     {"count", v.count}, {"by", v.by}, {"measure", v.measure}, {"chart", v.chart}, {"link", v.link}});
+  for (const auto& v : m_views) {
+    nlohmann::json j = {{"name", v.name}, {"table", v.table}, {"where", v.where}, {"period", v.period},
+                        {"count", v.count}, {"by", v.by}, {"measure", v.measure}, {"chart", v.chart}, {"link", v.link}};
+    // Only what a view uses, so files written before these fields read the same.
+    if (v.compare) j["compare"] = true, j["compare_base"] = v.compare_base, j["compare_current"] = v.compare_current;
+    if (!v.reference_indicator.empty()) j["reference_lines"] = v.reference_indicator;
+    if (!v.notes.empty()) {
+      j["notes"] = nlohmann::json::array();
+      for (const auto& n : v.notes) j["notes"].push_back({{"at", n.at}, {"series", n.series}, {"text", n.text}});
+    }
+    views.push_back(std::move(j));
+  }
   try {
     std::filesystem::create_directories(std::filesystem::path(m_path).parent_path());
     // Keep a damaged file for the user to mend rather than overwriting what it held.

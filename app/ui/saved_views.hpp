@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "plot/chart_frame.hpp"
+
 namespace csc::app {
 
 struct SavedView {
@@ -14,6 +16,10 @@ struct SavedView {
   std::string period, count, by, measure;
   std::string chart = "auto";  // auto, bars, stacked, lines, ranking, pyramid
   std::string link;            // linked dataset clause, empty for none
+  bool compare = false;        // two periods compared (empty periods: the defaults)
+  std::string compare_base, compare_current;
+  std::vector<ChartNote> notes;     // pinned to a group (period, category) or a point
+  std::string reference_indicator;  // indicator whose target, England and SN lines are drawn
   friend bool operator==(const SavedView&, const SavedView&) = default;
 };
 

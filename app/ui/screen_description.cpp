@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "plot/chart_overlays.hpp"
 #include "plot/value_format.hpp"
 
 namespace csc::app {
@@ -54,6 +55,14 @@ DescribedChart DescribeChart(const ChartData& c, ChartKind resolved) {
     }
     out.series.push_back(std::move(d));
   }
+  for (const ReferenceLine& line : c.references) {
+    DescribedSeries d;
+    d.name = line.label;
+    for (size_t g = 0; g < c.groups.size() && g < line.values.size(); ++g)
+      if (std::isfinite(line.values[g])) d.points.push_back({c.groups[g], line.values[g], FormatValue(line.values[g], decimals), false});
+    out.references.push_back(std::move(d));
+  }
+  out.notes = ChartNoteLines(c);
   return out;
 }
 
@@ -63,6 +72,7 @@ std::string DescriptionJson(const ScreenDescription& s) {
   j["tab"] = s.tab;
   j["title"] = s.title;
   j["sentence"] = s.sentence;
+  if (!s.query.empty()) j["query"] = s.query;
   j["error"] = s.error ? Json(*s.error) : Json(nullptr);
   j["updating"] = s.updating;
   j["charts"] = Json::array();
@@ -80,6 +90,15 @@ std::string DescriptionJson(const ScreenDescription& s) {
                                     {"withheld", p.withheld}});
       chart["series"].push_back(std::move(js));
     }
+    if (!c.references.empty()) {
+      chart["references"] = Json::array();
+      for (const auto& r : c.references) {
+        Json jr{{"name", r.name}, {"points", Json::array()}};
+        for (const auto& p : r.points) jr["points"].push_back(Json{{"x", p.x}, {"value", *p.value}, {"label", p.label}});
+        chart["references"].push_back(std::move(jr));
+      }
+    }
+    if (!c.notes.empty()) chart["notes"] = c.notes;
     j["charts"].push_back(std::move(chart));
   }
   j["tables"] = Json::array();

@@ -27,6 +27,8 @@ struct DescribedChart {
   std::string kind;  // bars, trend, area, ranking, pyramid, xmr, pivot, map
   std::string title;
   std::vector<DescribedSeries> series;
+  std::vector<DescribedSeries> references;  // target, England, SN mean lines (no colour code)
+  std::vector<std::string> notes;           // "1. 2012-13: ..." as listed under the chart
 };
 struct DescribedTable {
   std::string title;
@@ -36,6 +38,7 @@ struct DescribedTable {
 struct ScreenDescription {
   std::string tab;  // data, query, indicators, presentation
   std::string title, sentence;
+  std::string query;  // the `csc query` command the view's picks mean (query tab)
   std::optional<std::string> error;
   bool updating = false;
   std::vector<DescribedChart> charts;

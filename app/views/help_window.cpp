@@ -6,6 +6,7 @@
 #include <string>
 
 #include "indicators/catalogue.hpp"
+#include "query/field_labels.hpp"
 #include "query/grammar_help.hpp"
 #include "ui/item_probe.hpp"
 
@@ -90,6 +91,10 @@ void DrawHelpWindow(HelpState& s) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s: %s", m.name.c_str(), m.definition.c_str());
       }
+      ImGui::Separator();
+      // The names the field picker shows, beside the grammar's (the same table as csc query --help).
+      const std::string fields = FieldLabelsHelp();
+      ImGui::TextUnformatted(fields.c_str());
       ImGui::EndTabItem();
     }
     const bool indicators = ImGui::BeginTabItem("Indicators");

@@ -9,12 +9,17 @@
 #include <map>
 
 #include "indicators/dashboard.hpp"
+#include "plot/chart_overlays.hpp"
 #include "plot/draw_chart.hpp"
 #include "plot/value_format.hpp"
+#include "views/chart_notes_editor.hpp"
+#include "views/field_picker.hpp"
+#include "views/period_compare_view.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
 #include "views/table_sort.hpp"
 #include "query/describe_query.hpp"
+#include "query/query_command.hpp"
 #include "query/where_edit.hpp"
 #include "query/query_parser.hpp"
 #include "ui/item_probe.hpp"
@@ -365,14 +370,21 @@ void DrawQueryPresentation(QueryService& service, const std::vector<std::string>
     if (s.published.live.updating()) ImGui::TextDisabled("Updating...");
     return;
   }
-  ChartData chart = ChartOf(*safe, labels, &withheld);
+  // Two periods compared: the paired bars from published cells (a change beside a "c" is withheld).
+  const auto comparison = ActiveComparison(*safe, s, &withheld);
+  ChartData chart = comparison ? ComparisonChart(*comparison, labels) : ChartOf(*safe, labels, &withheld);
   for (const auto& name : chart.series) chart.hidden_series.push_back(s.hidden_series.count(name) > 0);
-  const ChartKind kind = ResolveKind(*safe, s.chart);
+  chart.notes = s.notes;
+  if (!comparison) ApplyReferenceLines(s.references, s, chart);
+  const ChartKind kind = comparison ? ChartKind::Bars : ResolveKind(*safe, s.chart);
   if (screen) screen->charts.push_back(DescribeChart(chart, kind));  // with the codes, before they go
   chart.group_keys.clear(), chart.series_keys.clear();  // nothing to click on a projector
   ImGui::Spacing();
-  DrawChart("presentation", chart, kind, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 3.6f);
+  const std::vector<std::string> note_lines = ChartNoteLines(chart);
+  DrawChart("presentation", chart, kind,
+            ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * (3.6f + 1.4f * static_cast<float>(note_lines.size())));
   if (s.published.live.updating()) DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  for (const std::string& line : note_lines) ImGui::TextUnformatted(line.c_str());
   if (screen) screen->updating = s.published.live.updating();
   // Wrapped: the footnote is long, and a projector must show all of it.
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -461,6 +473,9 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     ImGui::SameLine(label_width);
     ImGui::SetNextItemWidth(-1);
   };
+  const std::string command = CscQueryCommand(TextOf(tables, s));
+  DrawFieldPicker(table, command, s);
+  if (screen) screen->query = command;
   if (ImGui::CollapsingHeader("Query, as csc query takes it")) {
     row_label("Where");
     ImGui::InputTextMultiline("##where", &s.where, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
@@ -522,9 +537,29 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
     for (const std::string& l : s.pending_labels) picked += (picked.empty() ? "" : ", ") + l;
     ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.70f, 1), "Picked with Ctrl: %s. Let go of Ctrl to filter by them.", picked.c_str());
   }
+  DrawCompareControls(*result, s);
+  if (const auto comparison = ActiveComparison(*result, s)) {
+    // Two periods side by side: paired bars, and the table with change and % change.
+    ChartData paired = ComparisonChart(*comparison, labels);
+    paired.highlight = linked.highlighted();
+    paired.notes = s.notes;
+    const ChartHover hover = DrawChart("chart", paired, ChartKind::Bars, ImGui::GetFontSize() * 16);
+    if (screen) screen->charts.push_back(DescribeChart(paired, ChartKind::Bars));
+    if (live.updating()) DrawUpdatingOverlay(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    else if (const std::string category = HoveredCategory(paired, hover); !category.empty()) linked.Hover(category);
+    for (const std::string& note : result->notes) ImGui::TextColored(ImVec4(0.70f, 0.40f, 0.0f, 1), "%s", note.c_str());
+    DrawChartNotes(paired, s);
+    s.pivot.Stop(service);
+    DescribedTable shown;
+    DrawComparisonTable(*comparison, labels, screen ? &shown : nullptr);
+    if (screen) screen->tables.push_back(std::move(shown));
+    return;
+  }
   ChartData chart = ChartOf(*result, labels);
   for (size_t i = 0; i < chart.series.size(); ++i) chart.hidden_series.push_back(s.hidden_series.count(chart.series[i]) > 0);
   chart.highlight = linked.highlighted();
+  chart.notes = s.notes;
+  DrawReferenceLines(s.references, s, chart);
   const ChartKind resolved = ResolveKind(*result, s.chart);
   const ChartHover hover = DrawChart("chart", chart, resolved, ImGui::GetFontSize() * 16);
   if (screen) screen->charts.push_back(DescribeChart(chart, resolved));
@@ -538,6 +573,7 @@ void DrawQueryPanel(QueryService& service, const std::vector<std::string>& table
   // What the answer says besides its numbers (rules applied, periods with no data, rows left
   // out because a value the count needs could not be read): said under the chart.
   for (const std::string& note : result->notes) ImGui::TextColored(ImVec4(0.70f, 0.40f, 0.0f, 1), "%s", note.c_str());
+  DrawChartNotes(chart, s);
   // Two dimensions make a cross-table; three add row groups.
   const bool two = result->dimensions.size() == 2 || result->dimensions.size() == 3;
   if (two) {

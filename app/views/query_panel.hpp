@@ -11,6 +11,7 @@
 #include "views/live_query.hpp"
 #include "views/pivot_view.hpp"
 #include "views/publication.hpp"
+#include "views/reference_lines.hpp"
 #include "views/view_history.hpp"
 #include "query/query_result.hpp"
 #include "query/query_service.hpp"
@@ -34,6 +35,14 @@ struct QueryPanelState {
   ChartKind chart = ChartKind::Auto;
   std::set<std::string> hidden_series;  // legend entries toggled off (by label)
   int table_view = 0;                   // two or three dimensions: 0 cross-table, 1 rows
+  // Compare two periods of the answer (views/period_compare_view): empty periods take the
+  // defaults (the last period against the one before).
+  bool compare_on = false;
+  std::string compare_base, compare_current;
+  std::vector<ChartNote> notes;      // pinned to a group or point; saved with the view, in exports
+  std::string reference_indicator;   // an indicator id whose target, England and SN lines are drawn
+  ChartNote note_draft;              // the note being written (not part of the view until added)
+  ReferenceLinesState references;    // the lines of reference_indicator, looked up on a worker
   PivotViewState pivot;
   PublishedQuery published;  // presentation mode and publication exports
   LiveQuery live{kQueryPanelCaller};  // the chart's answer: ready, updating (stale) or failed

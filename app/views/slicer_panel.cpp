@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "query/compiled_query.hpp"
+#include "query/field_labels.hpp"
 #include "query/query_parser.hpp"
 #include "query/where_edit.hpp"
 #include "time/anniversary.hpp"
@@ -227,8 +228,10 @@ void DrawLink(const std::vector<std::string>& tables, QueryPanelState& q) {
     if (current.table.empty() ? i == 0 : ParseLink("present x " + std::string(kWhen[i])).when == current.when) when = i;
   ImGui::SetNextItemWidth(-1);
   changed |= ImGui::Combo("##presence", &presence, "also in\0not in\0");
+  std::vector<std::string> other_labels;
+  for (const auto& o : others) other_labels.push_back(DatasetLabel(o));
   std::vector<const char*> names;
-  for (const auto& o : others) names.push_back(o.c_str());
+  for (const auto& o : other_labels) names.push_back(o.c_str());
   ImGui::SetNextItemWidth(-1);
   changed |= ImGui::Combo("##linked", &table, names.data(), static_cast<int>(names.size()));
   ImGui::SetNextItemWidth(-1);
@@ -288,11 +291,16 @@ void DrawSlicerPanel(QueryService& service, const std::vector<std::string>& tabl
     ImGui::TextDisabled("No data loaded yet.");
     return;
   }
+  // Datasets by their names ("Child protection plans"); the table name is the query's.
+  std::vector<std::string> labels_of;
+  for (const auto& t : tables) labels_of.push_back(DatasetLabel(t));
   std::vector<const char*> names;
-  for (const auto& t : tables) names.push_back(t.c_str());
+  for (const auto& l : labels_of) names.push_back(l.c_str());
   ImGui::TextDisabled("Dataset");
   ImGui::SetNextItemWidth(-1);
   ImGui::Combo("##table", &q.table, names.data(), static_cast<int>(names.size()));
+  if (ItemProbeEnabled()) ProbeLastItem("slicer:dataset");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Table %s", tables[static_cast<size_t>(q.table) % tables.size()].c_str());
   ImGui::TextDisabled("Counting");
   DrawCounting(q);
   ImGui::TextDisabled("Period");

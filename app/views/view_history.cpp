@@ -44,6 +44,11 @@ ViewSnapshot SnapshotOf(const QueryPanelState& s) {
   v.link = s.link;
   v.chart = s.chart;
   v.table_view = s.table_view;
+  v.compare_on = s.compare_on;
+  v.compare_base = s.compare_base;
+  v.compare_current = s.compare_current;
+  v.notes = s.notes;
+  v.reference_indicator = s.reference_indicator;
   return v;
 }
 
@@ -57,6 +62,11 @@ void RestoreSnapshot(const ViewSnapshot& v, QueryPanelState& s) {
   std::snprintf(s.link, sizeof s.link, "%s", v.link.c_str());
   s.chart = v.chart;
   s.table_view = v.table_view;
+  s.compare_on = v.compare_on;
+  s.compare_base = v.compare_base;
+  s.compare_current = v.compare_current;
+  s.notes = v.notes;
+  s.reference_indicator = v.reference_indicator;
   // A Ctrl pick in progress belonged to the view being left.
   s.pending_column.clear();
   s.pending_keys.clear();
@@ -74,6 +84,11 @@ std::string DescribeSnapshot(const ViewSnapshot& v) {
   d += where;
   if (!Trim(v.link).empty()) d += "; " + std::string(Trim(v.link));
   if (*ChartName(v.chart)) d += "; " + std::string(ChartName(v.chart));
+  if (v.compare_on)
+    d += "; compared" + (v.compare_current.empty() ? std::string() : " " + v.compare_current) +
+         (v.compare_base.empty() ? std::string() : " against " + v.compare_base);
+  if (!v.reference_indicator.empty()) d += "; lines of " + v.reference_indicator;
+  if (!v.notes.empty()) d += "; " + std::to_string(v.notes.size()) + (v.notes.size() == 1 ? " note" : " notes");
   return d;
 }
 

@@ -18,6 +18,10 @@ struct ViewSnapshot {
   std::string where, period, count, by, measure, link;
   ChartKind chart = ChartKind::Auto;
   int table_view = 0;
+  bool compare_on = false;
+  std::string compare_base, compare_current;
+  std::vector<ChartNote> notes;
+  std::string reference_indicator;
   bool operator==(const ViewSnapshot&) const = default;
 };
 

@@ -68,6 +68,7 @@ struct QueryTab {
   }
   void Click(const std::string& probe, bool ctrl = false) {
     const auto at = app::ProbedCentre(probe);
+    INFO("clicking " << probe);
     REQUIRE(at);
     ImGui::GetIO().KeyCtrl = ctrl;
     ui.Click(*at);

@@ -9,6 +9,7 @@
 
 #include "platform/chart_export.hpp"
 #include "platform/window.hpp"
+#include "plot/chart_overlays.hpp"
 #include "plot/palette.hpp"
 
 using namespace csc;
@@ -18,6 +19,18 @@ namespace {
 app::Window* SharedWindow(std::string& error) {
   static std::optional<app::Window> window = app::Window::Create("export test", 320, 200, error);
   return window ? &*window : nullptr;
+}
+
+// Pixels within a small distance of `colour` drawn at `alpha` over the page's background.
+size_t PixelsOf(const unsigned char* pixels, int count, ImU32 colour, double alpha) {
+  size_t n = 0;
+  for (int i = 0; i < count; ++i) {
+    const unsigned char* p = pixels + 4 * i;
+    double d = 0;
+    for (int c = 0; c < 3; ++c) d += std::abs(p[c] - (alpha * ((colour >> (8 * c)) & 0xff) + (1 - alpha) * pixels[c]));
+    n += d < 12;
+  }
+  return n;
 }
 }  // namespace
 
@@ -134,4 +147,38 @@ TEST_CASE("a PNG export on a fresh profile makes its folder", "[ui][export]") {
   CHECK(error.empty());
   CHECK(std::filesystem::exists(e.path));
   std::filesystem::remove_all(dir.parent_path());
+}
+
+TEST_CASE("an exported PNG carries the reference lines and note tags the chart shows", "[ui][export]") {
+  std::string error;
+  if (!SharedWindow(error)) FAIL("no OpenGL window (run under xvfb-run): " << error);
+  app::ChartExport e;
+  e.chart.title = "CP plans second or subsequent";
+  e.chart.value_label = "%";
+  e.chart.groups = {"2010-11", "2011-12", "2012-13"};
+  e.chart.series = {""};
+  e.chart.values = {{11.0}, {11.8}, {16.3}};
+  e.kind = app::ChartKind::Lines;
+  e.sentence = "CP plans starting in 2010-11 to 2012-13";
+  e.source = "Source: test";
+  e.width = 400, e.height = 300, e.scale = 2;
+  e.path = (std::filesystem::temp_directory_path() / "csc_notes_export_test.png").string();
+  auto england_pixels = [&]() {
+    std::filesystem::remove(e.path);
+    REQUIRE(app::ExportChartPng(e, error));
+    int w = 0, h = 0, channels = 0;
+    unsigned char* pixels = stbi_load(e.path.c_str(), &w, &h, &channels, 4);
+    REQUIRE(pixels);
+    const size_t n = PixelsOf(pixels, w * h, app::CategoryColour("England"), 0.9);
+    stbi_image_free(pixels);
+    return n;
+  };
+  const size_t without = england_pixels();
+  e.chart.references = {{"England", {13.0, 13.8, 13.8}}};
+  e.chart.notes = {{"2010-11", "", "New threshold document"}};
+  const size_t with = england_pixels();
+  CHECK(without < 20);   // no orange on a chart drawn in the first palette colour
+  CHECK(with > 200);     // the dashed line and its label, at 2x
+  CHECK(app::ChartNoteLines(e.chart) == std::vector<std::string>{"1. 2010-11: New threshold document"});
+  std::filesystem::remove(e.path);
 }
