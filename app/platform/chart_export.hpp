@@ -5,6 +5,7 @@
 // window); runs between frames in its own ImGui context.
 #include <string>
 
+#include "platform/offscreen_render.hpp"
 #include "plot/chart_frame.hpp"
 #include "plot/draw_chart.hpp"
 
@@ -22,5 +23,7 @@ struct ChartExport {
 };
 
 bool ExportChartPng(const ChartExport& request, std::string& error);
+// The same picture as pixels (the clipboard's copy); `path` is not used.
+bool RenderChartExport(const ChartExport& request, RgbaImage& image, std::string& error);
 
 }  // namespace csc::app

@@ -177,6 +177,8 @@ void ExplorerApp::DrawMenuBar() {
     }
     if (ImGui::MenuItem("Open demonstration data")) OpenFiles(DemoFiles());
     ImGui::Separator();
+    if (ImGui::MenuItem("Board pack (PDF)...", nullptr, false, m_catalog != nullptr)) m_board_pack.open_requested = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
     ImGui::EndMenu();
   }
@@ -435,6 +437,10 @@ void ExplorerApp::DrawPresentation() {
   ImGui::PopFont();
 }
 
+BoardPackContext ExplorerApp::board_pack_context() const {
+  return {m_catalog, m_labels, &m_views.views(), m_disclosure_threshold, ShowingDemoData(), m_wake};
+}
+
 void ExplorerApp::Frame() {
   m_drawing = ScreenDescription{};
   DrawFrame();
@@ -519,6 +525,7 @@ void ExplorerApp::DrawFrame() {
     m_show_tab.reset();
   }
   DrawOpenPopup();
+  DrawBoardPackDialog(m_board_pack, board_pack_context());
   DrawHelpWindow(m_help);
   if (DrawMappingDialog(m_mapping_dialog, m_mappings.get())) RebuildCatalog();
   ImGui::End();

@@ -13,6 +13,7 @@
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
 #include "platform/chart_export.hpp"
+#include "ui/board_pack_dialog.hpp"
 #include "ui/saved_views.hpp"
 #include "ui/screen_description.hpp"
 #include "ui/settings.hpp"
@@ -79,6 +80,11 @@ class ExplorerApp {
   // What the last complete frame showed (tab, title, charts, tables): --describe writes it.
   const ScreenDescription& screen() const { return m_screen; }
   const HelpState& help() const { return m_help; }
+  // File > Board pack; the frame loop writes a built pack with RunPendingBoardPack().
+  BoardPackDialogState& board_pack() { return m_board_pack; }
+  BoardPackContext board_pack_context() const;
+  const std::shared_ptr<const CodeLabels>& labels() const { return m_labels; }
+  int disclosure_threshold() const { return m_disclosure_threshold; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
   bool ShowingDemoData() const;
 
@@ -134,6 +140,7 @@ class ExplorerApp {
   int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   FileBrowserState m_browser;
+  BoardPackDialogState m_board_pack;
   ScreenDescription m_drawing, m_screen;  // being drawn this frame; the last frame's
 };
 
