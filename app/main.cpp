@@ -36,6 +36,7 @@ struct Args {
   std::string board_pack;
   bool exact = false;
   std::string pack_year;
+  std::string boundaries, ward_property;
   std::string export_png;
   std::string chart;
   std::string indicator;
@@ -79,6 +80,9 @@ int main(int argc, char** argv) {
                  "once loaded, write a board pack PDF (saved views given with --view, else the standard pack) and exit");
   cli.add_flag("--exact", args.exact, "with --board-pack: exact figures, every page marked not for publication");
   cli.add_option("--pack-year", args.pack_year, "with --board-pack and no --view: the standard pack's year, e.g. 2012-13");
+  cli.add_option("--boundaries", args.boundaries,
+                 "the map's ward boundaries from this GeoJSON (without --ward-property, asks which property holds the name)");
+  cli.add_option("--ward-property", args.ward_property, "with --boundaries: the property holding the ward name, e.g. WD13NM");
   CLI11_PARSE(cli, argc, argv);
 
   std::string error;
@@ -116,6 +120,11 @@ int main(int argc, char** argv) {
   glfwSetWindowUserPointer(window->handle(), &app);
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
+  if (!args.boundaries.empty() &&
+      !csc::app::OpenBoundariesFromCommandLine(app.boundary_dialog(), args.boundaries, args.ward_property)) {
+    std::fprintf(stderr, "csc-explorer: %s\n", app.boundary_dialog().error.c_str());
+    return 2;
+  }
   if (args.tab == "query" || !args.export_png.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
   if (args.tab == "indicators" || !args.indicator.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Indicators);
   app.dashboard().selected = args.indicator;

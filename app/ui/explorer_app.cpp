@@ -176,6 +176,7 @@ void ExplorerApp::DrawMenuBar() {
       ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Open demonstration data")) OpenFiles(DemoFiles());
+    if (ImGui::MenuItem("Open ward boundaries (GeoJSON)...")) m_boundaries.open_requested = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Board pack (PDF)...", nullptr, false, m_catalog != nullptr)) m_board_pack.open_requested = true;
     ImGui::Separator();
@@ -526,6 +527,7 @@ void ExplorerApp::DrawFrame() {
   }
   DrawOpenPopup();
   DrawBoardPackDialog(m_board_pack, board_pack_context());
+  DrawBoundaryDialog(m_boundaries, m_catalog.get());
   DrawHelpWindow(m_help);
   if (DrawMappingDialog(m_mapping_dialog, m_mappings.get())) RebuildCatalog();
   ImGui::End();

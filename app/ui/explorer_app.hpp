@@ -18,6 +18,7 @@
 #include "ui/screen_description.hpp"
 #include "ui/settings.hpp"
 #include "views/dashboard_panel.hpp"
+#include "views/boundary_dialog.hpp"
 #include "views/file_browser.hpp"
 #include "views/help_window.hpp"
 #include "views/mapping_dialog.hpp"
@@ -83,6 +84,8 @@ class ExplorerApp {
   // File > Board pack; the frame loop writes a built pack with RunPendingBoardPack().
   BoardPackDialogState& board_pack() { return m_board_pack; }
   BoardPackContext board_pack_context() const;
+  // File > Open ward boundaries: the user's own GeoJSON for the map.
+  BoundaryDialogState& boundary_dialog() { return m_boundaries; }
   const std::shared_ptr<const CodeLabels>& labels() const { return m_labels; }
   int disclosure_threshold() const { return m_disclosure_threshold; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
@@ -141,6 +144,7 @@ class ExplorerApp {
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   FileBrowserState m_browser;
   BoardPackDialogState m_board_pack;
+  BoundaryDialogState m_boundaries;
   ScreenDescription m_drawing, m_screen;  // being drawn this frame; the last frame's
 };
 
