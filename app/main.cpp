@@ -176,7 +176,10 @@ int main(int argc, char** argv) {
     csc::app::ThemeClearColor(app.theme(), clear);
     window->EndFrame(clear[0], clear[1], clear[2]);
     if (window->fullscreen() != app.presenting() && !screenshot) window->SetFullscreen(app.presenting());
-    if (auto request = app.TakeChartExport()) {
+    if (auto request = app.TakeChartExport(); request && request->to_clipboard) {
+      const bool ok = csc::app::CopyChartToClipboard(*request, error);
+      app.ChartExportFinished("", ok, error);
+    } else if (request) {
       const bool ok = csc::app::ExportChartPng(*request, error);
       app.ChartExportFinished(request->path, ok, error);
       if (!args.export_png.empty()) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "platform/clipboard_image.hpp"
 #include "platform/offscreen_render.hpp"
 #include "util/atomic_file.hpp"
 
@@ -46,6 +47,12 @@ bool ExportChartPng(const ChartExport& e, std::string& error) {
     return false;
   }
   return true;
+}
+
+bool CopyChartToClipboard(const ChartExport& e, std::string& error) {
+  RgbaImage image;
+  if (!RenderChartExport(e, image, error)) return false;
+  return OfferPngToClipboard(EncodePng(image), error);
 }
 
 }  // namespace csc::app

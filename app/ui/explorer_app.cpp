@@ -183,6 +183,10 @@ void ExplorerApp::DrawMenuBar() {
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Copy chart", "Ctrl+C", false, m_query_panel.live.status() == LiveStatus::Ready)) RequestChartCopy();
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Light theme", nullptr, m_theme == Theme::Light)) SetTheme(Theme::Light);
     if (ImGui::MenuItem("Dark theme", nullptr, m_theme == Theme::Dark)) SetTheme(Theme::Dark);
@@ -268,6 +272,16 @@ bool ExplorerApp::RequestChartExport(const std::string& path, bool for_publicati
   return true;
 }
 
+bool ExplorerApp::RequestChartCopy() {
+  if (!RequestChartExport("", m_export_for_publication)) {
+    m_status = "nothing to copy: the chart has no answer yet";
+    return false;
+  }
+  m_pending_export->to_clipboard = true;
+  m_pending_export->scale = 1;  // one X request carries it; pasted into a paper at its own size
+  return true;
+}
+
 std::optional<ChartExport> ExplorerApp::TakeChartExport() {
   auto e = std::move(m_pending_export);
   m_pending_export.reset();
@@ -275,7 +289,8 @@ std::optional<ChartExport> ExplorerApp::TakeChartExport() {
 }
 
 void ExplorerApp::ChartExportFinished(const std::string& path, bool ok, const std::string& error) {
-  m_status = ok ? "exported " + path : "PNG export failed: " + error;
+  if (path.empty()) m_status = ok ? "copied the chart to the clipboard (PNG)" : "copy failed: " + error;
+  else m_status = ok ? "exported " + path : "PNG export failed: " + error;
 }
 
 void ExplorerApp::DrawExactFiguresBanner() {
@@ -511,6 +526,8 @@ void ExplorerApp::DrawFrame() {
       ImGui::BeginChild("results", ImVec2(0, 0), false);
       m_drawing.tab = "query";
       DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_hover, &m_drawing);
+      // Ctrl+C copies text in a text field; elsewhere on this tab it copies the chart.
+      if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed('C', false)) RequestChartCopy();
       ImGui::EndChild();
       ImGui::EndTabItem();
     }

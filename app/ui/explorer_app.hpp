@@ -58,6 +58,9 @@ class ExplorerApp {
   bool RequestChartExport(const std::string& path, bool for_publication);
   void SetExportForPublication(bool on) { m_export_for_publication = on; }
   std::optional<ChartExport> TakeChartExport();
+  // Edit > Copy chart (Ctrl+C on the Query tab outside a text field): the chart as on screen
+  // (publication-safe when "for publication" is ticked), at 1x, for the clipboard.
+  bool RequestChartCopy();
   void ChartExportFinished(const std::string& path, bool ok, const std::string& error);
   const std::string& status() const { return m_status; }
   // Loads running (file, percent, time left), else the last completion ("loaded ..."):
