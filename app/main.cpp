@@ -14,6 +14,7 @@
 #include "platform/chart_export.hpp"
 #include "platform/fonts.hpp"
 #include "platform/window.hpp"
+#include "ui/board_pack_command.hpp"
 #include "ui/explorer_app.hpp"
 #include "ui/screen_description.hpp"
 #include "util/atomic_file.hpp"
@@ -31,7 +32,11 @@ struct Args {
   std::string tab;
   std::vector<std::string> where;
   std::string period, count, by, measure, table;
-  std::string view;
+  std::vector<std::string> views;
+  std::string board_pack;
+  bool exact = false;
+  std::string pack_year;
+  std::string boundaries, ward_property;
   std::string export_png;
   std::string chart;
   std::string indicator;
@@ -71,13 +76,21 @@ int main(int argc, char** argv) {
   cli.add_option("--indicator", args.indicator, "indicators tab: open this indicator's detail, e.g. NI65");
   cli.add_option("--chart", args.chart, "query tab: auto, bars, stacked, lines, area (stacked area), ranking, pyramid, xmr or map (ward map)");
   cli.add_option("--compare", args.compare, "query tab: compare the last period with this base period, e.g. 2011-12");
-  cli.add_option("--view", args.view, "open this saved view (see the Query tab's View list)");
+  cli.add_option("--view", args.views,
+                 "open this saved view (see the Query tab's View list); with --board-pack, the views to include (repeatable)");
+  cli.add_option("--board-pack", args.board_pack,
+                 "once loaded, write a board pack PDF (saved views given with --view, else the standard pack) and exit");
+  cli.add_flag("--exact", args.exact, "with --board-pack: exact figures, every page marked not for publication");
+  cli.add_option("--pack-year", args.pack_year, "with --board-pack and no --view: the standard pack's year, e.g. 2012-13");
+  cli.add_option("--boundaries", args.boundaries,
+                 "the map's ward boundaries from this GeoJSON (without --ward-property, asks which property holds the name)");
+  cli.add_option("--ward-property", args.ward_property, "with --boundaries: the property holding the ward name, e.g. WD13NM");
   CLI11_PARSE(cli, argc, argv);
 
   std::string error;
   const csc::app::Settings saved = csc::app::LoadSettings(csc::app::SettingsPath(), error);
   if (!error.empty()) std::fprintf(stderr, "csc-explorer: %s\n", error.c_str());
-  const bool capture = !args.screenshot.empty() || !args.describe.empty();
+  const bool capture = !args.screenshot.empty() || !args.describe.empty() || !args.board_pack.empty();
   const bool remember_size = args.width == 0 && args.height == 0 && !capture;
   if (args.width <= 0) args.width = capture ? 1600 : saved.window_width;
   if (args.height <= 0) args.height = capture ? 1000 : saved.window_height;
@@ -109,6 +122,11 @@ int main(int argc, char** argv) {
   glfwSetWindowUserPointer(window->handle(), &app);
   glfwSetDropCallback(window->handle(), OnDrop);
   app.OpenFiles(args.files.empty() ? csc::app::DemoFiles() : args.files);
+  if (!args.boundaries.empty() &&
+      !csc::app::OpenBoundariesFromCommandLine(app.boundary_dialog(), args.boundaries, args.ward_property)) {
+    std::fprintf(stderr, "csc-explorer: %s\n", app.boundary_dialog().error.c_str());
+    return 2;
+  }
   if (args.tab == "query" || !args.export_png.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
   if (args.tab == "indicators" || !args.indicator.empty()) app.ShowTab(csc::app::ExplorerApp::Tab::Indicators);
   app.dashboard().selected = args.indicator;
@@ -129,17 +147,25 @@ int main(int argc, char** argv) {
   // No query options asks nothing, so the starting question (the trend by category) applies.
   if (args.where.empty() && args.period.empty() && args.count.empty() && args.by.empty() && args.measure.empty())
     app.query_panel().started = false;
-  if (!args.view.empty()) {
+  std::vector<csc::app::SavedView> chosen;
+  for (const std::string& name : args.views) {
     const auto& views = app.saved_views().views();
-    const auto it = std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.name == args.view; });
+    const auto it = std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.name == name; });
     if (it == views.end()) {
       std::string names;
       for (const auto& v : views) names += (names.empty() ? "" : ", ") + v.name;
-      std::fprintf(stderr, "csc-explorer: no saved view '%s' in %s (saved: %s)\n", args.view.c_str(),
+      std::fprintf(stderr, "csc-explorer: no saved view '%s' in %s (saved: %s)\n", name.c_str(),
                    app.saved_views().path().c_str(), names.empty() ? "none" : names.c_str());
       return 2;
     }
-    app.OpenView(*it);
+    chosen.push_back(*it);
+  }
+  if (chosen.size() > 1 && args.board_pack.empty()) {
+    std::fprintf(stderr, "csc-explorer: --view opens one view; several are for --board-pack\n");
+    return 2;
+  }
+  if (!chosen.empty() && args.board_pack.empty()) {
+    app.OpenView(chosen.front());
     if (!args.present) app.ShowTab(csc::app::ExplorerApp::Tab::Query);
   }
 
@@ -154,7 +180,10 @@ int main(int argc, char** argv) {
     csc::app::ThemeClearColor(app.theme(), clear);
     window->EndFrame(clear[0], clear[1], clear[2]);
     if (window->fullscreen() != app.presenting() && !screenshot) window->SetFullscreen(app.presenting());
-    if (auto request = app.TakeChartExport()) {
+    if (auto request = app.TakeChartExport(); request && request->to_clipboard) {
+      const bool ok = csc::app::CopyChartToClipboard(*request, error);
+      app.ChartExportFinished("", ok, error);
+    } else if (request) {
       const bool ok = csc::app::ExportChartPng(*request, error);
       app.ChartExportFinished(request->path, ok, error);
       if (!args.export_png.empty()) {
@@ -162,6 +191,14 @@ int main(int argc, char** argv) {
         else std::printf("chart written to %s\n", request->path.c_str());
         return ok ? 0 : 1;
       }
+    }
+    if (!args.board_pack.empty()) {
+      // Loaded and the datasets built: the pack asks its own questions, so no view need settle.
+      if (app.busy() || !app.catalog()) {
+        glfwSwapBuffers(window->handle());
+        continue;
+      }
+      return csc::app::WriteBoardPackFromCommandLine(app, chosen, args.board_pack, !args.exact, args.pack_year);
     }
     if (screenshot && !args.export_png.empty()) {
       idle_frames = app.busy() || app.queries().Busy(csc::app::kQueryPanelCaller) ||

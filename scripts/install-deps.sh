@@ -13,6 +13,8 @@ PACKAGES=(
   clang libclang-rt-14-dev                       # libFuzzer targets and sanitizer runtime
   xvfb xauth libgl1-mesa-dri                     # headless OpenGL (Mesa llvmpipe) for UI tests
   fonts-inter fonts-dejavu-core                  # the explorer's typefaces
+  libcairo2-dev libx11-dev                       # board pack PDF, the chart as a picture on the clipboard
+  poppler-utils xclip                            # tests: the board pack's text (pdftotext), the clipboard's image
 )
 
 missing=()

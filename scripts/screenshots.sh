@@ -38,4 +38,12 @@ cat > "$CSC_CONFIG_DIR/views.json" <<'JSON'
 JSON
 run --view "Repeat plans (NI 65)" --frames 30 --screenshot "$out/reference_lines_notes.png"
 run --tab data --screenshot "$out/data_tab.png"
+# File > Open ward boundaries: the property list of a boundary file, with sample values.
+run "${q[@]}" "${snap[@]}" --period fy:2012-13 --by ward --measure "rate10k, children" --chart map --boundaries assets/geo/rotherham_wards_2013.geojson --screenshot "$out/ward_boundaries_dialog.png"
+# The standard board pack (publication-safe), its pages as PNGs (poppler's pdftoppm).
+pack="$(mktemp -d)"
+run --board-pack "$pack/board_pack.pdf" --pack-year 2012-13
+pdftoppm -png -r 80 "$pack/board_pack.pdf" "$pack/page"
+for n in 1 3 4 5; do cp "$pack/page-$n.png" "$out/board_pack_page$n.png"; done
+rm -rf "$pack"
 echo "screenshots written to $out/"

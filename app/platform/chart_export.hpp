@@ -5,6 +5,7 @@
 // window); runs between frames in its own ImGui context.
 #include <string>
 
+#include "platform/offscreen_render.hpp"
 #include "plot/chart_frame.hpp"
 #include "plot/draw_chart.hpp"
 
@@ -19,8 +20,13 @@ struct ChartExport {
   float scale = 2;
   bool dark = false;
   std::string path;
+  bool to_clipboard = false;  // Edit > Copy chart: the picture goes to the clipboard, not `path`
 };
 
 bool ExportChartPng(const ChartExport& request, std::string& error);
+// The same picture as pixels (the clipboard's copy); `path` is not used.
+bool RenderChartExport(const ChartExport& request, RgbaImage& image, std::string& error);
+// Renders the picture and offers it on the clipboard as image/png (platform/clipboard_image).
+bool CopyChartToClipboard(const ChartExport& request, std::string& error);
 
 }  // namespace csc::app

@@ -44,7 +44,7 @@ ChartHover DrawChart(const char* id, ChartData& chart, ChartKind kind, float hei
     case ChartKind::Ranking: return DrawRankingChart(id, chart, height);
     case ChartKind::Pyramid: return DrawPyramidChart(id, chart, height);
     case ChartKind::Xmr: return DrawXmrChart(id, chart, height);
-    case ChartKind::Map: return DrawMapChart(id, chart, height, BundledWardBoundaries());
+    case ChartKind::Map: return DrawMapChart(id, chart, height, ActiveWardBoundaries(), ActiveWardAttribution());
     default: return DrawBarChart(id, chart, height);
   }
 }

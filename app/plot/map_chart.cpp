@@ -49,7 +49,26 @@ const WardBoundaries* BundledWardBoundaries() {
   return bundled.get();
 }
 
-ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const WardBoundaries* boundaries) {
+namespace {
+WardMapSource& UserSource() {
+  static WardMapSource source;
+  return source;
+}
+}  // namespace
+
+void UseWardBoundaries(WardMapSource source) { UserSource() = std::move(source); }
+
+const WardBoundaries* ActiveWardBoundaries() {
+  return UserSource().boundaries ? UserSource().boundaries.get() : BundledWardBoundaries();
+}
+
+const std::string& ActiveWardAttribution() {
+  static const std::string bundled = kWardMapAttribution;
+  return UserSource().boundaries ? UserSource().attribution : bundled;
+}
+
+ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const WardBoundaries* boundaries,
+                        const std::string& attribution) {
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
@@ -170,7 +189,7 @@ ChartHover DrawMapChart(const char* id, const ChartData& d, float height, const 
     const std::string note = std::to_string(unmatched) + (unmatched == 1 ? " value is" : " values are") + " not a ward on this map";
     draw->AddText(ImVec2(lx, ly + font * 0.4f), faint, note.c_str());
   }
-  draw->AddText(ImVec2(origin.x, bottom + font * 0.3f), faint, kWardMapAttribution);
+  draw->AddText(ImVec2(origin.x, bottom + font * 0.3f), faint, attribution.c_str());
   return FinishChart(d, hover, width, height);
 }
 

@@ -4,6 +4,7 @@
 // sequential scale with quantile classes, a legend of class breaks, hover values and a click
 // that filters by the ward. Withheld wards are hatched and marked "c"; wards without a row
 // in the answer are pale grey and keyed "none in this result". The boundaries' attribution is drawn under the map.
+#include <memory>
 #include <string>
 
 #include "geo/ward_boundaries.hpp"
@@ -16,6 +17,18 @@ namespace csc::app {
 const WardBoundaries* BundledWardBoundaries();
 extern const char* const kWardMapAttribution;
 
-ChartHover DrawMapChart(const char* id, const ChartData& data, float height, const WardBoundaries* boundaries);
+// The boundaries every map draws (and exports): the user's own file once opened (File > Open
+// ward boundaries), else the bundled ones. Set and read on the UI thread only (exports and
+// the board pack render there too).
+struct WardMapSource {
+  std::shared_ptr<const WardBoundaries> boundaries;
+  std::string attribution;  // drawn under the map
+};
+void UseWardBoundaries(WardMapSource source);  // null boundaries: back to the bundled ones
+const WardBoundaries* ActiveWardBoundaries();
+const std::string& ActiveWardAttribution();
+
+ChartHover DrawMapChart(const char* id, const ChartData& data, float height, const WardBoundaries* boundaries,
+                        const std::string& attribution = kWardMapAttribution);
 
 }  // namespace csc::app

@@ -177,8 +177,15 @@ void ExplorerApp::DrawMenuBar() {
       ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Open demonstration data")) OpenFiles(DemoFiles());
+    if (ImGui::MenuItem("Open ward boundaries (GeoJSON)...")) m_boundaries.open_requested = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Board pack (PDF)...", nullptr, false, m_catalog != nullptr)) m_board_pack.open_requested = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Copy chart", "Ctrl+C", false, m_query_panel.live.status() == LiveStatus::Ready)) RequestChartCopy();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -266,6 +273,16 @@ bool ExplorerApp::RequestChartExport(const std::string& path, bool for_publicati
   return true;
 }
 
+bool ExplorerApp::RequestChartCopy() {
+  if (!RequestChartExport("", m_export_for_publication)) {
+    m_status = "nothing to copy: the chart has no answer yet";
+    return false;
+  }
+  m_pending_export->to_clipboard = true;
+  m_pending_export->scale = 1;  // one X request carries it; pasted into a paper at its own size
+  return true;
+}
+
 std::optional<ChartExport> ExplorerApp::TakeChartExport() {
   auto e = std::move(m_pending_export);
   m_pending_export.reset();
@@ -273,7 +290,8 @@ std::optional<ChartExport> ExplorerApp::TakeChartExport() {
 }
 
 void ExplorerApp::ChartExportFinished(const std::string& path, bool ok, const std::string& error) {
-  m_status = ok ? "exported " + path : "PNG export failed: " + error;
+  if (path.empty()) m_status = ok ? "copied the chart to the clipboard (PNG)" : "copy failed: " + error;
+  else m_status = ok ? "exported " + path : "PNG export failed: " + error;
 }
 
 void ExplorerApp::DrawExactFiguresBanner() {
@@ -449,6 +467,10 @@ void ExplorerApp::DrawPresentation() {
   ImGui::PopFont();
 }
 
+BoardPackContext ExplorerApp::board_pack_context() const {
+  return {m_catalog, m_labels, &m_views.views(), m_disclosure_threshold, ShowingDemoData(), m_wake};
+}
+
 void ExplorerApp::Frame() {
   m_drawing = ScreenDescription{};
   DrawFrame();
@@ -518,6 +540,8 @@ void ExplorerApp::DrawFrame() {
       ImGui::BeginChild("results", ImVec2(0, 0), false);
       m_drawing.tab = "query";
       DrawQueryPanel(m_queries, m_table_names, table, m_labels.get(), m_query_panel, m_hover, &m_drawing);
+      // Ctrl+C copies text in a text field; elsewhere on this tab it copies the chart.
+      if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed('C', false)) RequestChartCopy();
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
@@ -534,6 +558,8 @@ void ExplorerApp::DrawFrame() {
     m_show_tab.reset();
   }
   DrawOpenPopup();
+  DrawBoardPackDialog(m_board_pack, board_pack_context());
+  DrawBoundaryDialog(m_boundaries, m_catalog.get());
   DrawHelpWindow(m_help);
   if (DrawMappingDialog(m_mapping_dialog, m_mappings.get())) RebuildCatalog();
   ImGui::End();

@@ -13,10 +13,12 @@
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
 #include "platform/chart_export.hpp"
+#include "ui/board_pack_dialog.hpp"
 #include "ui/saved_views.hpp"
 #include "ui/screen_description.hpp"
 #include "ui/settings.hpp"
 #include "views/dashboard_panel.hpp"
+#include "views/boundary_dialog.hpp"
 #include "views/file_browser.hpp"
 #include "views/help_window.hpp"
 #include "views/mapping_dialog.hpp"
@@ -56,6 +58,9 @@ class ExplorerApp {
   bool RequestChartExport(const std::string& path, bool for_publication);
   void SetExportForPublication(bool on) { m_export_for_publication = on; }
   std::optional<ChartExport> TakeChartExport();
+  // Edit > Copy chart (Ctrl+C on the Query tab outside a text field): the chart as on screen
+  // (publication-safe when "for publication" is ticked), at 1x, for the clipboard.
+  bool RequestChartCopy();
   void ChartExportFinished(const std::string& path, bool ok, const std::string& error);
   const std::string& status() const { return m_status; }
   // Loads running (file, percent, time left), else the last completion ("loaded ..."):
@@ -79,6 +84,13 @@ class ExplorerApp {
   // What the last complete frame showed (tab, title, charts, tables): --describe writes it.
   const ScreenDescription& screen() const { return m_screen; }
   const HelpState& help() const { return m_help; }
+  // File > Board pack; the frame loop writes a built pack with RunPendingBoardPack().
+  BoardPackDialogState& board_pack() { return m_board_pack; }
+  BoardPackContext board_pack_context() const;
+  // File > Open ward boundaries: the user's own GeoJSON for the map.
+  BoundaryDialogState& boundary_dialog() { return m_boundaries; }
+  const std::shared_ptr<const CodeLabels>& labels() const { return m_labels; }
+  int disclosure_threshold() const { return m_disclosure_threshold; }
   // True when the bundled synthetic demonstration data is on screen: it must say so.
   bool ShowingDemoData() const;
 
@@ -134,6 +146,8 @@ class ExplorerApp {
   int m_disclosure_threshold = 5;
   std::shared_ptr<const CodeLabels> m_labels;  // null when the code list is not bundled
   FileBrowserState m_browser;
+  BoardPackDialogState m_board_pack;
+  BoundaryDialogState m_boundaries;
   ScreenDescription m_drawing, m_screen;  // being drawn this frame; the last frame's
 };
 

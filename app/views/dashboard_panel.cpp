@@ -16,6 +16,7 @@
 #include "views/indicator_breakdown.hpp"
 #include "views/indicator_trend.hpp"
 #include "views/publication.hpp"
+#include "views/neighbours_chart.hpp"
 #include "views/task_poll.hpp"
 
 namespace csc::app {
@@ -137,25 +138,7 @@ void DrawNeighbours(const KpiRow& row) {
     return;
   }
   const Indicator& ind = *row.indicator;
-  ChartData c;
-  c.title = "Statistical neighbours (SN " + cmp->sn_vintage + "), " + std::to_string(cmp->time_period);
-  c.value_label = UnitName(ind.unit);
-  c.decimals = ind.decimals;
-  auto add = [&](const std::string& name, std::optional<double> v) {
-    c.groups.push_back(name);
-    c.values.push_back({v ? *v : NAN});
-  };
-  add(cmp->la_name + " (us)", row.current.value);
-  for (const auto& [name, value] : cmp->neighbours) add(name, value.value);
-  add("England", cmp->england.value);
-  c.series = c.groups;
-  for (size_t g = 0; g < c.values.size(); ++g) {
-    std::vector<double> v(c.groups.size(), NAN);
-    v[g] = c.values[g][0];
-    c.values[g] = v;
-  }
-  c.show_legend = false;
-  c.stacked = true;
+  ChartData c = NeighboursChart(row);
   DrawChart("neighbours", c, ChartKind::Ranking, ImGui::GetFontSize() * (4.6f + 1.5f * static_cast<float>(c.groups.size())));
   // With no better direction the rank is a position (highest first), with no band.
   const std::string band = row.rank.quartile ? std::string(", band ") + row.rank.quartile

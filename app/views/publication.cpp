@@ -42,13 +42,14 @@ void SubmitPublished(QueryService& service, const std::string& caller, const Que
   s.error = s.live.error();
 }
 
-std::optional<QueryResult> PublishedForChart(const PublishedQuery& s, int threshold, size_t* hidden,
-                                             std::vector<std::vector<bool>>* withheld) {
-  if (!s.raw || !s.query.cell_key_seed) return std::nullopt;
-  const PublishedResult p = PublishResult(*s.raw, s.query, {threshold, 0});
+QueryResult PublishedAsResult(const QueryResult& raw, const Query& query, int threshold, size_t* hidden,
+                              std::vector<std::vector<bool>>* withheld) {
+  const PublishedResult p = PublishResult(raw, query, {threshold, 0});
   QueryResult r;
   r.dimensions = p.dimensions;
   r.measures = p.measures;
+  r.notes = raw.notes;
+  r.no_data = raw.no_data;
   if (withheld) withheld->clear();
   for (const auto& row : p.rows) {
     QueryResult::Row out;
@@ -70,6 +71,12 @@ std::optional<QueryResult> PublishedForChart(const PublishedQuery& s, int thresh
   }
   if (hidden) *hidden = p.hidden;
   return r;
+}
+
+std::optional<QueryResult> PublishedForChart(const PublishedQuery& s, int threshold, size_t* hidden,
+                                             std::vector<std::vector<bool>>* withheld) {
+  if (!s.raw || !s.query.cell_key_seed) return std::nullopt;
+  return PublishedAsResult(*s.raw, s.query, threshold, hidden, withheld);
 }
 
 std::string PublishedCsv(const PublishedQuery& s, int threshold) {

@@ -6,6 +6,7 @@
 // figures from the perturbed counts) before anything is drawn or written.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "privacy/publish_result.hpp"
 #include "query/query_parser.hpp"
@@ -30,6 +31,14 @@ void SubmitPublished(QueryService& service, const std::string& caller, const Que
 // `withheld` (may be null) gets [row][measure] true for each of them.
 std::optional<QueryResult> PublishedForChart(const PublishedQuery& state, int threshold, size_t* hidden = nullptr,
                                              std::vector<std::vector<bool>>* withheld = nullptr);
+// The same from an answer asked with cell keys (`query` prepared by PrepareForPublication)
+// outside the live views (the board pack).
+QueryResult PublishedAsResult(const QueryResult& raw, const Query& query, int threshold, size_t* hidden = nullptr,
+                              std::vector<std::vector<bool>>* withheld = nullptr);
+// The installation's record-key seed, read (or made) once per run: the `csc` tool reads
+// the same file, so the explorer and the CLI publish the same figure for the same cell.
+// Null with `error` set when it cannot be read or made.
+const uint64_t* CellKeySeed(std::string& error);
 // The same, as CSV with hidden cells written "c" (the publication export).
 std::string PublishedCsv(const PublishedQuery& state, int threshold);
 // The installation's record-key seed (privacy/cell_key_secret.hpp), read once per run; null

@@ -9,16 +9,14 @@ namespace csc {
 
 namespace {
 
-struct Cells {
-  std::string ref, value, counts, target, rag, travel, england, sn_mean, sn_median, rank, band, name;
-};
-
 std::string Count(std::optional<double> v) { return v ? FormatNumber(v, 0) : ""; }
 
-Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
+}  // namespace
+
+KpiCells FormatKpiCells(const KpiRow& row, const KpiFormatOptions& o) {
   const Indicator& ind = *row.indicator;
   const IndicatorComparators& c = row.comparators;
-  Cells out;
+  KpiCells out;
   out.ref = ind.ref;
   out.name = ind.name + (row.current.entered ? " (entered)" : "");
   // Typed-in figures that are not this data's: a labelled comparator, never the value.
@@ -48,8 +46,6 @@ Cells CellsOf(const KpiRow& row, const KpiFormatOptions& o) {
   return out;
 }
 
-}  // namespace
-
 bool KpiRowDisclosive(const KpiRow& row, int threshold) {
   // Published scorecards withhold in evaluation (IndicatorValue::withheld); entered
   // figures and unprotected rows are checked here too.
@@ -61,7 +57,7 @@ std::string FormatKpiTable(const std::vector<KpiRow>& rows, const KpiFormatOptio
   std::vector<std::vector<std::string>> lines = {
       {"ref", "value", "num/den", "target", "RAG", "travel", "England", "SN mean", "SN median", "rank", "band", "indicator"}};
   for (const KpiRow& row : rows) {
-    const Cells c = CellsOf(row, o);
+    const KpiCells c = FormatKpiCells(row, o);
     lines.push_back({c.ref, c.value, c.counts, c.target, c.rag, c.travel, c.england, c.sn_mean, c.sn_median, c.rank,
                      c.band, c.name});
   }
@@ -96,7 +92,7 @@ std::string FormatKpiCsv(const std::vector<KpiRow>& rows, const KpiFormatOptions
   for (const KpiRow& row : rows) {
     const Indicator& ind = *row.indicator;
     const bool hide = o.publish && KpiRowDisclosive(row, o.threshold);
-    const Cells c = CellsOf(row, o);
+    const KpiCells c = FormatKpiCells(row, o);
     auto num = [&](std::optional<double> v, int d) { return hide ? std::string("c") : FormatNumber(v, d); };
     const IndicatorComparators& k = row.comparators;
     std::vector<std::string> f = {ind.id, ind.ref, ind.name, row.year, num(row.current.value, ind.decimals),

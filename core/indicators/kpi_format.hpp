@@ -20,6 +20,13 @@ struct KpiFormatOptions {
 // True when the row's counts must be withheld under `threshold`.
 bool KpiRowDisclosive(const KpiRow& row, int threshold);
 
+// One row's cells as the table shows them ("c" where publication withholds them; "*" marks
+// a comparator taken from the published report): the board pack lays out the same cells.
+struct KpiCells {
+  std::string ref, value, counts, target, rag, travel, england, sn_mean, sn_median, rank, band, name;
+};
+KpiCells FormatKpiCells(const KpiRow& row, const KpiFormatOptions& options);
+
 std::string FormatKpiTable(const std::vector<KpiRow>& rows, const KpiFormatOptions& options);
 std::string FormatKpiCsv(const std::vector<KpiRow>& rows, const KpiFormatOptions& options);
 std::string FormatKpiJson(const std::vector<KpiRow>& rows, const KpiFormatOptions& options);
