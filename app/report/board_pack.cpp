@@ -257,13 +257,21 @@ void AddIndicatorPages(const Catalog& catalog, const std::string& year, const Bo
 
 std::vector<SavedView> StandardPackViews(const std::string& year, const std::string& first_year) {
   const std::string at = "31 March " + (year.size() >= 7 ? "20" + year.substr(5, 2) : year);
-  SavedView category{"Child protection plans at " + at + " by category", "cp_plans", {}, "fy:" + year, "open-at:31-03",
-                     "latest_category", "children, share", "bars", ""};
-  SavedView trend{"Child protection plans at 31 March, " + first_year + " to " + year, "cp_plans", {},
-                  "fy:" + first_year + ".." + year, "open-at:31-03", "period", "children", "lines", ""};
-  SavedView wards{"Child protection plans per 10,000 children by ward at " + at, "cp_plans", {}, "fy:" + year,
-                  "open-at:31-03", "ward", "rate10k, children", "map", ""};
-  return {category, trend, wards};
+  const auto view = [](std::string name, std::string period, std::string by, std::string measure, std::string chart) {
+    SavedView v;
+    v.name = std::move(name);
+    v.table = "cp_plans";
+    v.period = std::move(period);
+    v.count = "open-at:31-03";
+    v.by = std::move(by);
+    v.measure = std::move(measure);
+    v.chart = std::move(chart);
+    return v;
+  };
+  return {view("Child protection plans at " + at + " by category", "fy:" + year, "latest_category", "children, share", "bars"),
+          view("Child protection plans at 31 March, " + first_year + " to " + year, "fy:" + first_year + ".." + year, "period",
+               "children", "lines"),
+          view("Child protection plans per 10,000 children by ward at " + at, "fy:" + year, "ward", "rate10k, children", "map")};
 }
 
 std::vector<BoardPackPage> BuildBoardPack(const Catalog& catalog, const CodeLabels* labels, const std::vector<SavedView>& views,

@@ -88,7 +88,7 @@ TEST_CASE("a publication-safe pack withholds counts of 1 to 5 as c and never cal
   o.seed = 0x5eed;
   o.year = "2012-13";
   app::SavedView by_category{"Plans by category", "cp_plans", {}, "fy:2012-13", "open-at:31-03", "latest_category", "children",
-                             "bars", ""};
+                             "bars", "", false, "", "", {}, ""};
   const auto pages = app::BuildBoardPack(*a.ui.app->catalog(), a.ui.app->labels().get(), {by_category}, o);
   REQUIRE(pages.size() == 1);
   const std::string path = TempPdf("csc_pack_safe.pdf");
@@ -111,8 +111,8 @@ TEST_CASE("a pack of saved views has a page per view, and a view the data cannot
   app::BoardPackOptions o;
   o.publication = false;
   const std::vector<app::SavedView> views = {
-      {"Plans by ward", "cp_plans", {}, "fy:2012-13", "open-at:31-03", "ward", "children", "bars", ""},
-      {"Episodes of care", "lac_episodes", {}, "fy:2012-13", "open-at:31-03", "legal_status", "children", "bars", ""}};
+      {"Plans by ward", "cp_plans", {}, "fy:2012-13", "open-at:31-03", "ward", "children", "bars", "", false, "", "", {}, ""},
+      {"Episodes of care", "lac_episodes", {}, "fy:2012-13", "open-at:31-03", "legal_status", "children", "bars", "", false, "", "", {}, ""}};
   const auto pages = app::BuildBoardPack(*a.ui.app->catalog(), a.ui.app->labels().get(), views, o);
   REQUIRE(pages.size() == 2);
   CHECK(pages[1].error == "This view cannot be shown: the dataset lac_episodes is not loaded.");
