@@ -12,6 +12,7 @@
 #include "ui/theme.hpp"
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
+#include "views/quality_panel.hpp"
 #include "platform/chart_export.hpp"
 #include "ui/saved_views.hpp"
 #include "ui/screen_description.hpp"
@@ -101,6 +102,7 @@ class ExplorerApp {
   float m_scale;
   DatasetLoads m_loads;
   DataPanelState m_data_panel;
+  QualityPanelState m_quality_panel;
   QueryService m_queries;
   std::vector<std::string> m_table_names;  // catalog names of the loaded files
   QueryPanelState m_query_panel;
