@@ -30,7 +30,7 @@ struct Origin {
 // by (CHILD, start date) in the returns that hold them.
 class Origins {
  public:
-  Origins(const Dataset& d, const std::vector<SourceFile>& files) : m_dataset(d) {
+  Origins(const Dataset& d, const std::vector<SourceFile>& files) {
     const size_t rows = d.table ? d.table->num_rows() : 0;
     const bool episodes = d.format == SourceFormat::Ssda903Episodes, missing = d.format == SourceFormat::Ssda903Missing;
     // SSDA903 records are merged across returns and sorted: never one to one with a file.
@@ -72,7 +72,6 @@ class Origins {
   }
 
  private:
-  const Dataset& m_dataset;
   const std::vector<uint64_t>* m_lines = nullptr;
   std::string m_single;
   std::unordered_map<std::string, Origin> m_keyed;
@@ -184,7 +183,7 @@ bool SameRecord(const Table& t, size_t a, size_t b) {
 // A per-row key of the child id that sorts and compares cheaply: the dictionary code.
 int64_t ChildKey(const Column* child, size_t row) { return child->IsValid(row) ? child->GetInt(row) : -1; }
 
-void CheckDataset(const Dataset& d, const Origins& origins, Collector& out) {
+void CheckDataset(const Dataset& d, Collector& out) {
   const Table& t = *d.table;
   const size_t rows = t.num_rows();
   const Column* child = RoleColumn(d, Role::ChildId);
@@ -193,7 +192,6 @@ void CheckDataset(const Dataset& d, const Origins& origins, Collector& out) {
   const Column* dob = RoleColumn(d, Role::DateOfBirth);
   const bool is903 = d.format == SourceFormat::Ssda903Episodes;
   const bool is903_any = is903 || d.format == SourceFormat::Ssda903Missing;
-  (void)origins;
 
   if (IsDate(start) && IsDate(end))
     for (size_t r = 0; r < rows; ++r)
@@ -435,7 +433,7 @@ void CheckQuality(std::vector<Dataset>& datasets, const std::vector<SourceFile>&
     const Dataset& d = datasets[i];
     origins.emplace_back(d, files);
     collectors.emplace_back(d, origins.back(), RoleColumn(d, Role::ChildId), RoleColumn(d, Role::Start));
-    CheckDataset(d, origins.back(), collectors.back());
+    CheckDataset(d, collectors.back());
     if (d.format == SourceFormat::Ssda903Episodes) CheckHeaderReturns(d, files, collectors.back());
   }
   CheckChildFacts(datasets, collectors, checked);
