@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSC_BUILD_FUZZ=ON \
   -DCSC_BUILD_GUI=OFF -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_BENCH=OFF -DCSC_SANITIZE=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_csv_loader fuzz_date_parser fuzz_xlsx_reader fuzz_snapshot_reader
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_csv_loader fuzz_date_parser fuzz_xlsx_reader fuzz_snapshot_reader \
+  fuzz_load_report_json fuzz_cin_census_xml
 # name:corpus[:max_len]; a snapshot seed (header, aligned sections, contents) needs more than 4 KiB.
-for target in csv_loader:csv date_parser:date xlsx_reader:xlsx:4096 snapshot_reader:snapshot:16384; do
+for target in csv_loader:csv date_parser:date xlsx_reader:xlsx:4096 snapshot_reader:snapshot:16384 \
+              load_report_json:report cin_census_xml:cin:8192; do
   IFS=: read -r name corpus max_len <<<"$target"
   max_len="${max_len:-4096}"
   work="build-fuzz/corpus-$corpus"

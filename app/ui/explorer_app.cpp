@@ -140,7 +140,9 @@ void ExplorerApp::OpenFiles(const std::vector<std::string>& paths) {
   const std::string assets = std::filesystem::path(AssetsDir()).lexically_normal().string();
   bool remembered = false;
   for (const auto& path : paths) {
-    m_loads.Start(path);
+    LoadOptions options;
+    options.keep_record_lines = true;  // the quality panel names each problem's line
+    m_loads.Start(path, options);
     // The bundled data is always one click away; recent files are the user's own.
     const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
     if (absolute.rfind(assets, 0) != 0) m_settings.AddRecent(absolute), remembered = true;
@@ -522,6 +524,7 @@ void ExplorerApp::DrawFrame() {
       m_drawing.tab = "data";
       DrawUnmappedFiles();
       DrawUnknownCodes();
+      DrawQualityPanel(m_datasets.datasets, m_quality_panel);
       DrawDataPanel(m_loads, m_data_panel);
       ImGui::EndTabItem();
     }

@@ -12,6 +12,7 @@
 #include "ui/theme.hpp"
 #include "query/query_service.hpp"
 #include "views/data_panel.hpp"
+#include "views/quality_panel.hpp"
 #include "platform/chart_export.hpp"
 #include "ui/board_pack_dialog.hpp"
 #include "ui/saved_views.hpp"
@@ -113,6 +114,7 @@ class ExplorerApp {
   float m_scale;
   DatasetLoads m_loads;
   DataPanelState m_data_panel;
+  QualityPanelState m_quality_panel;
   QueryService m_queries;
   std::vector<std::string> m_table_names;  // catalog names of the loaded files
   QueryPanelState m_query_panel;

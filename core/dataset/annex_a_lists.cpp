@@ -70,7 +70,15 @@ Column CopyColumn(const Column& src, const std::string& canonical, UnknownCodeTa
     }
   }
   type_out = text ? ColumnType::Text : type;
-  return b.Finish();
+  Column out = b.Finish();
+  // Rows copy one to one, so the source's unreadable cells stay unreadable here: a count
+  // that needs the date leaves them out and says so, as on every other dataset.
+  if (const UnreadableCells* u = src.unreadable(); u && u->count) {
+    std::vector<uint8_t> per_row(src.size(), 0);
+    for (size_t r = 0; r < src.size(); ++r) per_row[r] = src.IsUnreadable(r);
+    out.AttachUnreadable(MakeUnreadableCells(per_row, src.size()));
+  }
+  return out;
 }
 
 }  // namespace
@@ -179,6 +187,10 @@ ConvertedTable ConvertAnnexAOtherList(const Table& t, int list) {
     ColumnType type{};
     tb.AddColumn(free_name(role_name), CopyColumn(t.column(*c), "", tally, type));
     out.notes.push_back(std::string(role_name) + " is '" + t.column_name(*c) + "'");
+    if (const UnreadableCells* u = t.column(*c).unreadable(); u && u->count)
+      out.notes.push_back(WithThousands(static_cast<long long>(u->count)) + (u->count == 1 ? " record has an" : " records have an") +
+                          " unreadable " + (std::string_view(role_name) == "start_date" ? "start" : "end") + " date ('" +
+                          t.column_name(*c) + "'): left out of counts that need it");
   }
   Provenance p = t.provenance();
   p.encoding = "annex-a-list-" + std::to_string(list);

@@ -158,12 +158,15 @@ bool LooksLikeXml(const std::string& path) {
 }
 
 CinCensusTables ReadCinCensusXml(const std::string& path) {
-  const auto started = std::chrono::steady_clock::now();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(path, 0, 0, "cannot open the file");
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string text = ss.str();
+  return ReadCinCensusXmlBytes(ss.str(), path);
+}
+
+CinCensusTables ReadCinCensusXmlBytes(const std::string& text, const std::string& path) {
+  const auto started = std::chrono::steady_clock::now();
   Reader reader(path, text);
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);

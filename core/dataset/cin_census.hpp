@@ -31,5 +31,7 @@ bool LooksLikeXml(const std::string& path);
 // Throws LoadError (file:line:column) when the file cannot be read or is not well-formed
 // XML, or its root is not <Message> with <Children>.
 CinCensusTables ReadCinCensusXml(const std::string& path);
+// The same over bytes in memory (fuzzing, tests); `name` stands for the path in messages.
+CinCensusTables ReadCinCensusXmlBytes(const std::string& text, const std::string& name);
 
 }  // namespace csc

@@ -78,6 +78,14 @@ std::string_view FormatName(SourceFormat format) {
     case SourceFormat::AnnexAList10: return "annex-a-list-10";
     case SourceFormat::AnnexAList11: return "annex-a-list-11";
     case SourceFormat::CinCensusXml: return "cin-census-xml";
+    case SourceFormat::Ssda903Reviews: return "ssda903-reviews";
+    case SourceFormat::Ssda903Uasc: return "ssda903-uasc";
+    case SourceFormat::Ssda903Oc2: return "ssda903-oc2";
+    case SourceFormat::Ssda903Oc3: return "ssda903-oc3";
+    case SourceFormat::Ssda903Ad1: return "ssda903-ad1";
+    case SourceFormat::Ssda903PlacedAdoption: return "ssda903-placed-adoption";
+    case SourceFormat::Ssda903PrevPerm: return "ssda903-prev-perm";
+    case SourceFormat::Ssda903SwEpisodes: return "ssda903-sw-episodes";
     case SourceFormat::Mapped: return "mapped";
     case SourceFormat::Unrecognised: break;
   }

@@ -66,6 +66,15 @@ enum class SourceFormat : uint8_t {
   AnnexAList10,
   AnnexAList11,
   CinCensusXml,  // the DfE children in need census return (referrals, assessments, CP plans)
+  // The other SSDA903 tables, kept as their own datasets (ssda903_tables.hpp).
+  Ssda903Reviews,
+  Ssda903Uasc,
+  Ssda903Oc2,
+  Ssda903Oc3,
+  Ssda903Ad1,
+  Ssda903PlacedAdoption,
+  Ssda903PrevPerm,
+  Ssda903SwEpisodes,
   Mapped,  // any other CSV, through a column mapping
   Unrecognised,
 };
@@ -99,6 +108,8 @@ struct UnknownCodes {
   std::map<std::string, size_t> counts;  // code -> rows
 };
 
+struct DatasetQuality;  // dataset/quality_check.hpp
+
 struct Dataset {
   std::string name;  // the table name queries use: the kind's name when recognised
   DatasetKind kind = DatasetKind::Unknown;
@@ -111,6 +122,9 @@ struct Dataset {
   std::vector<std::string> notes;  // what a conversion did: "12 repeated open episodes dropped"
   std::shared_ptr<const CodeLabels> labels;  // may be null: codes then show as themselves
   std::string snapshot;                      // the snapshot (.cscx) it was read from, "" when built here
+  // Record-level problems found by CheckQuality (BuildDatasets runs it); null for kinds it
+  // does not check.
+  std::shared_ptr<const DatasetQuality> quality;
 
   // "Neglect" for ("latest_category", "NEG"); the code itself when unlabelled or unknown.
   std::string_view Label(std::string_view column, std::string_view code) const {

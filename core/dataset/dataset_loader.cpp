@@ -8,10 +8,12 @@
 
 #include "dataset/annex_a.hpp"
 #include "dataset/annex_a_lists.hpp"
+#include "dataset/quality_check.hpp"
 #include "dataset/record_checks.hpp"
 #include "ingest/xlsx_reader.hpp"
 #include "dataset/derived_columns.hpp"
 #include "dataset/ssda903.hpp"
+#include "dataset/ssda903_tables.hpp"
 #include "ingest/csv_loader.hpp"
 #include "snapshot/snapshot.hpp"
 #include "util/text.hpp"
@@ -234,6 +236,10 @@ TableRules RulesFor(const Dataset& d) {
     rules.covers_from = std::min(rules.covers_from.value_or(lo), lo);
     rules.covers_to = std::max(rules.covers_to.value_or(hi), hi);
   }
+  if (d.quality && d.quality->flag_column) {
+    rules.flagged = d.quality->flag_column;
+    rules.flagged_records = d.quality->flagged_records;
+  }
   return rules;
 }
 
@@ -397,6 +403,28 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
         out.datasets.push_back(std::move(d));
         break;
       }
+      case SourceFormat::Ssda903Reviews:
+      case SourceFormat::Ssda903Uasc:
+      case SourceFormat::Ssda903Oc2:
+      case SourceFormat::Ssda903Oc3:
+      case SourceFormat::Ssda903Ad1:
+      case SourceFormat::Ssda903PlacedAdoption:
+      case SourceFormat::Ssda903PrevPerm:
+      case SourceFormat::Ssda903SwEpisodes: {
+        const std::string name = "ssda903_" + std::string(Ssda903TableTopic(f.recognition.format));
+        Dataset d = FromConverted(ConvertSsda903Table(table, f.recognition.format), DatasetKind::Unknown,
+                                  f.recognition.format, FreeName(out, name, name + "_" + Stem(f.path)));
+        d.roles.clear();
+        const std::pair<const char*, Role> roles[] = {{"child_id", Role::ChildId}, {"sex", Role::Sex},
+                                                      {"dob", Role::DateOfBirth}, {"start_date", Role::Start},
+                                                      {"end_date", Role::End}};
+        for (const auto& [col, role] : roles)
+          if (d.table->FindColumn(col)) d.roles[role].push_back(col);
+        d.sources = {f.path};
+        d.reports = {f.load.report};
+        out.datasets.push_back(std::move(d));
+        break;
+      }
       case SourceFormat::CinCensusXml: {
         if (!f.cin) {  // a caller that rebuilt the SourceFile without its tables
           out.errors.emplace_back(f.path, "CIN census XML: its tables were not kept with the file");
@@ -458,6 +486,7 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
     out.datasets[i].labels = options.labels;
     for (std::string& note : CheckRecords(out.datasets[i])) out.datasets[i].notes.push_back(std::move(note));
   }
+  CheckQuality(out.datasets, out.files);
   out.files.insert(out.files.begin(), std::make_move_iterator(from_snapshots.begin()),
                    std::make_move_iterator(from_snapshots.end()));
   return out;

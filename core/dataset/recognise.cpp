@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dataset/annex_a_lists.hpp"
+#include "dataset/ssda903_tables.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -154,6 +155,19 @@ Recognition RecogniseHeader(const std::vector<std::string>& header) {
     guesses([](const std::string& n, ColumnGuess& g) {
       for (const auto& [name, guess] : k903)
         if (n == name) g.role = guess.role, g.canonical = guess.canonical;
+    });
+    return r;
+  }
+  if (const SourceFormat table = Ssda903TableOfHeader(header); table != SourceFormat::Unrecognised) {
+    r.format = table;
+    guesses([](const std::string& n, ColumnGuess& g) {
+      if (n == "child") g = {g.column, Role::ChildId, "child_id"};
+      else if (n == "sex") g = {g.column, Role::Sex, "sex"};
+      else if (n == "dob") g = {g.column, Role::DateOfBirth, "dob"};
+      // Event dates are dates whatever their cells hold (DATE_PERM may be partial: zz/MM/YYYY).
+      else if (n == "review" || n == "duc" || n == "date int" || n == "date match" || n == "date placed" ||
+               n == "date placed ceased" || n == "sw decom" || n == "sw dec")
+        g = {g.column, Role::None, "date"};
     });
     return r;
   }

@@ -7,6 +7,7 @@
 
 #include "dataset/canonical_builder.hpp"
 #include "dataset/codes.hpp"
+#include "dataset/ssda903_tables.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -16,6 +17,7 @@ namespace {
 struct ChildFacts {
   NormalisedCode sex, ethnicity;
   std::optional<int32_t> dob;
+  std::string mother;  // MOTHER: 1 = the child is a mother, 0 = not; "" = not given
 };
 
 using Tally = UnknownCodeTally;
@@ -29,6 +31,7 @@ std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& h
     const Column* sex = t->ColumnByName("SEX");
     const Column* dob = t->ColumnByName("DOB");
     const Column* ethnic = t->ColumnByName("ETHNIC");
+    const Column* mother = t->ColumnByName("MOTHER");
     for (size_t r = 0; r < t->num_rows(); ++r) {
       const std::string id(Trim(CellText(child, r)));
       if (id.empty()) continue;
@@ -38,6 +41,7 @@ std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& h
       if (NormalisedCode e = NormaliseCode(CodeField::Ethnicity, CellText(ethnic, r)); !e.code.empty())
         f.ethnicity = std::move(e);
       if (auto d = CellDate(dob, r)) f.dob = d;
+      if (std::string m(Trim(CellText(mother, r))); !m.empty()) f.mother = std::move(m);
     }
   }
   return children;
@@ -48,7 +52,14 @@ struct Episode {
   std::optional<int32_t> start, end;
   std::string ls, cin, place, provider, rne, rec;
   bool start_unreadable, end_unreadable;  // the date was there but could not be read
+  // Carried beyond the canonical columns: the reason for a placement change, the Ofsted URN
+  // of the placement, and the home and placement postcodes cut to their districts.
+  std::string reason_place_change = {}, urn = {}, home_district = {}, placement_district = {};
 };
+
+bool AnyHas(const std::vector<const Table*>& tables, std::string_view column) {
+  return std::any_of(tables.begin(), tables.end(), [&](const Table* t) { return t->FindColumn(column).has_value(); });
+}
 
 void SetChild(CanonicalBuilder& b, const std::string& id, const std::map<std::string, ChildFacts>& children,
               std::optional<int32_t> own_dob, size_t& unjoined, Tally& tally) {
@@ -100,6 +111,8 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
     const Column *ls = t->ColumnByName("LS"), *cin = t->ColumnByName("CIN"), *place = t->ColumnByName("PLACE");
     const Column *provider = t->ColumnByName("PLACE_PROVIDER"), *rne = t->ColumnByName("RNE"),
                  *rec = t->ColumnByName("REC");
+    const Column *rpc = t->ColumnByName("REASON_PLACE_CHANGE"), *urn = t->ColumnByName("URN"),
+                 *home_post = t->ColumnByName("HOME_POST"), *pl_post = t->ColumnByName("PL_POST");
     for (size_t r = 0; r < t->num_rows(); ++r) {
       Episode e{std::string(Trim(CellText(child, r))),
                 CellDate(decom, r),
@@ -112,6 +125,10 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
                 NormaliseCode(CodeField::ReasonCeased, CellText(rec, r)).code,
                 CellUnreadable(decom, r),
                 CellUnreadable(dec, r)};
+      e.reason_place_change = std::string(Trim(CellText(rpc, r)));
+      e.urn = std::string(Trim(CellText(urn, r)));
+      e.home_district = PostcodeDistrict(CellText(home_post, r));
+      e.placement_district = PostcodeDistrict(CellText(pl_post, r));
       if (!e.start) {  // cannot be matched across years; kept as it is
         ++undated;
         rows.push_back(std::move(e));
@@ -129,7 +146,17 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
   std::stable_sort(rows.begin(), rows.end(), [](const Episode& a, const Episode& b) {
     return std::tie(a.child, a.start) < std::tie(b.child, b.start);
   });
-  CanonicalBuilder b(DatasetKind::LacEpisodes);
+  // Extra columns only where some return has the field, so older returns load as before.
+  std::vector<std::pair<std::string, ColumnType>> extras;
+  const bool has_rpc = AnyHas(episodes, "REASON_PLACE_CHANGE"), has_urn = AnyHas(episodes, "URN");
+  const bool has_home = AnyHas(episodes, "HOME_POST"), has_pl = AnyHas(episodes, "PL_POST");
+  const bool has_mother = AnyHas(headers, "MOTHER");
+  if (has_rpc) extras.emplace_back("reason_place_change", ColumnType::Category);
+  if (has_urn) extras.emplace_back("urn", ColumnType::Category);
+  if (has_home) extras.emplace_back("home_district", ColumnType::Category);
+  if (has_pl) extras.emplace_back("placement_district", ColumnType::Category);
+  if (has_mother) extras.emplace_back("mother", ColumnType::Category);
+  CanonicalBuilder b(DatasetKind::LacEpisodes, extras);
   const size_t period = b.Index("period_start");
   size_t unjoined = 0, x1 = 0;
   std::optional<int32_t> period_start;
@@ -153,6 +180,14 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
     b.SetText(b.Index("placement_provider"), tally.Take(CodeField::Provider, e.provider, "placement_provider"));
     b.SetText(b.Index("reason_new_episode"), tally.Take(CodeField::ReasonNew, e.rne, "reason_new_episode"));
     b.SetText(b.Index("reason_ceased"), tally.Take(CodeField::ReasonCeased, e.rec, "reason_ceased"));
+    if (has_rpc) b.SetText(b.Index("reason_place_change"), e.reason_place_change);
+    if (has_urn) b.SetText(b.Index("urn"), e.urn);
+    if (has_home) b.SetText(b.Index("home_district"), e.home_district);
+    if (has_pl) b.SetText(b.Index("placement_district"), e.placement_district);
+    if (has_mother) {
+      const auto it = children.find(e.child);
+      b.SetText(b.Index("mother"), it == children.end() ? "" : it->second.mother);
+    }
     b.EndRow();
   }
   ConvertedTable out{b.Finish(Joined(episodes)), ToUnknownCodes(tally.counts()), {}};
@@ -160,6 +195,9 @@ ConvertedTable ConvertSsda903Episodes(const std::vector<const Table*>& headers, 
   out.notes.push_back(std::to_string(x1) + " episodes end with X1 (a new episode the same day; not a ceasing of care)");
   if (unjoined) out.notes.push_back(std::to_string(unjoined) + " episodes have no Header row for their CHILD (sex, dob and ethnicity left blank)");
   if (undated) out.notes.push_back(std::to_string(undated) + " episodes have no readable DECOM (kept, not de-duplicated)");
+  if (AnyHas(headers, "UPN")) out.notes.push_back(kDroppedUpn);
+  if (AnyHas(headers, "MC_DOB")) out.notes.push_back(kDroppedMcDob);
+  if (has_home || has_pl) out.notes.push_back(kPostcodeDistricts);
   return out;
 }
 

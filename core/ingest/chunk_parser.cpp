@@ -156,6 +156,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
   out.rows = out.rows_rejected = out.blank_lines = out.cell_warnings = out.status_cells = 0;
   out.rejects.clear();
   out.warnings.clear();
+  out.lines.clear();
   out.columns.resize(columns.size());
   for (size_t c = 0; c < columns.size(); ++c) {
     auto& col = out.columns[c];
@@ -207,6 +208,7 @@ void ParseChunk(std::string_view data, const ChunkTask& task, const std::vector<
     while (nfields > ncols && fields[nfields - 1].empty()) --nfields;
     if (nfields == ncols && !info.unterminated_quote) {
       sink.Row(fields, record_line);
+      if (settings.keep_lines) out.lines.push_back(record_line);
       continue;
     }
     ++out.rows_rejected;

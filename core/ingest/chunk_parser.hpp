@@ -52,6 +52,7 @@ struct ChunkResult {
   size_t status_cells = 0;
   std::vector<RejectedRow> rejects;
   std::vector<CellWarning> warnings;
+  std::vector<uint64_t> lines;  // with ParseSettings::keep_lines: each loaded row's first line
   // Where this chunk's first record started and where the record after its last one starts:
   // the loader checks that each chunk begins where the previous one stopped.
   size_t first_record = 0, next_record = 0;
@@ -64,6 +65,7 @@ struct ParseSettings {
   size_t max_listed = 10000;
   size_t expected_rows = 0;  // per chunk, to size buffers once
   const std::vector<std::string>* status_symbols = nullptr;
+  bool keep_lines = false;  // LoadOptions::keep_record_lines
 };
 
 // Throws Cancelled when `cancel` fires.

@@ -218,6 +218,7 @@ class ChunkedLoad {
     }
     LoadReport& rep = m_report;
     rep.rows_loaded += r.rows;
+    rep.record_lines.insert(rep.record_lines.end(), r.lines.begin(), r.lines.end());
     rep.rows_rejected += r.rows_rejected;
     rep.blank_lines += r.blank_lines;
     rep.cell_warnings += r.cell_warnings;
@@ -376,6 +377,7 @@ LoadResult LoadPlanned(std::string_view text, const std::string& name, const std
   settings.date_order = options.date_order;
   settings.two_digit_pivot = options.two_digit_years;
   settings.max_listed = options.max_listed;
+  settings.keep_lines = options.keep_record_lines;
   settings.status_symbols = options.status_symbols.empty() ? nullptr : &options.status_symbols;
   const size_t body_bytes = layout.chunks.empty() ? 0 : text.size() - layout.chunks.front().begin;
   const size_t expected_rows = static_cast<size_t>(static_cast<double>(body_bytes) / sample.bytes_per_record * 1.02);

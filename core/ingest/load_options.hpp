@@ -37,6 +37,10 @@ struct LoadOptions {
   // Called by LoadCsvFile once the file is mapped, before any byte is read. Tests use it to
   // change the file under the loader at a known moment.
   std::function<void()> on_mapped;
+  // Keep the physical line of every loaded row (LoadReport::record_lines), so a later check
+  // can name the line of a record (csc check, the Data tab's quality panel). Off by default:
+  // 8 bytes a row nobody else reads.
+  bool keep_record_lines = false;
 };
 
 inline const std::vector<std::string> kDfeStatusSymbols = {"c", "z", "x", "low", "k", "u", ":"};
@@ -78,6 +82,9 @@ struct LoadReport {
   // stage is the part of them the merging thread spent (it runs one chunk at a time).
   std::vector<LoadStage> stages;
   uint64_t file_bytes = 0;
+  // With LoadOptions::keep_record_lines: the 1-based line where each loaded row starts, in
+  // table row order (else empty).
+  std::vector<uint64_t> record_lines;
   double MegabytesPerSecond() const { return seconds > 0 ? static_cast<double>(file_bytes) / 1e6 / seconds : 0; }
 };
 

@@ -28,6 +28,10 @@ struct TableRules {
   // The dates the table holds (first start to last start or end), or the extract's date
   // range when given. A period wholly outside it has no data: the answer says so.
   std::optional<int32_t> covers_from, covers_to;
+  // Records the data-quality check flagged (dataset/quality_check.hpp): a column with a
+  // value on flagged rows and null elsewhere, and how many. Null when none is flagged.
+  std::shared_ptr<const Column> flagged;
+  size_t flagged_records = 0;
 };
 
 struct NamedTable {

@@ -499,6 +499,17 @@ std::unique_ptr<CompiledQuery> CompileQuery(const Catalog& catalog, const Query&
     detail::LoadPopulation(*cq, catalog);
 
   ExcludeUnreadable(*cq, *table);
+  if (query.only_flagged) {
+    // Only rows the quality check flagged: an ordinary code filter on the flag column, so
+    // every execution path counts them alike.
+    if (!entry->rules.flagged) throw QueryError("table '" + entry->name + "' has no flagged records");
+    RowPredicate p;
+    p.kind = RowPredicate::Kind::CodeLut;
+    p.null_passes = false;
+    p.column = entry->rules.flagged.get();
+    p.lut.assign(entry->rules.flagged->dictionary()->size(), 1);
+    cq->row_predicates.push_back(std::move(p));
+  }
   BuildDateTables(*cq);
   if (query.cell_key_seed) {
     // Only the keys the measures' counts need: episode-based counts sum row keys, distinct

@@ -21,6 +21,7 @@
 #include "query/select_simd.hpp"
 #include "query/vector_scan.hpp"
 #include "time/anniversary.hpp"
+#include "util/text.hpp"
 
 namespace csc {
 
@@ -740,7 +741,24 @@ QueryResult ExecuteQuery(const CompiledQuery& cq, const ExecuteOptions& options,
 
 QueryResult RunQuery(const Catalog& catalog, const Query& query, const ExecuteOptions& options, const CancelToken* cancel) {
   const auto compiled = CompileQuery(catalog, query);
-  return ExecuteQuery(*compiled, options, cancel);
+  QueryResult result = ExecuteQuery(*compiled, options, cancel);
+  // A count that includes records the quality check flagged says how many: the same
+  // question asked of the flagged records alone (one more pass, only on such tables).
+  const NamedTable* entry = catalog.FindEntry(query.table);
+  if (entry && entry->rules.flagged && !query.only_flagged && result.units_counted > 0) {
+    Query flagged = query;
+    flagged.only_flagged = true;
+    flagged.cell_key_seed.reset();
+    const QueryResult f = ExecuteQuery(*CompileQuery(catalog, flagged), options, cancel);
+    if (f.units_counted > 0) {
+      const bool periods = query.periods.size() > 1;
+      result.notes.push_back("includes " + WithThousands(static_cast<long long>(f.units_counted)) +
+                             (f.units_counted == 1 ? " flagged record" : " flagged records") +
+                             (periods ? " (counted once per period)" : "") +
+                             ": data-quality problems (csc check lists them)");
+    }
+  }
+  return result;
 }
 
 }  // namespace csc

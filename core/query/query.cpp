@@ -90,6 +90,7 @@ uint64_t HashQuery(const Query& q) {
   for (const std::string* s : {&p.table, &p.year, &p.ward, &p.age, &p.sex, &p.count}) h.Str(*s);
   h.Pod(q.cell_key_seed.has_value());
   h.Pod(q.cell_key_seed.value_or(0));
+  h.Pod(q.only_flagged);
   return h.value();
 }
 

@@ -139,6 +139,10 @@ struct Query {
   // counts (QueryResult::cells), made from record keys under this secret seed
   // (query/record_keys.hpp). Not part of the text grammar: a user never types it.
   std::optional<uint64_t> cell_key_seed;
+  // Count only the records the data-quality check flagged (TableRules::flagged). RunQuery
+  // asks this beside every answer on a table with flagged records, to say how many the
+  // answer includes. Not part of the text grammar.
+  bool only_flagged = false;
   friend bool operator==(const Query&, const Query&) = default;
 };
 
