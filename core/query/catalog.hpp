@@ -28,6 +28,10 @@ struct TableRules {
   // The dates the table holds (first start to last start or end), or the extract's date
   // range when given. A period wholly outside it has no data: the answer says so.
   std::optional<int32_t> covers_from, covers_to;
+  // A caveat the answer carries whenever a query uses the column (a filter, a grouping, a
+  // measure): cp_plans.previous_plans counted from the extract's own history says how far
+  // back that history goes.
+  std::map<std::string, std::string> column_notes;
 };
 
 struct NamedTable {
