@@ -27,18 +27,20 @@ const std::map<std::string, std::set<std::string>> kRead = {
     {"ChildIdentifiers", {"LAchildID", "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent", "Sex"}},
     {"ChildCharacteristics", {"Ethnicity"}},
     {"CINdetails", {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
-                    "ReferralNFA", "Assessments", "ChildProtectionPlans"}},
+                    "ReferralNFA", "Assessments", "Section47", "ChildProtectionPlans"}},
+    {"Section47", {"S47ActualStartDate", "DateOfInitialCPC", "ICPCnotRequired"}},
+    {"Reviews", {"CPPreviewDate"}},
     {"Assessments", {"AssessmentActualStartDate", "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"}},
     {"FactorsIdentifiedAtAssessment", {"AssessmentFactors"}},
     {"ChildProtectionPlans", {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
-                              "NumberOfPreviousCPP"}},
+                              "NumberOfPreviousCPP", "Reviews"}},
 };
 const std::map<std::string, std::set<std::string>> kNotLoaded = {
     {"ChildIdentifiers", {"UPN", "FormerUPN", "UPNunknown", "PersonDeathDate"}},
     {"ChildCharacteristics", {"Disabilities"}},
-    {"CINdetails", {"DateOfInitialCPC", "CINPlanDates", "Section47", "PreProceedingsandFGDM"}},
+    {"CINdetails", {"DateOfInitialCPC", "CINPlanDates", "PreProceedingsandFGDM"}},
     {"Assessments", {"AssessmentInternalReviewDate"}},
-    {"ChildProtectionPlans", {"Reviews"}},
+    {"Section47", {"InitialCPCtarget"}},
 };
 
 class Reader {
@@ -77,9 +79,12 @@ class Reader {
     }
   }
 
-  std::optional<int32_t> Date(const pugi::xml_node& parent, const char* element) {
-    const pugi::xml_node n = parent.child(element);
+  std::optional<int32_t> Date(const pugi::xml_node& parent, const char* element) { return DateOf(parent.child(element)); }
+
+  // The date an element holds (repeated elements, such as review dates, one at a time).
+  std::optional<int32_t> DateOf(const pugi::xml_node& n) {
     if (!n) return std::nullopt;
+    const char* element = n.name();
     const std::string v(Trim(n.text().get()));
     if (v.empty()) return std::nullopt;
     int64_t days = 0;
@@ -184,7 +189,8 @@ CinCensusTables ReadCinCensusXmlBytes(const std::string& text, const std::string
   reader.CheckChildren(children);
 
   CanonicalBuilder referrals(DatasetKind::Referrals), assessments(DatasetKind::Assessments), plans(DatasetKind::CpPlans),
-      factors(DatasetKind::AssessmentFactors);
+      factors(DatasetKind::AssessmentFactors), s47(DatasetKind::S47Enquiries), reviews(DatasetKind::CpReviews),
+      categories(DatasetKind::CpCategories);
   UnknownCodeTally tally;
   size_t child_count = 0;
   for (const pugi::xml_node& child : children.children("Child")) {
@@ -243,17 +249,46 @@ CinCensusTables ReadCinCensusXmlBytes(const std::string& text, const std::string
           factors.EndRow();
         }
       }
+      for (const pugi::xml_node& e : cin.children("Section47")) {
+        reader.CheckChildren(e);
+        set_child(s47);
+        s47.SetDate(s47.Index("s47_start"), reader.Date(e, "S47ActualStartDate"));
+        s47.SetDate(s47.Index("icpc_date"), reader.Date(e, "DateOfInitialCPC"));
+        s47.SetText(s47.Index("icpc_not_required"), reader.YesNo(e, "ICPCnotRequired"));
+        s47.EndRow();
+      }
       for (const pugi::xml_node& p : cin.children("ChildProtectionPlans")) {
         reader.CheckChildren(p);
+        const std::optional<int32_t> start = reader.Date(p, "CPPstartDate"), end = reader.Date(p, "CPPendDate");
         set_child(plans);
-        plans.SetDate(plans.Index("plan_start"), reader.Date(p, "CPPstartDate"));
-        plans.SetDate(plans.Index("plan_end"), reader.Date(p, "CPPendDate"));
-        plans.SetText(plans.Index("initial_category"),
-                      tally.Take(CodeField::Abuse, reader.Text(p, "InitialCategoryOfAbuse"), "initial_category"));
-        plans.SetText(plans.Index("latest_category"),
-                      tally.Take(CodeField::Abuse, reader.Text(p, "LatestCategoryOfAbuse"), "latest_category"));
+        plans.SetDate(plans.Index("plan_start"), start);
+        plans.SetDate(plans.Index("plan_end"), end);
+        const std::string initial = tally.Take(CodeField::Abuse, reader.Text(p, "InitialCategoryOfAbuse"), "initial_category");
+        const std::string latest = tally.Take(CodeField::Abuse, reader.Text(p, "LatestCategoryOfAbuse"), "latest_category");
+        plans.SetText(plans.Index("initial_category"), initial);
+        plans.SetText(plans.Index("latest_category"), latest);
         plans.SetInt(plans.Index("previous_plans"), reader.Int(p, "NumberOfPreviousCPP"));
         plans.EndRow();
+        // The plan's categories as a list: each category it records, once.
+        std::vector<std::string> listed = {initial};
+        if (latest != initial) listed.push_back(latest);
+        for (const std::string& c : listed) {
+          if (c.empty()) continue;
+          set_child(categories);
+          categories.SetDate(categories.Index("plan_start"), start);
+          categories.SetDate(categories.Index("plan_end"), end);
+          categories.SetText(categories.Index("category"), c);
+          categories.EndRow();
+        }
+        for (const pugi::xml_node& list : p.children("Reviews")) {
+          reader.CheckChildren(list);
+          for (const pugi::xml_node& r : list.children("CPPreviewDate")) {
+            set_child(reviews);
+            reviews.SetDate(reviews.Index("plan_start"), start);
+            reviews.SetDate(reviews.Index("review_date"), reader.DateOf(r));
+            reviews.EndRow();
+          }
+        }
       }
     }
   }
@@ -275,6 +310,9 @@ CinCensusTables ReadCinCensusXmlBytes(const std::string& text, const std::string
   out.assessments = finish(assessments, DatasetKind::Assessments);
   out.cp_plans = finish(plans, DatasetKind::CpPlans);
   out.factors = finish(factors, DatasetKind::AssessmentFactors);
+  out.s47 = finish(s47, DatasetKind::S47Enquiries);
+  out.cp_reviews = finish(reviews, DatasetKind::CpReviews);
+  out.cp_categories = finish(categories, DatasetKind::CpCategories);
   out.report = std::move(reader.report());
   out.report.path = path;
   out.report.rows_read = out.report.rows_loaded = child_count;

@@ -3,13 +3,16 @@
 // ChildCharacteristics and one CINdetails per referral) read into the canonical tables:
 // referrals (one per CINdetails), assessments (one per Assessments, type "single": the
 // census has collected single assessments since 2013-14; clock from the referral) and
-// cp_plans (one per ChildProtectionPlans); assessment_factors, one row per AssessmentFactors. Sex: 1 male, 2 female, 0/9 unknown (GenderCurrent
+// cp_plans (one per ChildProtectionPlans); assessment_factors, one row per AssessmentFactors;
+// s47_enquiries (one per Section47: S47ActualStartDate, DateOfInitialCPC, ICPCnotRequired);
+// cp_reviews (one per CPPreviewDate, with its plan's start); cp_categories (each plan's
+// initial and latest category of abuse, once each). Sex: 1 male, 2 female, 0/9 unknown (GenderCurrent
 // or, from 2023-24, Sex); a child with only an ExpectedPersonBirthDate is unborn (sex U,
 // the expected date as dob).
 //
 // Nothing is dropped silently: an element the reader does not know, or knows but has no
-// dataset for yet (factors at assessment, section 47 enquiries, CP reviews, CIN plans,
-// disabilities, the 2025-26 pre-proceedings block), and stray text are listed with their
+// dataset for yet (CIN plans, the ICPC target date, disabilities, the 2025-26
+// pre-proceedings block), and stray text are listed with their
 // line in the report's notes, with counts; a date or number that does not parse is a cell
 // warning naming its line and element, and is loaded as null.
 #include <string>
@@ -21,7 +24,7 @@
 namespace csc {
 
 struct CinCensusTables {
-  ConvertedTable referrals, assessments, factors, cp_plans;
+  ConvertedTable referrals, assessments, factors, cp_plans, s47, cp_reviews, cp_categories;
   LoadReport report;  // rows_read = children; warnings and notes with lines
 };
 

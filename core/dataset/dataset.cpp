@@ -14,6 +14,8 @@ constexpr std::pair<DatasetKind, std::string_view> kKindNames[] = {
     {DatasetKind::CmeReferrals, "cme_referrals"}, {DatasetKind::MissingEpisodes, "missing_episodes"},
     {DatasetKind::Referrals, "referrals"},       {DatasetKind::Assessments, "assessments"},
     {DatasetKind::AssessmentFactors, "assessment_factors"}, {DatasetKind::Adoptions, "adoptions"},
+    {DatasetKind::CpCategories, "cp_categories"}, {DatasetKind::S47Enquiries, "s47_enquiries"}, {DatasetKind::CpReviews, "cp_reviews"},
+    {DatasetKind::LacReviews, "lac_reviews"},
     {DatasetKind::Population, "population"},     {DatasetKind::Benchmark, "benchmark"},
     {DatasetKind::Unknown, "unknown"}};
 
@@ -160,6 +162,34 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
       {"placed_date", Role::None, ColumnType::Date, {}},
       {"adoption_date", Role::End, ColumnType::Date, {}},
   });
+  // Every category of abuse a plan records, one row each (a plan under neglect and
+  // emotional abuse is two rows): "plans including neglect" is rows with category NEG,
+  // "children with category X" distinct children, "categories per child" rows over children.
+  static const std::vector<CanonicalColumn> kCpCategories = WithChild({
+      {"plan_start", Role::Start, ColumnType::Date, {}},
+      {"plan_end", Role::End, ColumnType::Date, {}},
+      {"category", Role::Category, ColumnType::Category, codes::kAbuse},
+  });
+  // One row per section 47 enquiry (CIN census Section47): the strategy discussion that
+  // started it, and the initial child protection conference it led to (blank when none was
+  // held or needed). DfE times the conference from the enquiry's start: 15 working days.
+  static const std::vector<CanonicalColumn> kS47 = WithChild({
+      {"s47_start", Role::Start, ColumnType::Date, {}},
+      {"icpc_date", Role::End, ColumnType::Date, {}},
+      {"icpc_not_required", Role::Category, ColumnType::Bool, {}},
+  });
+  // One row per child protection review conference (CIN census CPPreviewDate), with the
+  // start of the plan it reviews (the initial conference's date): due dates run from it.
+  static const std::vector<CanonicalColumn> kCpReviews = WithChild({
+      {"plan_start", Role::None, ColumnType::Date, {}},
+      {"review_date", Role::Start, ColumnType::Date, {}},
+  });
+  // One row per looked-after child's review (SSDA903 reviews), with the start of the
+  // continuous period of care it is in: the first review is due from it.
+  static const std::vector<CanonicalColumn> kLacReviews = WithChild({
+      {"period_start", Role::None, ColumnType::Date, {}},
+      {"review_date", Role::Start, ColumnType::Date, {}},
+  });
   static const std::vector<CanonicalColumn> kPopulation = {
       {"year", Role::None, ColumnType::Int, {}},
       {"ward", Role::Ward, ColumnType::Category, {}},
@@ -177,6 +207,10 @@ const std::vector<CanonicalColumn>& CanonicalLayout(DatasetKind kind) {
     case DatasetKind::Assessments: return kAssessments;
     case DatasetKind::AssessmentFactors: return kFactors;
     case DatasetKind::Adoptions: return kAdoptions;
+    case DatasetKind::CpCategories: return kCpCategories;
+    case DatasetKind::S47Enquiries: return kS47;
+    case DatasetKind::CpReviews: return kCpReviews;
+    case DatasetKind::LacReviews: return kLacReviews;
     case DatasetKind::Population: return kPopulation;
     default: return kNone;
   }
@@ -200,8 +234,22 @@ const std::vector<CanonicalColumn>& DerivedLayout(DatasetKind kind) {
       {"placement_end", Role::None, ColumnType::Date, {}},
       {"stable_placement_start", Role::None, ColumnType::Date, {}},
   };
+  static const std::vector<CanonicalColumn> kS47 = {
+      {"icpc_working_days", Role::Count, ColumnType::Int, {}},
+      {"icpc_within_15_days", Role::Category, ColumnType::Bool, {}},
+  };
+  // Reviews: their place in the plan's (or period of care's) sequence, the last day they
+  // were due on, and whether they were held by then.
+  static const std::vector<CanonicalColumn> kReviews = {
+      {"review_number", Role::Count, ColumnType::Int, {}},
+      {"due_date", Role::None, ColumnType::Date, {}},
+      {"on_time", Role::Category, ColumnType::Bool, {}},
+  };
   static const std::vector<CanonicalColumn> kNone;
   switch (kind) {
+    case DatasetKind::S47Enquiries: return kS47;
+    case DatasetKind::CpReviews:
+    case DatasetKind::LacReviews: return kReviews;
     case DatasetKind::LacEpisodes: return kLac;
     case DatasetKind::Referrals: return kReferrals;
     case DatasetKind::Assessments: return kAssessments;
@@ -215,7 +263,9 @@ const std::vector<DatasetKind>& CaseKinds() {
                                                   DatasetKind::CmeReferrals,   DatasetKind::MissingEpisodes,
                                                   DatasetKind::Referrals,      DatasetKind::AssessmentFactors,
                                                   DatasetKind::Assessments,    DatasetKind::Adoptions,
-                                                  DatasetKind::Population};
+                                                  DatasetKind::CpCategories,   DatasetKind::S47Enquiries,
+                                                  DatasetKind::CpReviews,
+                                                  DatasetKind::LacReviews,     DatasetKind::Population};
   return kKinds;
 }
 

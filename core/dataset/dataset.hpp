@@ -25,6 +25,10 @@ enum class DatasetKind : uint8_t {
   Assessments,  // initial, core and single assessments
   AssessmentFactors,  // one row per (assessment, factor identified at it): a multi-valued field
   Adoptions,          // decision that the child should be placed, placement, adoption order
+  CpCategories,       // one row per (CP plan, category of abuse): a multi-valued field
+  S47Enquiries,       // section 47 enquiries and the initial child protection conference they led to
+  CpReviews,          // child protection review conferences, each of a plan (NI 67)
+  LacReviews,         // looked-after children's reviews, each in a period of care (NI 66)
   Population,
   Benchmark,  // DfE open data and other reference tables
   Unknown,
@@ -120,6 +124,7 @@ struct Dataset {
   std::vector<LoadReport> reports;                 // one per source file: rejects, cell warnings
   std::vector<UnknownCodes> unknown_codes;
   std::vector<std::string> notes;  // what a conversion did: "12 repeated open episodes dropped"
+  std::map<std::string, std::string> column_notes;  // column -> caveat every answer using it carries
   std::shared_ptr<const CodeLabels> labels;  // may be null: codes then show as themselves
   std::string snapshot;                      // the snapshot (.cscx) it was read from, "" when built here
   // Record-level problems found by CheckQuality (BuildDatasets runs it); null for kinds it

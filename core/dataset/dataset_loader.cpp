@@ -12,6 +12,7 @@
 #include "dataset/record_checks.hpp"
 #include "ingest/xlsx_reader.hpp"
 #include "dataset/derived_columns.hpp"
+#include "dataset/unborn.hpp"
 #include "dataset/ssda903.hpp"
 #include "dataset/ssda903_tables.hpp"
 #include "ingest/csv_loader.hpp"
@@ -165,13 +166,23 @@ std::string FreeName(const DatasetLoad& out, std::string wanted, const std::stri
     if (!out.Find(fallback + "_" + std::to_string(i))) return fallback + "_" + std::to_string(i);
 }
 
+// previous_plans from the extract's own history when it has no such column, with the
+// caveat every answer using it carries.
+void NoteDerivedHistory(Dataset& d) {
+  if (const auto note = DerivePreviousPlans(d.table)) {
+    d.notes.push_back(*note);
+    d.column_notes["previous_plans"] = *note;
+  }
+}
+
 Dataset FromConverted(ConvertedTable converted, DatasetKind kind, SourceFormat format, std::string name) {
   Dataset d;
   d.name = std::move(name);
   d.kind = kind;
   d.format = format;
   d.notes = std::move(converted.notes);
-  d.table = AddDerivedColumns(kind, std::move(converted.table), &d.notes);
+  d.table = AddDerivedColumns(kind, ApplyUnbornRule(kind, std::move(converted.table), &d.notes), &d.notes);
+  if (kind == DatasetKind::CpPlans) NoteDerivedHistory(d);
   d.roles = CanonicalRoles(kind, *d.table);
   d.unknown_codes = std::move(converted.unknown_codes);
   return d;
@@ -228,6 +239,7 @@ TableRules RulesFor(const Dataset& d) {
   }
   for (const CanonicalColumn& c : CanonicalLayout(d.kind))
     if (!c.codes.empty() && t.ColumnByName(c.name)) rules.code_lists[c.name] = c.codes;
+  rules.column_notes = d.column_notes;
   // Coverage: the first and last dates the start and end columns hold.
   for (Role role : {Role::Start, Role::End}) {
     const Column* c = t.ColumnByName(d.ColumnFor(role));
@@ -258,7 +270,8 @@ Dataset RecogniseTable(TablePtr table, std::string name) {
   d.table = table;
   d.sources = {table->provenance().path};
   if (r.format == SourceFormat::Canonical) {
-    d.table = AddDerivedColumns(r.kind, table, &d.notes);
+    d.table = AddDerivedColumns(r.kind, ApplyUnbornRule(r.kind, table, &d.notes), &d.notes);
+    if (r.kind == DatasetKind::CpPlans) NoteDerivedHistory(d);
     d.roles = CanonicalRoles(r.kind, *d.table);
     d.unknown_codes = FindUnknownCodes(r.kind, *d.table);
   } else
@@ -430,13 +443,16 @@ DatasetLoad BuildDatasets(std::vector<SourceFile> files, const DatasetLoadOption
           out.errors.emplace_back(f.path, "CIN census XML: its tables were not kept with the file");
           break;
         }
-        // One file, up to three datasets; a table with no rows (a return without plans)
+        // One file, up to seven datasets; a table with no rows (a return without plans)
         // is left out and its absence is visible in the file's own listing.
         const std::pair<DatasetKind, const ConvertedTable*> parts[] = {
             {DatasetKind::Referrals, &f.cin->referrals},
             {DatasetKind::Assessments, &f.cin->assessments},
             {DatasetKind::AssessmentFactors, &f.cin->factors},
-            {DatasetKind::CpPlans, &f.cin->cp_plans}};
+            {DatasetKind::CpPlans, &f.cin->cp_plans},
+            {DatasetKind::CpCategories, &f.cin->cp_categories},
+            {DatasetKind::S47Enquiries, &f.cin->s47},
+            {DatasetKind::CpReviews, &f.cin->cp_reviews}};
         for (const auto& [kind, part] : parts) {
           if (kind != DatasetKind::Referrals && part->table->num_rows() == 0) continue;
           const std::string name(KindName(kind));

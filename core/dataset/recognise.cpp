@@ -33,6 +33,12 @@ bool CanonicalMatches(DatasetKind kind, const std::vector<std::string>& names) {
   if (kind == DatasetKind::Population) return present("year") && present("age") && present("population");
   // Factors share the assessment's dates: their factor column tells them apart.
   if (kind == DatasetKind::AssessmentFactors && !present("factor")) return false;
+  // Categories share the plan's dates: one category column (and no latest_category) tells them apart.
+  if (kind == DatasetKind::CpCategories && !present("category")) return false;
+  if (kind == DatasetKind::CpPlans && present("category") && !present("latest_category")) return false;
+  // Reviews share review_date: what they review tells them apart.
+  if (kind == DatasetKind::CpReviews && !present("plan_start")) return false;
+  if (kind == DatasetKind::LacReviews && !present("period_start")) return false;
   // The child id and both dates identify the kind; other columns are optional.
   for (const CanonicalColumn& c : layout)
     if ((c.role == Role::ChildId || c.role == Role::Start || c.role == Role::End) && !present(c.name)) return false;

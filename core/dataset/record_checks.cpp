@@ -54,10 +54,13 @@ std::vector<std::string> CheckRecords(const Dataset& d) {
     if (f.count) notes.push_back(Count(f.count, "record ends", "records end") + " before it starts; first: " + f.first);
   }
   // Work with an unborn child is ordinary practice: a pre-birth referral, its assessment
-  // and a child protection plan may all start before birth. A looked-after episode, a
-  // missing spell or an adoption decision cannot.
+  // a section 47 enquiry and a child protection plan (its categories and review conferences)
+  // may all come before birth. A looked-after episode, its review, a missing spell or an
+  // adoption decision cannot.
   const bool may_precede_birth = d.kind == DatasetKind::CpPlans || d.kind == DatasetKind::Referrals ||
-                                 d.kind == DatasetKind::Assessments || d.kind == DatasetKind::AssessmentFactors;
+                                 d.kind == DatasetKind::Assessments || d.kind == DatasetKind::AssessmentFactors ||
+                                 d.kind == DatasetKind::CpCategories || d.kind == DatasetKind::CpReviews ||
+                                 d.kind == DatasetKind::S47Enquiries;
   if (is_date(start) && is_date(dob) && !may_precede_birth) {
     Finding f;
     for (size_t r = 0; r < t.num_rows(); ++r)

@@ -8,6 +8,7 @@
 #include "dataset/canonical_builder.hpp"
 #include "dataset/codes.hpp"
 #include "dataset/ssda903_tables.hpp"
+#include "dataset/unborn.hpp"
 #include "util/text.hpp"
 
 namespace csc {
@@ -18,6 +19,7 @@ struct ChildFacts {
   NormalisedCode sex, ethnicity;
   std::optional<int32_t> dob;
   std::string mother;  // MOTHER: 1 = the child is a mother, 0 = not; "" = not given
+  bool recorded_unborn = false;  // SEX written as "unborn": dataset/unborn.hpp gives a blank dob
 };
 
 using Tally = UnknownCodeTally;
@@ -37,7 +39,10 @@ std::map<std::string, ChildFacts> ReadHeaders(const std::vector<const Table*>& h
       if (id.empty()) continue;
       ChildFacts& f = children[id];
       // A later return corrects an earlier one, but a blank never erases a value.
-      if (NormalisedCode s = NormaliseCode(CodeField::Sex, CellText(sex, r)); !s.code.empty()) f.sex = std::move(s);
+      if (NormalisedCode s = NormaliseCode(CodeField::Sex, CellText(sex, r)); !s.code.empty()) {
+        f.sex = std::move(s);
+        f.recorded_unborn = IsRecordedUnborn(CellText(sex, r));
+      }
       if (NormalisedCode e = NormaliseCode(CodeField::Ethnicity, CellText(ethnic, r)); !e.code.empty())
         f.ethnicity = std::move(e);
       if (auto d = CellDate(dob, r)) f.dob = d;
@@ -71,8 +76,11 @@ void SetChild(CanonicalBuilder& b, const std::string& id, const std::map<std::st
     return;
   }
   const ChildFacts& f = it->second;
-  b.SetText(b.Index("sex"), tally.Take(CodeField::Sex, f.sex.code, "sex"));
-  b.SetDate(b.Index("dob"), own_dob ? own_dob : f.dob);
+  const std::optional<int32_t> dob = own_dob ? own_dob : f.dob;
+  // Kept as written so the unborn rule (applied to every converted table) sees it.
+  if (f.recorded_unborn && !dob) b.SetText(b.Index("sex"), "unborn");
+  else b.SetText(b.Index("sex"), tally.Take(CodeField::Sex, f.sex.code, "sex"));
+  b.SetDate(b.Index("dob"), dob);
   b.SetText(b.Index("ethnicity"), tally.Take(CodeField::Ethnicity, f.ethnicity.code, "ethnicity"));
 }
 

@@ -1,6 +1,7 @@
 #include "generate/demo_cp.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 
@@ -20,6 +21,9 @@ constexpr YearFlow kFlows[] = {{2009, 380, 55, 360, 14}, {2010, 400, 60, 370, 12
                                {2012, 319, 52, 395, 15}, {2013, 430, 62, 371, 16}, {2014, 410, 58, 400, 14},
                                {2015, 400, 57, 395, 13}};
 constexpr int kOpenAtStart = 280;  // open at 31 March 2009
+// NI 67's population (plans open at 31 March that began 3 months or more before it, whose
+// reviews demo_reviews.cpp keeps on time): 335 at 31 March 2012, 238 at 31 March 2013.
+constexpr std::pair<int, int> kOpenThreeMonths[] = {{2011, 335}, {2012, 238}};
 
 const std::vector<std::string> kCategories = {"NEG", "EMO", "PHY", "SAB", "MUL"};
 const std::vector<double> kCategoryWeights = {44, 20, 12, 8, 16};
@@ -115,6 +119,27 @@ std::vector<CpPlan> GenerateCpPlans(Rng& rng) {
       if (!ceased[idx]) still_open.push_back(idx);
     open = std::move(still_open);
 
+    // Plans open 3 months or more at 31 March: this year's open plans are moved within the
+    // year (never within 10 days of 1 April, so their assessments stay in the year) across
+    // 31 December, which changes no published count. Their own stream: nothing else shifts.
+    for (const auto& [year, wanted] : kOpenThreeMonths) {
+      if (year != f.year) continue;
+      const int32_t cut = AddMonths(fy_end, -3);
+      std::vector<size_t> recent, older;
+      int have = 0;
+      for (size_t idx : open) {
+        have += plans[idx].start <= cut;
+        if (plans[idx].start >= fy_start + 10) (plans[idx].start > cut ? recent : older).push_back(idx);
+      }
+      Rng shift(0x4E493637ull + static_cast<uint64_t>(year));
+      std::vector<size_t>& from = have > wanted ? older : recent;
+      const size_t moves = static_cast<size_t>(std::abs(have - wanted));
+      if (moves > from.size()) throw std::logic_error("demo CP: cannot calibrate the plans open 3 months at 31 March");
+      shift.Shuffle(from);
+      for (size_t k = 0; k < moves; ++k)
+        plans[from[k]].start = have > wanted ? shift.Between(cut + 1, fy_end) : shift.Between(fy_start + 10, cut);
+    }
+
     if (f.year == 2012) {
       // The 334 plans open at 31 March 2013 get the published make-up.
       Rng mix(rng.Next());
@@ -157,6 +182,30 @@ std::string CpPlansCsv(const std::vector<CpPlan>& plans) {
   for (const CpPlan& p : plans)
     csv.Row({p.child.id, p.child.sex, Iso(p.child.dob), p.child.ethnicity, p.child.ward, Iso(p.start), Iso(p.end),
              p.initial_category, p.latest_category, std::to_string(p.previous_plans)});
+  return csv.text();
+}
+
+std::string CpCategoriesCsv(const std::vector<CpPlan>& plans) {
+  CsvText csv({"child_id", "sex", "dob", "ethnicity", "ward", "plan_start", "plan_end", "category"});
+  Rng rng(0x43415453ull);
+  const std::vector<std::string> specific = {"NEG", "EMO", "PHY", "SAB"};
+  const std::vector<double> weights = {50, 30, 12, 8};
+  for (const CpPlan& p : plans) {
+    std::vector<std::string> categories = {p.initial_category, p.latest_category};
+    if (p.latest_category == "MUL" || p.initial_category == "MUL") {
+      const size_t a = rng.Weighted(weights);
+      size_t b = rng.Weighted(weights);
+      while (b == a) b = rng.Weighted(weights);
+      categories.push_back(specific[a]);
+      categories.push_back(specific[b]);
+      // The list names the categories themselves; "multiple" is what a single field says instead.
+      categories.erase(std::remove(categories.begin(), categories.end(), "MUL"), categories.end());
+    }
+    std::sort(categories.begin(), categories.end());
+    categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
+    for (const std::string& c : categories)
+      csv.Row({p.child.id, p.child.sex, Iso(p.child.dob), p.child.ethnicity, p.child.ward, Iso(p.start), Iso(p.end), c});
+  }
   return csv.text();
 }
 

@@ -20,5 +20,9 @@ struct CpPlan {
 
 std::vector<CpPlan> GenerateCpPlans(Rng& rng);
 std::string CpPlansCsv(const std::vector<CpPlan>& plans);
+// Every category each plan records, one row each: its initial and latest categories, a
+// plan under multiple categories (MUL) listing the two it combines instead (drawn from its own stream,
+// so the plans' rows do not move).
+std::string CpCategoriesCsv(const std::vector<CpPlan>& plans);
 
 }  // namespace csc::demo

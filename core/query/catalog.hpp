@@ -32,6 +32,10 @@ struct TableRules {
   // value on flagged rows and null elsewhere, and how many. Null when none is flagged.
   std::shared_ptr<const Column> flagged;
   size_t flagged_records = 0;
+  // A caveat the answer carries whenever a query uses the column (a filter, a grouping, a
+  // measure): cp_plans.previous_plans counted from the extract's own history says how far
+  // back that history goes.
+  std::map<std::string, std::string> column_notes;
 };
 
 struct NamedTable {

@@ -249,6 +249,35 @@ void DropAbsentListedCodes(const Table& table, const std::string& table_name, co
   }
 }
 
+// The caveats of the columns the query uses, each once.
+void AddColumnNotes(const Table& table, const TableRules& rules, const EventColumns& roles, const Query& q,
+                    std::vector<std::string>& notes) {
+  if (rules.column_notes.empty()) return;
+  std::vector<std::string> used;
+  for (const Filter& f : q.filters) used.push_back(f.column);
+  for (const Measure& m : q.measures) {
+    used.push_back(m.column);
+    for (const auto* fs : {&m.numerator, &m.denominator})
+      for (const Filter& f : *fs) used.push_back(f.column);
+  }
+  for (const Dimension& d : q.group_by)
+    if (d.kind == DimensionKind::Column) used.push_back(d.column);
+  std::vector<std::string> said;
+  for (const std::string& column : used) {
+    if (column.empty()) continue;
+    std::string name;
+    try {
+      name = detail::ResolvedName(table, roles, column);
+    } catch (const QueryError&) {
+      continue;  // the compiler reports it with its part
+    }
+    const auto it = rules.column_notes.find(name);
+    if (it == rules.column_notes.end() || std::find(said.begin(), said.end(), name) != said.end()) continue;
+    said.push_back(name);
+    notes.push_back(it->second);
+  }
+}
+
 Query ApplyTableRules(const Catalog& catalog, const NamedTable& entry, const EventColumns& roles, const Query& asked,
                       std::vector<std::string>& notes) {
   Query q = asked;
@@ -270,6 +299,7 @@ Query ApplyTableRules(const Catalog& catalog, const NamedTable& entry, const Eve
     if (const NamedTable* other = catalog.FindEntry(l.table))
       DropAbsentListedCodes(*other->table, other->name, other->rules, detail::ResolveRoles(*other->table, l.columns),
                             l.filters, notes);
+  AddColumnNotes(*entry.table, rules, roles, q, notes);
   return q;
 }
 

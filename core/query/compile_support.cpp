@@ -14,11 +14,12 @@ namespace {
 
 const std::vector<std::vector<std::string>> kRoleNames = {
     {"child_id", "child", "child unique id", "childid"},
-    // assessment_start before referral_date: an assessment row carries its referral's date too.
-    {"plan_start", "episode_start", "assessment_start", "referral_date", "missing_start", "decision_date", "start_date",
+    // assessment_start before referral_date: an assessment row carries its referral's date too;
+    // review_date before plan_start: a CP review row carries its plan's start too.
+    {"review_date", "s47_start", "plan_start", "episode_start", "assessment_start", "referral_date", "missing_start", "decision_date", "start_date",
      "start", "decom", "mis_start"},
     {"plan_end", "episode_end", "assessment_end", "resolved_date", "closure_date", "missing_end", "adoption_date",
-     "end_date", "end", "dec", "mis_end"},
+     "icpc_date", "end_date", "end", "dec", "mis_end"},
     {"dob", "date_of_birth", "date of birth"},
     {"sex", "gender"},
     {"ward"},

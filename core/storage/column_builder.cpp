@@ -239,4 +239,22 @@ Column ColumnBuilder::Finish(std::optional<ColumnType> final_type) {
   return c;
 }
 
+Column CopyColumn(const Column& c) {
+  ColumnBuilder b(c.type(), c.size());
+  for (size_t r = 0; r < c.size(); ++r) {
+    if (!c.IsValid(r)) b.AppendNull();
+    else if (IsStringType(c.type())) b.AppendString(c.GetString(r));
+    else if (c.type() == ColumnType::Decimal) b.AppendDouble(c.GetDouble(r));
+    else b.AppendInt(c.GetInt(r));
+  }
+  Column out = b.Finish();
+  // Unreadable cells stay unreadable (not blank): an unreadable end is not an open episode.
+  if (c.unreadable()) {
+    std::vector<uint8_t> flags(c.size());
+    for (size_t r = 0; r < c.size(); ++r) flags[r] = c.IsUnreadable(r);
+    out.AttachUnreadable(MakeUnreadableCells(flags, c.size()));
+  }
+  return out;
+}
+
 }  // namespace csc

@@ -54,4 +54,8 @@ class ColumnBuilder {
   double m_min_double = 0, m_max_double = 0;
 };
 
+// A copy of `c` cell by cell, its unreadable cells kept (Column is move-only; for the small
+// tables a load rebuilds).
+Column CopyColumn(const Column& c);
+
 }  // namespace csc

@@ -45,6 +45,15 @@ std::optional<int32_t> HolidayCalendar::WorkingDaysBetween(int32_t from, int32_t
   return m_prefix[static_cast<size_t>(to - m_first_day)] - m_prefix[static_cast<size_t>(from - m_first_day)];
 }
 
+std::optional<int32_t> HolidayCalendar::LastDayWithin(int32_t from, int n) const {
+  if (!Covers(from) || n < 0) return std::nullopt;
+  const int32_t target = m_prefix[static_cast<size_t>(from - m_first_day)] + n + 1;
+  // The first day whose running count reaches target is the (n+1)th working day.
+  const auto it = std::lower_bound(m_prefix.begin() + (from - m_first_day), m_prefix.end(), target);
+  if (it == m_prefix.end()) return std::nullopt;
+  return m_first_day + static_cast<int32_t>(it - m_prefix.begin()) - 1;
+}
+
 HolidayCalendar LoadHolidayCalendar(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read the bank holiday calendar");

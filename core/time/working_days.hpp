@@ -35,6 +35,12 @@ class HolidayCalendar {
   // there would be a guess.
   std::optional<int32_t> WorkingDaysBetween(int32_t from, int32_t to) const;
 
+  // The last day still within `n` working days of `from` (the day before the (n+1)th
+  // working day after it): a deadline as a date, so "held by the due date" and
+  // "WorkingDaysBetween <= n" agree on every day, weekends included. nullopt past the
+  // calendar's years.
+  std::optional<int32_t> LastDayWithin(int32_t from, int n) const;
+
  private:
   int m_first_year = 0, m_last_year = -1;
   int32_t m_first_day = 0;

@@ -36,7 +36,8 @@ bool HasNote(const std::vector<std::string>& notes, const std::string& part) {
 
 TEST_CASE("CIN census 2022 (liia): one child, referral, assessment and plan, unloaded parts listed", "[dataset][cin]") {
   const DatasetLoad load = LoadDatasets({kDir + "liia_cin-2022.xml"});
-  REQUIRE(load.datasets.size() == 4);
+  // referrals, assessments, assessment_factors, cp_plans, cp_categories, s47_enquiries, cp_reviews
+  REQUIRE(load.datasets.size() == 7);
   const Dataset* ref = load.Find("referrals");
   const Dataset* as = load.Find("assessments");
   const Dataset* cp = load.Find("cp_plans");
@@ -61,10 +62,31 @@ TEST_CASE("CIN census 2022 (liia): one child, referral, assessment and plan, unl
   // Factors 2A and 2B: two rows of one child.
   REQUIRE(load.Find("assessment_factors"));
   CHECK(load.Find("assessment_factors")->table->num_rows() == 2);
-  for (const char* part : {"1 <Section47> read but not loaded",
-                           "1 <Reviews> read but not loaded", "1 <CINPlanDates> read but not loaded",
+  for (const char* part : {"1 <InitialCPCtarget> read but not loaded", "1 <CINPlanDates> read but not loaded",
                            "1 <Disabilities> read but not loaded"})
     CHECK(HasNote(notes, part));
+  CHECK_FALSE(HasNote(notes, "<Section47> read but not loaded"));
+  CHECK_FALSE(HasNote(notes, "<Reviews> read but not loaded"));
+  // The plan's categories as a list: initial and latest are both PHY, listed once.
+  const Dataset* categories = load.Find("cp_categories");
+  REQUIRE(categories);
+  REQUIRE(categories->table->num_rows() == 1);
+  CHECK(categories->table->ColumnByName("category")->FormatCell(0) == "PHY");
+  // The enquiry (started 2 June 1970, conference 17 June): 1970 is outside the calendar.
+  const Dataset* s47 = load.Find("s47_enquiries");
+  REQUIRE(s47);
+  REQUIRE(s47->table->num_rows() == 1);
+  CHECK(s47->table->ColumnByName("icpc_date")->FormatCell(0) == "1970-06-17");
+  CHECK(s47->table->ColumnByName("icpc_not_required")->FormatCell(0) == "false");
+  CHECK_FALSE(s47->table->ColumnByName("icpc_within_15_days")->IsValid(0));
+  // The review of 15 February 1971 is the plan's first (plan 17 February 1970): due within
+  // 3 months, by 17 May 1970, so late.
+  const Dataset* reviews = load.Find("cp_reviews");
+  REQUIRE(reviews);
+  REQUIRE(reviews->table->num_rows() == 1);
+  CHECK(reviews->table->ColumnByName("plan_start")->FormatCell(0) == "1970-02-17");
+  CHECK(reviews->table->ColumnByName("due_date")->FormatCell(0) == "1970-05-17");
+  CHECK(reviews->table->ColumnByName("on_time")->FormatCell(0) == "false");
   CHECK(ref->reports.at(0).cell_warnings == 0);
 }
 

@@ -16,13 +16,13 @@ std::pair<double, double> Sum(const std::vector<BreakdownRow>& rows) {
 }
 }  // namespace
 
-TEST_CASE("NI 65 by latest category: 19 of the 52 repeats are neglect, parts add up to 52 of 319", "[indicators]") {
+TEST_CASE("NI 65 by latest category: 23 of the 52 repeats are neglect, parts add up to 52 of 319", "[indicators]") {
   const auto rows = IndicatorBreakdown(*BundledIndicators().Find("NI65"), DemoData(), "2012-13", "latest_category");
   CHECK(Sum(rows) == std::pair<double, double>{52, 319});
   const auto neg = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.label == "NEG"; });
   REQUIRE(neg != rows.end());
-  CHECK(neg->numerator == 19);
-  CHECK(*neg->value == Approx(19.0 / *neg->denominator * 100));
+  CHECK(neg->numerator == 23);
+  CHECK(*neg->value == Approx(23.0 / *neg->denominator * 100));
 }
 
 TEST_CASE("Breakdowns keep the special counts: children with 3+ placements, plans of 2+ years", "[indicators]") {
@@ -41,8 +41,9 @@ TEST_CASE("CP rate by ward feeds a funnel whose target is the LA rate", "[indica
   CHECK(plot.target == Approx(334.0 / 56103));
   CHECK_THROWS_WITH(IndicatorBreakdown(*BundledIndicators().Find("CP_RATE"), DemoData(), "2012-13", "latest_category"),
                     Catch::Matchers::StartsWith("indicator CP_RATE: denominator: "));
+  // NI 66 is counted from lac_reviews, which this fixture does not load: the engine says so.
   CHECK_THROWS_WITH(IndicatorBreakdown(*BundledIndicators().Find("NI66"), DemoData(), "2012-13", "ward"),
-                    "indicator NI66: breakdown: its figures are entered, not counted");
+                    Catch::Matchers::StartsWith("indicator NI66: numerator: link to 'lac_reviews': table is not loaded"));
 }
 
 TEST_CASE("NI 59 and NI 68 by ward add up to the counts from case data", "[indicators][journey]") {

@@ -26,8 +26,8 @@ TEST_CASE("The bundled catalogue lists NI 59-68 and the CP, LAC, missing and CME
   std::vector<std::string> ids;
   for (const auto& ind : cat.indicators) ids.push_back(ind.id);
   CHECK(ids == std::vector<std::string>{"NI59", "NI60", "NI61", "NI62", "NI63", "NI64", "NI65", "NI66", "NI67", "NI68",
-                                        "CP_RATE", "CP_2YRS", "CP_REPEAT", "LAC_RATE", "MISSING_PER_CHILD", "RHI_72H",
-                                        "CME"});
+                                        "CP_RATE", "CP_2YRS", "CP_REPEAT", "LAC_RATE", "ICPC_15", "MISSING_PER_CHILD",
+                                        "RHI_72H", "CME"});
   const Indicator* ni65 = cat.Find("ni 65");
   REQUIRE(ni65);
   CHECK(ni65->id == "NI65");
