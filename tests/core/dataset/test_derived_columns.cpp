@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "support/by_child.hpp"
 #include "dataset/dataset_loader.hpp"
 #include "dataset/derived_columns.hpp"
 #include "ingest/csv_loader.hpp"
@@ -12,19 +13,11 @@
 #include "query/query_parser.hpp"
 
 using namespace csc;
+using test::ByChild;
 
 namespace {
 
 const std::string kDir = std::string(CSC_TEST_DATA_DIR) + "/journey/";
-
-std::map<std::string, std::string> ByChild(const Table& t, const std::string& column) {
-  std::map<std::string, std::string> out;
-  const Column* child = t.ColumnByName("child_id");
-  const Column* c = t.ColumnByName(column);
-  REQUIRE(c);
-  for (size_t r = 0; r < t.num_rows(); ++r) out[child->FormatCell(r)] += (c->IsValid(r) ? c->FormatCell(r) : "-") + ";";
-  return out;
-}
 
 double Count(const Catalog& catalog, QueryText text) {
   const QueryResult r = RunQuery(catalog, ParseQueryText(text));

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "support/by_child.hpp"
 #include "dataset/dataset_loader.hpp"
 #include "dataset/derived_columns.hpp"
 #include "query/executor.hpp"
@@ -13,20 +14,11 @@
 #include "time/civil_date.hpp"
 
 using namespace csc;
+using test::ByChild;
 
 namespace {
 
 const std::string kDir = std::string(CSC_TEST_DATA_DIR) + "/journey/";
-
-// child id -> the column's cells in file order, "-" for null, each followed by ';'.
-std::map<std::string, std::string> ByChild(const Table& t, const std::string& column) {
-  std::map<std::string, std::string> out;
-  const Column* child = t.ColumnByName("child_id");
-  const Column* c = t.ColumnByName(column);
-  REQUIRE(c);
-  for (size_t r = 0; r < t.num_rows(); ++r) out[child->FormatCell(r)] += (c->IsValid(r) ? c->FormatCell(r) : "-") + ";";
-  return out;
-}
 
 const Dataset& Load(const std::string& file, DatasetKind kind, DatasetLoad& keep) {
   keep = LoadDatasets({kDir + file});
