@@ -81,7 +81,7 @@ TEST_CASE("SSDA903 table dates count like any dataset's, unreadable ones left ou
   CHECK(Ask(load, "ssda903_ad1", "fy:2019-20", "ceased").rows[0].values[0] == 1);
 }
 
-TEST_CASE("Episodes' extra fields are queryable; postcodes are kept as districts; UPN and MC_DOB dropped with why",
+TEST_CASE("Episodes' extra fields are queryable, postcodes are kept as districts, UPN and MC_DOB dropped with why",
           "[dataset][ssda903]") {
   const DatasetLoad load = LoadAll();
   const Dataset* lac = load.Find("lac_episodes");

@@ -44,7 +44,7 @@ TEST_CASE("unborn: the words a sex column uses for it", "[dataset][unborn]") {
   CHECK_FALSE(UnbornBirthDate(std::nullopt));
 }
 
-TEST_CASE("unborn in canonical CP plans: recorded unborn or an expected date; U alone is unknown", "[dataset][unborn]") {
+TEST_CASE("unborn in canonical CP plans: recorded unborn or an expected date, U alone is unknown", "[dataset][unborn]") {
   const DatasetLoad load = LoadDatasets({kDir + "cp_plans.csv"});
   REQUIRE(load.datasets.size() == 1);
   const Dataset& d = load.datasets.front();
@@ -63,7 +63,7 @@ TEST_CASE("unborn in canonical CP plans: recorded unborn or an expected date; U 
         "data's last financial year; their date of birth taken as 2014-04-01)");
 }
 
-TEST_CASE("unborn in an SSDA903 return: SEX written unborn with no DOB; U there is unknown, not unborn", "[dataset][unborn]") {
+TEST_CASE("unborn in an SSDA903 return: SEX written unborn with no DOB, U there is unknown, not unborn", "[dataset][unborn]") {
   const DatasetLoad load = LoadDatasets({kDir + "header_2013.csv", kDir + "episodes_2013.csv"});
   const Dataset* d = load.Find("lac_episodes");
   REQUIRE(d);
